@@ -1,0 +1,200 @@
+"""The practical floor: the same JSON as the partner API, from one hand-written SQL query per request.
+
+A bare WSGI app (no Django) served by gunicorn like the API. PostgreSQL builds each record's nested JSON
+(``json_build_object``/``json_agg``), psycopg hands it over parsed with orjson, and orjson writes the page.
+It understands just what the benchmark asks: ``/api/v1/delegations/?origin_country=..`` and
+``/api/v1/events/?kind=..`` with ``page_size`` and ``cursor``, ordered by (updated_at, id) like the API.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import os
+from urllib.parse import parse_qs, urlencode
+
+import orjson
+import psycopg
+from psycopg.types.json import set_json_loads
+
+set_json_loads(orjson.loads)
+
+DSN = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/govex_bench")
+
+
+def _country_names() -> bytes:
+    # The same English names django-countries gives the API, without importing Django into the floor.
+    from django.conf import settings
+
+    if not settings.configured:
+        settings.configure(USE_I18N=False)
+    from django_countries import countries
+
+    return orjson.dumps({code: str(name) for code, name in countries})
+
+
+COUNTRIES = _country_names().decode()
+
+
+def partial(column: str) -> str:
+    date, precision = f"{column}_date", f"{column}_precision"
+    return f"""CASE WHEN {date} IS NULL THEN NULL ELSE json_build_object(
+        'date', CASE {precision} WHEN 'year' THEN to_char({date}, 'YYYY')
+                                 WHEN 'month' THEN to_char({date}, 'YYYY-MM')
+                                 ELSE to_char({date}, 'YYYY-MM-DD') END,
+        'precision', {precision}) END"""
+
+
+def country(expression: str) -> str:
+    return f"""CASE WHEN {expression} = '' THEN NULL
+        ELSE json_build_object('code', {expression}, 'name', COALESCE(%(countries)s::jsonb ->> {expression},
+        {expression})) END"""
+
+
+def names(table: str, owner: str, alias: str) -> str:
+    return f"""COALESCE((SELECT json_agg(json_build_object('name', n.name, 'language', n.language, 'script',
+        n.script, 'kind', n.kind, 'grammatical_case', NULLIF(n.grammatical_case, '')) ORDER BY n.id)
+        FROM {table} n WHERE n.{owner}_id = {alias}.id), '[]'::json)"""
+
+
+def organisation(fk: str) -> str:
+    return f"""(SELECT json_build_object('slug', o.slug, 'url', %(base)s || 'organisations/' || o.slug || '/',
+        'name', o.name, 'abbreviation', o.abbreviation, 'kind', o.kind, 'country', {country("o.country")},
+        'names', {names("cooperation_organisationname", "organisation", "o")})
+        FROM cooperation_organisation o WHERE o.id = {fk})"""
+
+
+OFFICIAL = f"""json_build_object('slug', p.slug, 'url', %(base)s || 'officials/' || p.slug || '/', 'name', p.name,
+    'honorific_prefix', p.honorific_prefix, 'country', {country("p.country")},
+    'names', {names("cooperation_officialname", "official", "p")})"""
+POSITION = f"""CASE WHEN pos.id IS NULL THEN NULL ELSE json_build_object(
+    'title', json_build_object('en', pos.title, 'ru', NULLIF(pos.title_ru, ''), 'ar', NULLIF(pos.title_ar, '')),
+    'organisation', CASE WHEN po.id IS NULL THEN NULL ELSE json_build_object('slug', po.slug,
+        'url', %(base)s || 'organisations/' || po.slug || '/', 'name', po.name) END,
+    'start', {partial("pos.start")}, 'end', {partial("pos.end")}) END"""
+
+
+def people(table: str, parent: str, order: str) -> str:
+    return f"""COALESCE((SELECT json_agg(json_build_object('role', r.role, 'official', {OFFICIAL},
+        'position', {POSITION}) ORDER BY {order})
+        FROM {table} r JOIN cooperation_official p ON p.id = r.official_id
+        LEFT JOIN cooperation_position pos ON pos.id = r.position_id
+        LEFT JOIN cooperation_organisation po ON po.id = pos.organisation_id
+        WHERE r.{parent}_id = x.id), '[]'::json)"""
+
+
+def topics(through: str, owner: str) -> str:
+    return f"""COALESCE((SELECT json_agg(json_build_object('slug', t.slug, 'url', %(base)s || 'topics/' || t.slug
+        || '/', 'name', json_build_object('en', t.name, 'ru', NULLIF(t.name_ru, ''), 'ar', NULLIF(t.name_ar, '')))
+        ORDER BY t.name) FROM {through} tt JOIN cooperation_topic t ON t.id = tt.topic_id
+        WHERE tt.{owner}_id = x.id), '[]'::json)"""
+
+
+def title(alias: str) -> str:
+    return f"""json_build_object('en', {alias}.title, 'ru', NULLIF({alias}.title_ru, ''),
+        'ar', NULLIF({alias}.title_ar, ''))"""
+
+
+DELEGATIONS = f"""
+SELECT x.id, x.updated_at, json_build_object(
+    'slug', x.slug, 'url', %(base)s || 'delegations/' || x.slug || '/',
+    'title', {title("x")}, 'status', x.status,
+    'origin_country', {country("x.origin_country")}, 'host_country', {country("x.host_country")},
+    'city', x.city, 'start', {partial("x.start")}, 'end', {partial("x.end")}, 'dates_note', x.dates_note,
+    'purpose', x.purpose, 'summary', x.summary, 'outcomes', x.outcomes,
+    'sending_organisation', {organisation("x.sending_organisation_id")},
+    'host_organisation', {organisation("x.host_organisation_id")},
+    'head', (SELECT {OFFICIAL} FROM cooperation_delegationmember r JOIN cooperation_official p
+             ON p.id = r.official_id WHERE r.delegation_id = x.id AND r.role = 'head'),
+    'members', {people("cooperation_delegationmember", "delegation", 'r."order", r.id')},
+    'topics', {topics("cooperation_delegation_topics", "delegation")},
+    'created_at', x.created_at, 'updated_at', x.updated_at)
+FROM cooperation_delegation x
+WHERE x.origin_country = %(filter)s AND (%(after)s::timestamptz IS NULL OR x.updated_at > %(after)s
+      OR (x.updated_at = %(after)s AND x.id > %(after_id)s))
+ORDER BY x.updated_at, x.id LIMIT %(limit)s
+"""
+
+EVENTS = f"""
+SELECT x.id, x.updated_at, json_build_object(
+    'slug', x.slug, 'url', %(base)s || 'events/' || x.slug || '/', 'kind', x.kind,
+    'title', {title("x")}, 'status', x.status, 'start', {partial("x.start")}, 'end', {partial("x.end")},
+    'dates_note', x.dates_note, 'summary', x.summary, 'city', x.city, 'country', {country("x.country")},
+    'venue', x.venue, 'venue_organisation', {organisation("x.venue_organisation_id")},
+    'parent', (SELECT json_build_object('slug', e.slug, 'url', %(base)s || 'events/' || e.slug || '/',
+               'title', {title("e")}) FROM cooperation_event e WHERE e.id = x.parent_id),
+    'delegation', (SELECT json_build_object('slug', d.slug, 'url', %(base)s || 'delegations/' || d.slug || '/',
+                   'title', {title("d")}) FROM cooperation_delegation d WHERE d.id = x.delegation_id),
+    'participants', {people("cooperation_eventparticipant", "event", "r.id")},
+    'organisers', COALESCE((SELECT json_agg(json_build_object('role', eo.role,
+                  'organisation', {organisation("eo.organisation_id")}) ORDER BY eo.id)
+                  FROM cooperation_eventorganiser eo WHERE eo.event_id = x.id), '[]'::json),
+    'participating_countries', COALESCE((SELECT json_agg({country("ec.country")} ORDER BY ec.country)
+                  FROM cooperation_eventcountry ec WHERE ec.event_id = x.id), '[]'::json),
+    'topics', {topics("cooperation_event_topics", "event")},
+    'created_at', x.created_at, 'updated_at', x.updated_at)
+FROM cooperation_event x
+WHERE x.kind = %(filter)s AND (%(after)s::timestamptz IS NULL OR x.updated_at > %(after)s
+      OR (x.updated_at = %(after)s AND x.id > %(after_id)s))
+ORDER BY x.updated_at, x.id LIMIT %(limit)s
+"""
+
+ENDPOINTS = {"delegations": (DELEGATIONS, "origin_country"), "events": (EVENTS, "kind")}
+
+_connection: psycopg.Connection | None = None
+
+
+def connection() -> psycopg.Connection:
+    global _connection
+    if _connection is None or _connection.closed:
+        _connection = psycopg.connect(DSN, autocommit=True)
+        _connection.execute("SET TIME ZONE 'UTC'")
+    return _connection
+
+
+def decode_cursor(cursor: str) -> tuple[dt.datetime, int]:
+    raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    stamp, pk = raw.rsplit("|", 1)
+    return dt.datetime.fromisoformat(stamp), int(pk)
+
+
+def encode_cursor(updated_at: dt.datetime, pk: int) -> str:
+    return base64.urlsafe_b64encode(f"{updated_at.isoformat()}|{pk}".encode()).decode().rstrip("=")
+
+
+def application(environ, start_response):
+    path = environ.get("PATH_INFO", "")
+    name = path.strip("/").split("/")[-1]
+    if name not in ENDPOINTS:
+        start_response("404 Not Found", [("Content-Type", "application/json")])
+        return [b'{"error": "not found"}']
+    sql, filter_name = ENDPOINTS[name]
+    params = {key: values[-1] for key, values in parse_qs(environ.get("QUERY_STRING", "")).items()}
+    limit = min(int(params.get("page_size", 50)), 500)
+    after, after_id = decode_cursor(params["cursor"]) if params.get("cursor") else (None, 0)
+    host = environ.get("HTTP_HOST", "127.0.0.1")
+    base = f"http://{host}/api/v1/"
+    rows = (
+        connection()
+        .execute(
+            sql,
+            {
+                "base": base,
+                "countries": COUNTRIES,
+                "filter": params.get(filter_name, ""),
+                "after": after,
+                "after_id": after_id,
+                "limit": limit + 1,
+            },
+        )
+        .fetchall()
+    )
+    next_link = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        last_id, last_updated, _ = rows[-1]
+        params["cursor"] = encode_cursor(last_updated, last_id)
+        next_link = f"http://{host}{path}?{urlencode(params)}"
+    body = orjson.dumps({"next": next_link, "page_size": limit, "results": [row[2] for row in rows]})
+    start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+    return [body]

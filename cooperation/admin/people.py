@@ -1,0 +1,231 @@
+"""Officials, organisations, positions and topics."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import admin
+from django.db.models import Q
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from cooperation.models import (
+    AgreementSignatory,
+    DelegationMember,
+    EventParticipant,
+    Official,
+    OfficialName,
+    Organisation,
+    OrganisationName,
+    Position,
+    Topic,
+)
+from cooperation.resources import OfficialResource, OrganisationResource, PositionResource, TopicResource
+from cooperation.selectors import search
+
+from .base import (
+    ReadOnlyInline,
+    RecordAdmin,
+    ReferenceAdmin,
+    TabularInline,
+    admin_link,
+    citation_inline,
+    country_filter,
+)
+
+
+class OfficialNameInline(TabularInline):
+    model = OfficialName
+    fields = ("name", "language", "script", "kind", "grammatical_case", "note")
+    extra = 1
+
+
+class PositionInline(TabularInline):
+    model = Position
+    fields = (
+        "title",
+        "organisation",
+        "start_date",
+        "start_precision",
+        "end_date",
+        "end_precision",
+        "title_ru",
+        "title_ar",
+    )
+    autocomplete_fields = ("organisation",)
+    extra = 0
+    show_change_link = True
+
+
+class MembershipsInline(ReadOnlyInline):
+    model = DelegationMember
+    fk_name = "official"
+    fields = ("delegation_link", "delegation_dates", "role", "position")
+    readonly_fields = fields
+    verbose_name_plural = _("delegations")
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).select_related("delegation", "position").order_by("-delegation__start_date")
+        )
+
+    @admin.display(description=_("delegation"))
+    def delegation_link(self, obj: DelegationMember) -> str:
+        return admin_link(obj.delegation)
+
+    @admin.display(description=_("dates"))
+    def delegation_dates(self, obj: DelegationMember) -> str:
+        return obj.delegation.dates_display
+
+
+class ParticipationsInline(ReadOnlyInline):
+    model = EventParticipant
+    fk_name = "official"
+    fields = ("event_link", "event_dates", "role", "position")
+    readonly_fields = fields
+    verbose_name_plural = _("events")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("event", "position").order_by("-event__start_date")
+
+    @admin.display(description=_("event"))
+    def event_link(self, obj: EventParticipant) -> str:
+        return admin_link(obj.event)
+
+    @admin.display(description=_("dates"))
+    def event_dates(self, obj: EventParticipant) -> str:
+        return obj.event.dates_display
+
+
+class SignaturesInline(ReadOnlyInline):
+    model = AgreementSignatory
+    fk_name = "official"
+    fields = ("agreement_link", "party", "position")
+    readonly_fields = fields
+    verbose_name_plural = _("signatures")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("agreement", "party__organisation", "position")
+
+    @admin.display(description=_("agreement"))
+    def agreement_link(self, obj: AgreementSignatory) -> str:
+        return admin_link(obj.agreement)
+
+
+@admin.register(Official)
+class OfficialAdmin(RecordAdmin):
+    resource_classes = [OfficialResource]
+    list_display = ("__str__", "other_names", "current_position", "country_name", "updated_at")
+    list_display_links = ("__str__",)
+    list_filter = (country_filter("country", _("country")),)
+    search_fields = ("name",)
+    ordering = ("sort_name", "name")
+    fieldsets = (
+        (None, {"fields": ("name", "honorific_prefix", "country", "slug")}),
+        (_("Notes"), {"fields": ("sort_name", "summary"), "classes": ("collapse",)}),
+    )
+    prepopulated_fields = {"slug": ("name",)}
+    # Names and posts are edited here; the person's visits, events and signatures are shown for context
+    # ("everything about one person", with the title held each time).
+    inlines = (
+        OfficialNameInline,
+        PositionInline,
+        citation_inline("official"),
+        MembershipsInline,
+        ParticipationsInline,
+        SignaturesInline,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("names", "positions__organisation__names")
+
+    @admin.display(description=_("name forms"))
+    def other_names(self, obj: Official) -> str:
+        # <bdi> keeps an Arabic form from reordering its Cyrillic and Latin neighbours.
+        forms = [n for n in obj.names.all() if n.name != obj.name]
+        return format_html_join(" · ", '<bdi lang="{}">{}</bdi>', ((n.language, n.name) for n in forms))
+
+    @admin.display(description=_("position today or last held"))
+    def current_position(self, obj: Official) -> str:
+        position = obj.position_on(dt.date.today()) or next(iter(obj.positions.all()), None)
+        if position is None:
+            return ""
+        return f"{position}, {position.organisation}" if position.organisation_id else str(position)
+
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, obj: Official) -> str:
+        return obj.country.name if obj.country else ""
+
+
+class OrganisationNameInline(TabularInline):
+    model = OrganisationName
+    fields = ("name", "language", "script", "kind", "note")
+    extra = 1
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(RecordAdmin):
+    resource_classes = [OrganisationResource]
+    list_display = ("__str__", "abbreviation", "kind", "country_name", "parent")
+    list_display_links = ("__str__",)
+    list_filter = (country_filter("country", _("country")), "kind")
+    list_select_related = ("parent",)
+    search_fields = ("name",)
+    autocomplete_fields = ("parent",)
+    prepopulated_fields = {"slug": ("name",)}
+    fields = ("name", "abbreviation", "kind", "country", "city", "parent", "website", "summary", "slug")
+    inlines = (OrganisationNameInline, citation_inline("organisation"))
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("names", "parent__names")
+
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, obj: Organisation) -> str:
+        return obj.country.name if obj.country else ""
+
+
+@admin.register(Position)
+class PositionAdmin(RecordAdmin):
+    resource_classes = [PositionResource]
+    list_display = ("title", "official", "organisation", "dates")
+    list_select_related = ("official", "organisation")
+    list_filter = (country_filter("official__country", _("country of the official"), "country"),)
+    search_fields = ("title",)
+    autocomplete_fields = ("official", "organisation")
+    fields = (
+        "official",
+        "title",
+        "title_ru",
+        "title_ar",
+        "organisation",
+        ("start_date", "start_precision"),
+        ("end_date", "end_precision"),
+        "dates_note",
+    )
+    date_hierarchy = "start_date"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("official__names", "organisation__names")
+
+    def get_search_results(self, request, queryset, search_term):
+        # A post is found by its title or by any name form of the person who held it.
+        if not search_term.strip():
+            return queryset, False
+        officials = search(Official.objects.all(), search_term).values("pk")
+        matches = Position.objects.filter(Q(title__icontains=search_term) | Q(official__in=officials))
+        return queryset.filter(pk__in=matches.values("pk")), False
+
+    @admin.display(description=_("dates"), ordering="start_date")
+    def dates(self, obj: Position) -> str:
+        return obj.dates_display
+
+
+@admin.register(Topic)
+class TopicAdmin(ReferenceAdmin):
+    resource_classes = [TopicResource]
+    list_display = ("name", "name_ru", "name_ar", "parent")
+    list_select_related = ("parent",)
+    search_fields = ("name",)
+    autocomplete_fields = ("parent",)
+    prepopulated_fields = {"slug": ("name",)}
+    fields = ("name", "name_ru", "name_ar", "parent", "slug")

@@ -1,0 +1,89 @@
+"""Partner tokens and the change feed that lets a partner forget what govex deleted, merged or renamed."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+KEY_PREFIX = "gvx_"
+
+
+def hash_key(key: str) -> str:
+    """Keys are 256-bit random strings, so a plain SHA-256 is enough: there is nothing to brute-force."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class TokenScope(models.TextChoices):
+    READ = "read", _("read (partner systems)")
+    WRITE = "write", _("read and write (staff tools; model permissions apply)")
+
+
+class PartnerToken(models.Model):
+    """A key for one partner system. Only its hash is stored; the key is shown once, when it is created."""
+
+    name = models.CharField(_("name"), max_length=120, help_text=_("Which system uses it, e.g. 'MFA CRM nightly'."))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="partner_tokens", verbose_name=_("owner")
+    )
+    scope = models.CharField(_("scope"), max_length=5, choices=TokenScope.choices, default=TokenScope.READ)
+    prefix = models.CharField(_("key starts with"), max_length=12, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("partner token")
+        verbose_name_plural = _("partner tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+    @classmethod
+    def new_key(cls) -> str:
+        return KEY_PREFIX + secrets.token_urlsafe(32)
+
+    def set_key(self, key: str) -> None:
+        self.prefix = key[: len(KEY_PREFIX) + 6]
+        self.key_hash = hash_key(key)
+
+
+class ChangeAction(models.TextChoices):
+    DELETED = "deleted", _("deleted")
+    MERGED = "merged", _("merged into another record")
+    RENAMED = "renamed", _("identifier changed")
+
+
+class Change(models.Model):
+    """A tombstone: a record a partner may hold that no longer exists under its slug.
+
+    Written by ``post_delete``/``pre_save`` signals and by the merge services, for every record type the API
+    serves. Edits are not logged here: they move ``updated_at``, which ``updated_since`` reads.
+    """
+
+    record_type = models.CharField(_("record type"), max_length=30, db_index=True)
+    slug = models.CharField(_("identifier"), max_length=120)
+    action = models.CharField(_("action"), max_length=10, choices=ChangeAction.choices)
+    replaced_by = models.CharField(
+        _("replaced by"), max_length=120, blank=True, help_text=_("Slug of the surviving record (merges, renames).")
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("change")
+        verbose_name_plural = _("changes")
+        indexes = [models.Index(fields=["at", "id"], name="partner_api_change_at_id")]
+
+    def __str__(self) -> str:
+        return f"{self.record_type} {self.slug} {self.action}"

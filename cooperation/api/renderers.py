@@ -1,0 +1,96 @@
+"""Fast JSON (orjson) and CSV renderers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import orjson
+from django.utils.functional import Promise
+from rest_framework.renderers import BaseRenderer
+
+
+def _default(value: Any) -> Any:
+    # Lazy translations and other objects with a sensible text form (country objects, Decimal).
+    if isinstance(value, Promise):
+        return str(value)
+    if hasattr(value, "__str__"):
+        return str(value)
+    raise TypeError
+
+
+class OrjsonRenderer(BaseRenderer):
+    media_type = "application/json"
+    format = "json"
+    charset = None  # orjson emits UTF-8 bytes; a charset parameter would be redundant for JSON
+
+    def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
+        if data is None:
+            return b""
+        return orjson.dumps(data, default=_default, option=orjson.OPT_NON_STR_KEYS)
+
+
+def _label(item: dict) -> str:
+    """A readable cell for one object of a nested list: "Yulia Shapkina (head)", "Belarus", "signature 2025"."""
+    for key in ("official", "organisation", "agreement"):
+        if isinstance(item.get(key), dict):
+            text = _label(item[key])
+            return f"{text} ({item['role']})" if item.get("role") else text
+    for key in ("name", "title"):
+        value = item.get(key)
+        if isinstance(value, dict):
+            value = value.get("en")
+        if value:
+            return str(value)
+    if "kind" in item and isinstance(item.get("date"), dict):
+        return f"{item['kind']} {item['date']['date']}"
+    if "country" in item:
+        return _label(item["country"]) if isinstance(item["country"], dict) else str(item["country"] or "")
+    return str(item.get("slug") or item.get("kind") or "")
+
+
+def _flatten(value: Any, prefix: str, row: dict[str, str]) -> None:
+    """Nested objects become dotted columns; lists of objects are joined into one cell ("; ")."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _flatten(item, f"{prefix}.{key}" if prefix else key, row)
+    elif isinstance(value, list):
+        parts = []
+        for item in value:
+            if isinstance(item, dict):
+                parts.append(_label(item))
+            else:
+                parts.append("" if item is None else str(item))
+        row[prefix] = "; ".join(part for part in parts if part)
+    else:
+        row[prefix] = "" if value is None else str(value)
+
+
+class CsvRenderer(BaseRenderer):
+    """One row per record of the page; the cursor links travel in the ``Link`` header instead of the body."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
+        if isinstance(data, dict) and "results" in data:
+            records = data["results"]
+        elif isinstance(data, list):
+            records = data
+        else:
+            records = [data]
+        rows: list[dict[str, str]] = []
+        columns: dict[str, None] = {}
+        for record in records:
+            row: dict[str, str] = {}
+            _flatten(record, "", row)
+            rows.append(row)
+            columns.update(dict.fromkeys(row))
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        # A BOM so that Excel opens Cyrillic and Arabic as UTF-8.
+        return ("\ufeff" + buffer.getvalue()).encode("utf-8")

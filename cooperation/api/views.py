@@ -1,0 +1,226 @@
+"""Thin read-only viewsets: a selector for the queryset, a FilterSet, a serializer; HTTP caching on top."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from django.http import HttpResponseNotModified
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.generics import ListAPIView
+
+from cooperation import filters
+
+from . import fast, selectors, serializers
+from .models import Change, ChangeAction
+from .pagination import ChangeCursorPagination
+from .renderers import CsvRenderer, OrjsonRenderer
+from .signals import RECORD_TYPES
+
+
+def _etag_matches(header: str, etag: str) -> bool:
+    candidates = [value.strip().removeprefix("W/") for value in header.split(",")]
+    return "*" in candidates or etag in candidates
+
+
+class ConditionalMixin:
+    """ETag (a hash of the representation) on every GET; Last-Modified on single records.
+
+    The ETag is computed from the rendered body, so it is right whatever changed (a nested name, a deleted
+    row); a 304 saves the partner the transfer and the parsing, not govex the queries.
+    """
+
+    last_modified: dt.datetime | None = None
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        self.last_modified = response.data.get("updated_at") if isinstance(response.data, dict) else None
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        response.render()
+        etag = quote_etag(hashlib.blake2b(response.content, digest_size=16).hexdigest())
+        response["ETag"] = etag
+        if self.last_modified is not None:
+            response["Last-Modified"] = http_date(self.last_modified.timestamp())
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match is not None:
+            if _etag_matches(if_none_match, etag):
+                return self._not_modified(response)
+            return response
+        if_modified_since = parse_http_date_safe(request.headers.get("If-Modified-Since") or "")
+        if (
+            if_modified_since is not None
+            and self.last_modified is not None
+            and int(self.last_modified.timestamp()) <= if_modified_since
+        ):
+            return self._not_modified(response)
+        return response
+
+    @staticmethod
+    def _not_modified(response):
+        not_modified = HttpResponseNotModified()
+        for header in ("ETag", "Last-Modified", "Vary", "Cache-Control"):
+            if header in response:
+                not_modified[header] = response[header]
+        return not_modified
+
+
+class FastListMixin:
+    """Lists built by ``cooperation.api.fast`` (tuples, not model instances); detail views keep the serializer."""
+
+    fast_rows = None
+    fast_builder = None
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.fast_rows()))
+        return self.get_paginated_response(self.fast_builder(page, serializers.links(self.get_serializer_context())))
+
+
+class RecordViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    renderer_classes = [OrjsonRenderer, CsvRenderer]
+    selector = None
+
+    def get_queryset(self):
+        return self.selector()
+
+
+def _as_of(request) -> dt.date | None:
+    raw = request.query_params.get("as_of")
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError as error:
+        raise ValidationError({"as_of": ["Enter a date as YYYY-MM-DD."]}) from error
+
+
+AS_OF = OpenApiParameter(
+    "as_of", dt.date, description="A date (YYYY-MM-DD): adds the state of the record on that date.", required=False
+)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List delegations", tags=["delegations"]),
+    retrieve=extend_schema(summary="One delegation", tags=["delegations"]),
+)
+class DelegationViewSet(FastListMixin, RecordViewSet):
+    """Delegations: who went where, when, with whom, on what."""
+
+    selector = staticmethod(selectors.delegations)
+    fast_rows = staticmethod(selectors.delegation_rows)
+    fast_builder = staticmethod(fast.delegations)
+    serializer_class = serializers.DelegationSerializer
+    filterset_class = filters.DelegationFilter
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List events", tags=["events"]),
+    retrieve=extend_schema(summary="One event", tags=["events"]),
+)
+class EventViewSet(FastListMixin, RecordViewSet):
+    selector = staticmethod(selectors.events)
+    fast_rows = staticmethod(selectors.event_rows)
+    fast_builder = staticmethod(fast.events)
+    serializer_class = serializers.EventSerializer
+    filterset_class = filters.EventFilter
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List agreements", tags=["agreements"]),
+    retrieve=extend_schema(summary="One agreement", tags=["agreements"], parameters=[AS_OF]),
+)
+class AgreementViewSet(RecordViewSet):
+    selector = staticmethod(selectors.agreements)
+    serializer_class = serializers.AgreementSerializer
+    filterset_class = filters.AgreementFilter
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List officials", tags=["officials"]),
+    retrieve=extend_schema(summary="One official", tags=["officials"], parameters=[AS_OF]),
+)
+class OfficialViewSet(RecordViewSet):
+    selector = staticmethod(selectors.officials)
+    serializer_class = serializers.OfficialSerializer
+    filterset_class = filters.OfficialFilter
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "as_of": _as_of(self.request)}
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List organisations", tags=["organisations"]),
+    retrieve=extend_schema(summary="One organisation", tags=["organisations"]),
+)
+class OrganisationViewSet(RecordViewSet):
+    selector = staticmethod(selectors.organisations)
+    serializer_class = serializers.OrganisationSerializer
+    filterset_class = filters.OrganisationFilter
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List training programmes", tags=["programmes"]),
+    retrieve=extend_schema(summary="One training programme", tags=["programmes"]),
+)
+class TrainingProgrammeViewSet(RecordViewSet):
+    selector = staticmethod(selectors.programmes)
+    serializer_class = serializers.TrainingProgrammeSerializer
+    filterset_class = filters.TrainingProgrammeFilter
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List topics", tags=["topics"]),
+    retrieve=extend_schema(summary="One topic", tags=["topics"]),
+)
+class TopicViewSet(RecordViewSet):
+    selector = staticmethod(selectors.topics)
+    serializer_class = serializers.TopicSerializer
+    filterset_class = filters.TopicFilter
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List source documents", tags=["sources"]),
+    retrieve=extend_schema(summary="One source document", tags=["sources"]),
+)
+class SourceDocumentViewSet(RecordViewSet):
+    selector = staticmethod(selectors.sources)
+    serializer_class = serializers.SourceDocumentSerializer
+    filterset_class = filters.SourceDocumentFilter
+
+
+class ChangeFilter(filters.filters.FilterSet):
+    since = filters.filters.IsoDateTimeFilter(
+        field_name="at", lookup_expr="gte", help_text="Changes at or after this ISO 8601 date-time."
+    )
+    record_type = filters.filters.MultipleChoiceFilter(
+        distinct=False, choices=[(name, name) for name in RECORD_TYPES.values()]
+    )
+    action = filters.filters.MultipleChoiceFilter(distinct=False, choices=ChangeAction.choices)
+
+    class Meta:
+        model = Change
+        fields = []
+
+
+@extend_schema(
+    summary="Deleted, merged and renamed records",
+    tags=["sync"],
+    description="Tombstones for incremental sync: after fetching `?updated_since=` from each list, fetch "
+    "`/changes/?since=` with the same time and delete (or re-point to `replaced_by`) what it names.",
+    responses={200: OpenApiResponse(serializers.ChangeSerializer(many=True))},
+)
+class ChangeListView(ConditionalMixin, ListAPIView):
+    serializer_class = serializers.ChangeSerializer
+    filterset_class = ChangeFilter
+    renderer_classes = [OrjsonRenderer, CsvRenderer]
+    queryset = Change.objects.all()
+    pagination_class = ChangeCursorPagination

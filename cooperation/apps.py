@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CooperationConfig(AppConfig):
+    name = "cooperation"
+    verbose_name = _("Cooperation records")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from cooperation.signals import on_post_migrate
+
+        # No sender filter: the groups also cover the importing, reports and partner_api apps' models.
+        post_migrate.connect(on_post_migrate, dispatch_uid="cooperation.grant_group_permissions")
+
+        from django.db.models.signals import pre_save
+
+        from cooperation.fixture_loading import skip_history_for_raw_saves
+
+        pre_save.connect(skip_history_for_raw_saves, dispatch_uid="cooperation.skip_history_for_raw_saves")

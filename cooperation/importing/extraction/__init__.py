@@ -1,0 +1,51 @@
+"""Extraction of candidate records from a document's text; pure functions, nothing is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from cooperation.names import script_of
+
+from .base import EXTRACTOR_VERSION, Evidence, Found
+from .countries import extract_countries
+from .dates import document_date_from_text, extract_dates
+from .people import extract_people
+from .records import extract_agreements, extract_delegations, extract_events, extract_programmes, extract_topics
+
+__all__ = ["EXTRACTOR_VERSION", "Evidence", "Found", "detect_language", "extract_all"]
+
+
+def detect_language(text: str) -> str:
+    script = script_of(text[:5000])
+    return {"Cyrl": "ru", "Arab": "ar"}.get(script, "en")
+
+
+def extract_all(
+    text: str,
+    *,
+    language: str | None = None,
+    document_date: dt.date | None = None,
+    known_aliases: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """Everything govex extracts from ``text``, as plain data (JSON-serialisable) with evidence."""
+    language = language or detect_language(text)
+    document_date = document_date or document_date_from_text(text)
+    dates = extract_dates(text, document_date=document_date)
+    people = extract_people(text, language=language, known_aliases=known_aliases)
+    results: dict[str, list[Found]] = {
+        "people": people,
+        "countries": extract_countries(text),
+        "dates": dates,
+        "delegations": extract_delegations(text, people=people, dates=dates),
+        "events": extract_events(text, dates=dates),
+        "agreements": extract_agreements(text),
+        "programmes": extract_programmes(text),
+        "topics": extract_topics(text),
+    }
+    return {
+        "extractor_version": EXTRACTOR_VERSION,
+        "language": language,
+        "document_date": document_date.isoformat() if document_date else None,
+        **{name: [item.as_dict() for item in items] for name, items in results.items()},
+    }

@@ -1,0 +1,63 @@
+"""What every extractor returns: a value with the passage it came from and how sure we are."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+EXTRACTOR_VERSION = "1.0"
+
+
+@dataclass
+class Evidence:
+    start: int
+    end: int
+    passage: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "passage": self.passage}
+
+
+@dataclass
+class Found:
+    """One extracted value (a person, a date, an agreement ...) and its evidence in the document."""
+
+    kind: str
+    value: dict[str, Any]
+    evidence: Evidence
+    confidence: float
+    extra_evidence: list[Evidence] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "value": self.value,
+            "evidence": self.evidence.as_dict(),
+            "confidence": round(self.confidence, 2),
+            "also_at": [e.as_dict() for e in self.extra_evidence],
+        }
+
+
+# A line break always ends a passage; a full stop does unless it closes "H.E.", "г." or initials ("Ю.А.").
+_SENTENCE_END = re.compile(r"\n|(?<![A-ZА-ЯЁ]\.[A-ZА-ЯЁ])(?<!\bH\.E)(?<!\bг)[.!?؟](?=\s|$)")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) around ``start..end``: the passage shown to the officer as evidence."""
+    left = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        left = match.end()
+    right_match = _SENTENCE_END.search(text, end)
+    right = right_match.end() if right_match else len(text)
+    # Very long "sentences" (lists, tables) are clipped around the match so the passage stays readable.
+    left = max(left, start - 300)
+    right = min(right, end + 300)
+    while left < start and text[left].isspace():
+        left += 1
+    return left, right
+
+
+def evidence_for(text: str, start: int, end: int) -> Evidence:
+    left, right = sentence_bounds(text, start, end)
+    return Evidence(start=start, end=end, passage=text[left:right].strip())

@@ -1,0 +1,202 @@
+"""Dates and date ranges as press releases write them, in English, Russian and Arabic.
+
+dateparser keeps one end of a range and fills a missing year from today; a record of a 2023 visit must not
+turn into 2026 because it was imported in 2026. So ranges are parsed here, and a missing year comes from the
+text itself (the nearest year written before the date, or the document's own date), never from the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from cooperation.dates import DatePrecision
+
+from .base import Found, evidence_for
+
+_MONTHS: dict[str, int] = {}
+for number, forms in enumerate(
+    [
+        ("january", "jan", "январ", "يناير", "كانون الثاني"),
+        ("february", "feb", "феврал", "فبراير", "شباط"),
+        ("march", "mar", "март", "مارس", "آذار"),
+        ("april", "apr", "апрел", "أبريل", "ابريل", "إبريل", "نيسان"),
+        ("may", "ма[йяе]", "مايو", "أيار"),
+        ("june", "jun", "июн", "يونيو", "حزيران"),
+        ("july", "jul", "июл", "يوليو", "تموز"),
+        ("august", "aug", "август", "أغسطس", "آب"),
+        ("september", "sept", "sep", "сентябр", "سبتمبر", "أيلول"),
+        ("october", "oct", "октябр", "أكتوبر", "اكتوبر", "تشرين الأول"),
+        ("november", "nov", "ноябр", "نوفمبر", "تشرين الثاني"),
+        ("december", "dec", "декабр", "ديسمبر", "كانون الأول"),
+    ],
+    start=1,
+):
+    for form in forms:
+        _MONTHS[form] = number
+
+# Longest first so "تشرين الأول" wins over a shorter prefix; Russian stems take any case ending.
+_MONTH_ALTERNATION = "|".join(
+    (f"{form}[а-яё]*" if re.match("[а-я]", form) else re.escape(form) if "[" not in form else form)
+    for form in sorted(_MONTHS, key=len, reverse=True)
+)
+_MONTH = rf"(?P<{{name}}>(?<![\w])(?:{_MONTH_ALTERNATION})(?:/(?:{_MONTH_ALTERNATION}))?(?![a-z]))"
+_DASH = r"\s*(?:[-–—‒]|to|по|до|إلى|الى|و)\s*"
+_DAY = r"(?<![\d٠-٩])(?P<{name}>[0-3]?\d|[٠-٣]?[٠-٩])(?![\d٠-٩])"
+_YEAR = r"(?P<{name}>(?:19|20)\d\d|[١٢][٠٩][٠-٩][٠-٩])"
+_YEAR_SUFFIX = r"(?:\s*(?:г\.|года|году|гг\.|م))?"
+
+
+def _p(template: str, name: str) -> str:
+    return template.replace("{name}", name)
+
+
+# Order matters: the longest forms (ranges with a year) are tried first; overlapping shorter ones are dropped.
+_PATTERNS = [
+    # 14 – 17 октября 2025 г. / 3-5 February 2025 / from 15 to 17 May / من 15 إلى 17 مايو
+    re.compile(
+        rf"(?:from\s+|с\s+|من\s+)?{_p(_DAY, 'd1')}{_DASH}{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm2')}"
+        rf"(?:,?\s+{_p(_YEAR, 'y2')}{_YEAR_SUFFIX})?",
+        re.IGNORECASE,
+    ),
+    # 28 сентября – 2 октября 2025 г. / 30 April to 2 May 2024
+    re.compile(
+        rf"(?:from\s+|с\s+|من\s+)?{_p(_DAY, 'd1')}\s+{_p(_MONTH, 'm1')}{_DASH}{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm2')}"
+        rf"(?:,?\s+{_p(_YEAR, 'y2')}{_YEAR_SUFFIX})?",
+        re.IGNORECASE,
+    ),
+    # February 3-5, 2025 / May 15 to 17
+    re.compile(
+        rf"{_p(_MONTH, 'm2')}\s+{_p(_DAY, 'd1')}{_DASH}{_p(_DAY, 'd2')}(?:,?\s+{_p(_YEAR, 'y2')})?", re.IGNORECASE
+    ),
+    # 28 января 2026 г. / 3 February 2025 / 15 مايو 2024
+    re.compile(rf"{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm2')}(?:,?\s+{_p(_YEAR, 'y2')}{_YEAR_SUFFIX})?", re.IGNORECASE),
+    # May 15, 2024
+    re.compile(rf"{_p(_MONTH, 'm2')}\s+{_p(_DAY, 'd2')}(?:,\s+{_p(_YEAR, 'y2')})?(?!\d)", re.IGNORECASE),
+    # октябре 2025 г. / October 2025 / أكتوبر 2023 / أكتوبر/تشرين الأول الماضي
+    re.compile(rf"{_p(_MONTH, 'm2')}\s*(?:,?\s*{_p(_YEAR, 'y2')}{_YEAR_SUFFIX}|(?P<last>\s+الماضي|\s+last))", re.I),
+]
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: dt.date | None
+    end: dt.date | None
+    precision: str
+    year_source: str  # "text" (written with the date), "context" (elsewhere in the text), "document", "unknown"
+    day_start: int | None
+    month: int
+    day_end: int | None
+    year: int | None
+
+
+def _month_number(word: str) -> int | None:
+    word = word.split("/")[0].lower()
+    for form, number in _MONTHS.items():
+        if re.fullmatch(f"{form}[а-яё]*" if re.match("[а-я]", form) else form, word):
+            return number
+    return None
+
+
+def _int(value: str | None) -> int | None:
+    return int(value.translate(_ARABIC_DIGITS)) if value else None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def extract_dates(text: str, *, document_date: dt.date | None = None) -> list[Found]:
+    """Every date and range in ``text``; the year comes from the text or ``document_date``, never today."""
+    taken: list[tuple[int, int]] = []
+    found: list[Found] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            groups = match.groupdict()
+            month = _month_number(groups.get("m2") or "")
+            month1 = _month_number(groups["m1"]) if groups.get("m1") else month
+            if month is None or month1 is None:
+                continue
+            d1, d2 = _int(groups.get("d1")), _int(groups.get("d2"))
+            if (d1 is not None and not 1 <= d1 <= 31) or (d2 is not None and not 1 <= d2 <= 31):
+                taken.append((start, end))  # "31 February 2024" is no date, and not "February 2024" either
+                continue
+            year, year_source = _int(groups.get("y2")), "text"
+            if year is None:
+                year, year_source = _infer_year(
+                    text, start, month=month, document_date=document_date, last=bool(groups.get("last"))
+                )
+            value = _value(year=year, month1=month1, month=month, d1=d1, d2=d2, year_source=year_source)
+            if value is None:
+                taken.append((start, end))
+                continue
+            taken.append((start, end))
+            # A date without any year cannot become a record's date, so it is a weak candidate.
+            confidence = {"text": 0.95, "document": 0.8, "context": 0.75, "unknown": 0.4}[year_source]
+            found.append(Found("date", value, evidence_for(text, start, end), confidence))
+    found.sort(key=lambda f: f.evidence.start)
+    return found
+
+
+def _value(*, year, month1, month, d1, d2, year_source) -> dict | None:
+    precision = DatePrecision.DAY if d2 is not None else DatePrecision.MONTH
+    value = {
+        "text_year": year,
+        "precision": str(precision),
+        "year_source": year_source,
+        "start": None,
+        "end": None,
+        "month": month,
+        "day": d2 if d1 is None else d1,
+    }
+    if year is None:
+        return value
+    if precision == DatePrecision.MONTH:
+        value["start"] = dt.date(year, month, 1).isoformat()
+        return value
+    start_year = year - 1 if month1 > month else year  # "28 December – 3 January 2025"
+    first = _safe_date(start_year, month1, d1 if d1 is not None else d2)
+    last = _safe_date(year, month, d2)
+    if first is None or last is None or last < first:
+        return None
+    value["start"] = first.isoformat()
+    value["end"] = last.isoformat() if last != first else None
+    return value
+
+
+def _infer_year(
+    text: str, position: int, *, month: int, document_date: dt.date | None, last: bool
+) -> tuple[int | None, str]:
+    if document_date is not None:
+        if last:  # "last October" written in a document dated February 2023 means October 2022
+            return (document_date.year if month < document_date.month else document_date.year - 1), "document"
+        return document_date.year, "document"
+    # The closest year written before the date ("... 2024 programme ... from 15 to 17 May"), else after it.
+    before = list(_ANY_YEAR.finditer(text, 0, position))
+    if before:
+        year = int(before[-1].group(1))
+        return (year - 1 if last else year), "context"
+    after = _ANY_YEAR.search(text, position)
+    if after:
+        year = int(after.group(1))
+        return (year - 1 if last else year), "context"
+    return None, "unknown"
+
+
+def document_date_from_text(text: str) -> dt.date | None:
+    """The document's own date when the text states one near its start (a dateline or a first full date)."""
+    head = text[:600]
+    for found in extract_dates(head):
+        value = found.value
+        if value["year_source"] == "text" and value["precision"] == DatePrecision.DAY and value["start"]:
+            return dt.date.fromisoformat(value["start"])
+    return None

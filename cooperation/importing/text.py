@@ -1,0 +1,188 @@
+"""From uploaded bytes to plain text: format sniffed from the content, encoding detected, limits enforced.
+
+Every refusal is an ``UnreadableDocument`` whose message is written for a protocol officer, not a developer.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+ALLOWED_EXTENSIONS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+# A .docx is a zip; one that inflates past this is a zip bomb, not an article.
+MAX_DOCX_UNCOMPRESSED = 50 * 1024 * 1024
+MAX_DOCX_RATIO = 200
+
+
+class UnreadableDocument(Exception):
+    """The file cannot be imported; the message says why in words an officer understands."""
+
+
+@dataclass
+class ReadText:
+    text: str
+    file_format: str
+    encoding: str = ""
+    title: str = ""
+
+
+def check_upload(*, name: str, size: int) -> str:
+    """The format named by the file's extension, or an error before anything is stored."""
+    extension = PurePath(name).suffix.lower()
+    if extension not in ALLOWED_EXTENSIONS:
+        raise UnreadableDocument(
+            _("“%(name)s” is not a supported file type. Upload .txt, .md, .html, .pdf or .docx files.") % {"name": name}
+        )
+    if size == 0:
+        raise UnreadableDocument(_("“%(name)s” is empty.") % {"name": name})
+    limit = settings.IMPORT_MAX_UPLOAD_BYTES
+    if size > limit:
+        raise UnreadableDocument(
+            _("“%(name)s” is %(size)s MB; the limit is %(limit)s MB.")
+            % dict(zip(("size", "limit"), _megabytes(size, limit), strict=True), name=name)
+        )
+    return ALLOWED_EXTENSIONS[extension]
+
+
+def _megabytes(size: int, limit: int) -> tuple[float, float]:
+    # As many decimals as it takes for a file just over the limit not to read "10.0 MB; the limit is 10.0 MB".
+    for digits in range(1, 7):
+        shown = round(size / 1024 / 1024, digits), round(limit / 1024 / 1024, digits)
+        if shown[0] != shown[1]:
+            break
+    return shown
+
+
+def check_content(data: bytes, *, name: str) -> str:
+    """Cheap checks at upload time (type, size, and whether the bytes are what the name says)."""
+    file_format = check_upload(name=name, size=len(data))
+    _check_sniffed(data, name=name, file_format=file_format)
+    return file_format
+
+
+def read_text(data: bytes, *, name: str) -> ReadText:
+    file_format = check_content(data, name=name)
+    reader = {"pdf": _read_pdf, "docx": _read_docx, "html": _read_html}.get(file_format, _read_plain)
+    result = reader(data)
+    result.text = _tidy(result.text)
+    if not result.text.strip():
+        raise UnreadableDocument(_("No text could be read from “%(name)s”.") % {"name": name})
+    if not result.title:
+        result.title = next((line.strip(" #*") for line in result.text.splitlines() if line.strip(" #*")), "")[:400]
+    return result
+
+
+def _check_sniffed(data: bytes, *, name: str, file_format: str) -> None:
+    sniffed = _sniff(data)
+    if file_format in ("pdf", "docx") and sniffed != file_format:
+        raise UnreadableDocument(
+            _("“%(name)s” is named .%(ext)s but its content is not a %(kind)s file.")
+            % {"name": name, "ext": file_format, "kind": file_format.upper()}
+        )
+    if file_format in ("txt", "md", "html") and sniffed in ("pdf", "docx", "binary"):
+        raise UnreadableDocument(_("“%(name)s” looks like a binary file, not text.") % {"name": name})
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:8]
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    sample = data[:4096]
+    if b"\x00" in sample and not (sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        return "binary"
+    return "text"
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableDocument(_("The text encoding of this file could not be recognised."))
+    return str(best), best.encoding
+
+
+def _read_plain(data: bytes) -> ReadText:
+    text, encoding = _decode(data)
+    return ReadText(text=text, file_format="txt", encoding=encoding)
+
+
+def _read_html(data: bytes) -> ReadText:
+    import trafilatura
+
+    html, encoding = _decode(data)
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True) or ""
+    metadata = trafilatura.extract_metadata(html)
+    title = (metadata.title if metadata and metadata.title else "") or ""
+    if title and not text.startswith(title):
+        text = f"{title}\n{text}"
+    return ReadText(text=text, file_format="html", encoding=encoding, title=title)
+
+
+def _read_pdf(data: bytes) -> ReadText:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise UnreadableDocument(_("This PDF is password-protected; upload an unprotected copy."))
+        pages = [page.extract_text() or "" for page in reader.pages[:200]]
+    except UnreadableDocument:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise UnreadableDocument(_("This PDF is damaged and cannot be read.")) from exc
+    if not "".join(pages).strip():
+        raise UnreadableDocument(_("This PDF has no text layer (a scan?); upload a text PDF or a Word file."))
+    return ReadText(text="\n\n".join(pages), file_format="pdf")
+
+
+def _read_docx(data: bytes) -> ReadText:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UnreadableDocument(_("This Word file is damaged and cannot be read.")) from exc
+    total = sum(info.file_size for info in infos)
+    compressed = sum(info.compress_size for info in infos) or 1
+    if total > MAX_DOCX_UNCOMPRESSED or total / compressed > MAX_DOCX_RATIO:
+        raise UnreadableDocument(_("This Word file expands to an implausible size and was refused as unsafe."))
+    if "word/document.xml" not in {info.filename for info in infos}:
+        raise UnreadableDocument(_("This file is a zip archive but not a Word document."))
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds (KeyError, XMLSyntaxError, ...): all mean "damaged".
+        raise UnreadableDocument(_("This Word file is damaged and cannot be read.")) from exc
+    parts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append(" | ".join(cell.text for cell in row.cells))
+    title = document.core_properties.title or ""
+    return ReadText(text="\n".join(parts), file_format="docx", title=title)
+
+
+def _tidy(text: str) -> str:
+    # NUL is never meaningful in a document, and PostgreSQL refuses to store it in a text column.
+    text = text.replace("\x00", "")
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if not line and out and not out[-1]:
+            continue
+        out.append(line)
+    return "\n".join(out).strip()

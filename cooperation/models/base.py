@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from cooperation.dates import DatePrecision, PartialDate, format_span
+
+LANGUAGE_CHOICES = [("en", "English"), ("ru", "Русский"), ("ar", "العربية")]
+
+
+class TimeStampedModel(models.Model):
+    """created_at/updated_at on every table.
+
+    Plain defaults instead of ``auto_now_add``/``auto_now``: fixtures are loaded with raw saves, which skip
+    ``pre_save``, and carry their own timestamps so that loading them twice changes nothing.
+    ``updated_at`` moves on every ``save()``; code that uses ``QuerySet.update`` must set it too, because
+    partner systems sync on it.
+    """
+
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "updated_at"}
+        super().save(*args, **kwargs)
+
+
+class SlugManager(models.Manager):
+    """Records are addressed by slug: in fixtures (natural keys), URLs and the partner API."""
+
+    def get_by_natural_key(self, slug: str):
+        return self.get(slug=slug)
+
+
+class SluggedModel(TimeStampedModel):
+    slug = models.SlugField(_("identifier"), max_length=120, unique=True, allow_unicode=False)
+
+    objects = SlugManager()
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class TranslatedTitleMixin:
+    """Records with ``<field>``, ``<field>_ru`` and ``<field>_ar`` show the reader's language first."""
+
+    def localized(self, field: str, language: str | None = None) -> str:
+        language = (language or get_language() or "en")[:2]
+        if language != "en":
+            value = getattr(self, f"{field}_{language}", "")
+            if value:
+                return value
+        return getattr(self, field)
+
+
+def date_span_constraints(prefix: str) -> list[models.BaseConstraint]:
+    return [
+        models.CheckConstraint(
+            condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
+            name=f"{prefix}_end_not_before_start",
+        ),
+        models.CheckConstraint(
+            condition=Q(start_date__isnull=False) | Q(end_date__isnull=True),
+            name=f"{prefix}_no_end_without_start",
+        ),
+    ]
+
+
+class DateSpan(models.Model):
+    """A start and an end, each with the precision the source gives (day, month or year)."""
+
+    start_date = models.DateField(_("start"), null=True, blank=True, db_index=True)
+    start_precision = models.CharField(
+        _("start precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    end_precision = models.CharField(
+        _("end precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    dates_note = models.CharField(
+        _("note on dates"),
+        max_length=300,
+        blank=True,
+        help_text=_("How the dates were established when the source does not state them fully."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def start(self) -> PartialDate | None:
+        return PartialDate.of(self.start_date, self.start_precision)
+
+    @property
+    def end(self) -> PartialDate | None:
+        return PartialDate.of(self.end_date, self.end_precision)
+
+    @property
+    def dates_display(self) -> str:
+        return format_span(self.start, self.end)
+
+
+class Topic(TranslatedTitleMixin, SluggedModel):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=120, blank=True)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=120, blank=True)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.localized("name")

@@ -1,0 +1,262 @@
+"""People and organisations, after Popolo: a person holds posts in organisations over time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from cooperation.names import normalize, script_of, search_key
+
+from .base import DateSpan, SluggedModel, TimeStampedModel, date_span_constraints
+
+
+class NameKind(models.TextChoices):
+    PREFERRED = "preferred", _("preferred form in this language")
+    NATIVE = "native", _("native script")
+    TRANSLITERATION = "transliteration", _("transliteration")
+    AS_WRITTEN = "as_written", _("as written in a source")
+    ABBREVIATION = "abbreviation", _("abbreviation")
+    FORMER = "former", _("former name")
+
+
+class GrammaticalCase(models.TextChoices):
+    NOMINATIVE = "nom", _("nominative")
+    GENITIVE = "gen", _("genitive")
+    DATIVE = "dat", _("dative")
+    ACCUSATIVE = "acc", _("accusative")
+    INSTRUMENTAL = "ins", _("instrumental")
+    PREPOSITIONAL = "loc", _("prepositional")
+
+
+class AlternativeName(TimeStampedModel):
+    """A name form tagged with language (BCP 47) and script (ISO 15924)."""
+
+    name = models.CharField(_("name"), max_length=300)
+    language = models.CharField(_("language"), max_length=12, help_text=_("BCP 47 code: en, ru, ar, ko ..."))
+    script = models.CharField(
+        _("script"), max_length=4, blank=True, help_text=_("ISO 15924 code: Latn, Cyrl, Arab ... (detected if blank)")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=NameKind.choices, default=NameKind.PREFERRED)
+    grammatical_case = models.CharField(_("case"), max_length=3, choices=GrammaticalCase.choices, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    # Hidden keys for search and matching across scripts; always derived from ``name``.
+    normalized = models.CharField(max_length=300, editable=False, db_index=True)
+    search_key = models.CharField(max_length=300, editable=False, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.name} [{self.language}-{self.script}]"
+
+    def save(self, *args, **kwargs):
+        self.script = self.script or script_of(self.name)
+        self.normalized = normalize(self.name)
+        self.search_key = search_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class OrganisationKind(models.TextChoices):
+    GOVERNMENT = "government", _("government")
+    MINISTRY = "ministry", _("ministry")
+    AGENCY = "agency", _("agency or office")
+    COMMITTEE = "committee", _("committee or council")
+    EMBASSY = "embassy", _("embassy or mission")
+    ACADEMY = "academy", _("academy, school or university")
+    ACCELERATOR = "accelerator", _("accelerator or innovation centre")
+    COMPANY = "company", _("company")
+    INTERNATIONAL = "international", _("international organisation")
+    BLOC = "bloc", _("bloc or union of states")
+    EVENT_ORGANISER = "event_organiser", _("event organiser")
+    OTHER = "other", _("other")
+
+
+class Organisation(SluggedModel):
+    name = models.CharField(_("name"), max_length=300)
+    abbreviation = models.CharField(_("abbreviation"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
+    country = CountryField(_("country"), blank=True, db_index=True, help_text=_("Blank for international bodies."))
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent organisation"),
+    )
+    website = models.URLField(_("website"), blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="organisation_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name()
+
+    def display_name(self, language: str | None = None) -> str:
+        return _preferred_name(self, language) or self.name
+
+
+class OrganisationNameManager(models.Manager):
+    def get_by_natural_key(self, organisation_slug: str, name: str, language: str):
+        return self.get(organisation__slug=organisation_slug, name=name, language=language)
+
+
+class OrganisationName(AlternativeName):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="names", verbose_name=_("organisation")
+    )
+
+    objects = OrganisationNameManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisation name")
+        verbose_name_plural = _("organisation names")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name", "language"], name="organisation_name_unique"),
+        ]
+
+    def natural_key(self):
+        return (self.organisation.slug, self.name, self.language)
+
+    natural_key.dependencies = ["cooperation.organisation"]
+
+
+class Official(SluggedModel):
+    """A person who holds public positions; one record whatever script or grammatical case a source uses."""
+
+    name = models.CharField(_("canonical name"), max_length=300, help_text=_("Usually the Latin form."))
+    sort_name = models.CharField(_("sort name"), max_length=300, blank=True)
+    honorific_prefix = models.CharField(_("honorific"), max_length=60, blank=True, help_text=_("H.E., Sheikh, Dr ..."))
+    country = CountryField(_("country"), blank=True, db_index=True)
+    summary = models.TextField(_("summary"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_name", "name"]
+        verbose_name = _("official")
+        verbose_name_plural = _("officials")
+
+    def __str__(self) -> str:
+        return self.display_name()
+
+    def save(self, *args, **kwargs):
+        if not self.sort_name:
+            self.sort_name = self.name.split()[-1] if self.name.split() else ""
+        super().save(*args, **kwargs)
+
+    def display_name(self, language: str | None = None) -> str:
+        return _preferred_name(self, language) or self.name
+
+    def position_on(self, day: dt.date) -> Position | None:
+        """The position held on ``day``: answers "what was her title when she signed"."""
+        held = [p for p in self.positions.all() if p.covers(day)]
+        # Among several posts held at once, the most recently started is the one sources name first.
+        return max(held, key=lambda p: p.start_date or dt.date.min, default=None)
+
+
+class OfficialNameManager(models.Manager):
+    def get_by_natural_key(self, official_slug: str, name: str, language: str):
+        return self.get(official__slug=official_slug, name=name, language=language)
+
+
+class OfficialName(AlternativeName):
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="names", verbose_name=_("official"))
+
+    objects = OfficialNameManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("name form")
+        verbose_name_plural = _("name forms")
+        constraints = [
+            models.UniqueConstraint(fields=["official", "name", "language"], name="official_name_unique"),
+        ]
+
+    def natural_key(self):
+        return (self.official.slug, self.name, self.language)
+
+    natural_key.dependencies = ["cooperation.official"]
+
+
+class PositionManager(models.Manager):
+    def get_by_natural_key(self, official_slug: str, title: str):
+        return self.get(official__slug=official_slug, title=title)
+
+
+class Position(TimeStampedModel, DateSpan):
+    """A post held by an official (Popolo "membership"): title, organisation, from when to when."""
+
+    official = models.ForeignKey(
+        Official, on_delete=models.CASCADE, related_name="positions", verbose_name=_("official")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    title_ru = models.CharField(_("title (Russian)"), max_length=300, blank=True)
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="positions",
+        verbose_name=_("organisation"),
+    )
+
+    objects = PositionManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["official", "-start_date"]
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        constraints = [
+            models.UniqueConstraint(fields=["official", "title"], name="position_unique_title_per_official"),
+            *date_span_constraints("position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.localized_title()
+
+    def natural_key(self):
+        return (self.official.slug, self.title)
+
+    natural_key.dependencies = ["cooperation.official"]
+
+    def localized_title(self, language: str | None = None) -> str:
+        language = (language or get_language() or "en")[:2]
+        return (
+            getattr(self, f"title_{language}", "")
+            if language in ("ru", "ar") and getattr(self, f"title_{language}", "")
+            else self.title
+        )
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether the post was held on ``day``; an open start or end counts as unbounded."""
+        start, end = self.start, self.end
+        return (start is None or start.first_day <= day) and (end is None or day <= end.last_day)
+
+
+def _preferred_name(record, language: str | None) -> str:
+    """The record's name in ``language`` (preferred form first), from prefetched ``names`` when available."""
+    language = (language or get_language() or "en")[:2]
+    if language == "en":
+        return ""
+    rank = {NameKind.PREFERRED: 0, NameKind.NATIVE: 1, NameKind.TRANSLITERATION: 2}
+    forms = [n for n in record.names.all() if n.language == language and n.kind in rank]
+    return min(forms, key=lambda n: rank[n.kind]).name if forms else ""

@@ -1,0 +1,776 @@
+"""Delegations, events, agreements and training programmes."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from cooperation.dates import DatePrecision
+
+from .base import DateSpan, SluggedModel, TimeStampedModel, Topic, TranslatedTitleMixin, date_span_constraints
+from .people import Official, Organisation, Position
+
+
+def _title_fields():
+    return (
+        models.CharField(_("title"), max_length=400),
+        models.CharField(_("title (Russian)"), max_length=400, blank=True),
+        models.CharField(_("title (Arabic)"), max_length=400, blank=True),
+    )
+
+
+class ChildManager(models.Manager):
+    """Natural keys of rows that belong to a slugged parent: (parent slug, other slug).
+
+    Configured by class attributes, not ``__init__`` arguments: Django builds related managers by
+    subclassing the default manager and calling it without arguments.
+    """
+
+    parent: str
+    other: str
+
+    @classmethod
+    def between(cls, parent: str, other: str) -> ChildManager:
+        manager_class = type(f"{parent.title()}{other.title()}Manager", (cls,), {"parent": parent, "other": other})
+        return manager_class()
+
+    def get_by_natural_key(self, parent_slug: str, other_slug: str):
+        return self.get(**{f"{self.parent}__slug": parent_slug, f"{self.other}__slug": other_slug})
+
+
+# --- Delegations -------------------------------------------------------------------------------------------
+
+
+class DelegationStatus(models.TextChoices):
+    REQUESTED = "requested", _("requested")
+    PLANNED = "planned", _("planned")
+    CONFIRMED = "confirmed", _("confirmed")
+    COMPLETED = "completed", _("completed")
+    CANCELLED = "cancelled", _("cancelled")
+    POSTPONED = "postponed", _("postponed")
+
+
+class Delegation(TranslatedTitleMixin, SluggedModel, DateSpan):
+    """Officials of one country visiting another, incoming or outgoing."""
+
+    title, title_ru, title_ar = _title_fields()
+    origin_country = CountryField(_("from"), db_index=True)
+    host_country = CountryField(_("to"), db_index=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    purpose = models.TextField(_("purpose"), blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    outcomes = models.TextField(_("outcomes"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=DelegationStatus.choices, default=DelegationStatus.PLANNED, db_index=True
+    )
+    sending_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delegations_sent",
+        verbose_name=_("sending organisation"),
+    )
+    host_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delegations_hosted",
+        verbose_name=_("host organisation"),
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="delegations", verbose_name=_("topics"))
+
+    history = HistoricalRecords(m2m_fields=[topics])
+
+    class Meta:
+        ordering = ["-start_date", "slug"]
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+        constraints = [
+            *date_span_constraints("delegation"),
+            models.CheckConstraint(condition=~Q(origin_country=F("host_country")), name="delegation_crosses_border"),
+        ]
+
+    def __str__(self) -> str:
+        return self.localized("title")
+
+    @property
+    def head(self) -> Official | None:
+        """The head is the member with role ``head`` (at most one, held by a constraint)."""
+        return next((m.official for m in self.members.all() if m.role == MemberRole.HEAD), None)
+
+
+class MemberRole(models.TextChoices):
+    HEAD = "head", _("head of delegation")
+    DEPUTY_HEAD = "deputy_head", _("deputy head")
+    MEMBER = "member", _("member")
+    EXPERT = "expert", _("expert")
+    SUPPORT = "support", _("support staff")
+
+
+class DelegationMember(TimeStampedModel):
+    delegation = models.ForeignKey(
+        Delegation, on_delete=models.CASCADE, related_name="members", verbose_name=_("delegation")
+    )
+    official = models.ForeignKey(
+        Official, on_delete=models.PROTECT, related_name="delegation_memberships", verbose_name=_("official")
+    )
+    role = models.CharField(_("role"), max_length=12, choices=MemberRole.choices, default=MemberRole.MEMBER)
+    position = models.ForeignKey(
+        Position,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("position at the time"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ChildManager.between("delegation", "official")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["delegation", "order", "id"]
+        verbose_name = _("delegation member")
+        verbose_name_plural = _("delegation members")
+        constraints = [
+            models.UniqueConstraint(fields=["delegation", "official"], name="delegation_member_once"),
+            models.UniqueConstraint(fields=["delegation"], condition=Q(role="head"), name="delegation_one_head"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.official} ({self.get_role_display()})"
+
+    def natural_key(self):
+        return (self.delegation.slug, self.official.slug)
+
+    natural_key.dependencies = ["cooperation.delegation", "cooperation.official"]
+
+
+# --- Events ------------------------------------------------------------------------------------------------
+
+
+class EventKind(models.TextChoices):
+    MEETING = "meeting", _("meeting")
+    ROUNDTABLE = "roundtable", _("roundtable")
+    SUMMIT = "summit", _("forum or summit")
+    SIDE_EVENT = "side_event", _("side event")
+    EXPERT_SESSION = "expert_session", _("expert session")
+    FIELD_VISIT = "field_visit", _("field visit")
+    SIGNING = "signing", _("signing ceremony")
+    TRAINING = "training", _("training session")
+    EXHIBITION_VISIT = "exhibition_visit", _("exhibition visit")
+    ANNOUNCEMENT = "announcement", _("announcement or launch")
+    OTHER = "other", _("other")
+
+
+class EventStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    CONFIRMED = "confirmed", _("confirmed")
+    HELD = "held", _("held")
+    CANCELLED = "cancelled", _("cancelled")
+    POSTPONED = "postponed", _("postponed")
+
+
+class Event(TranslatedTitleMixin, SluggedModel, DateSpan):
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices, db_index=True)
+    title, title_ru, title_ar = _title_fields()
+    summary = models.TextField(_("summary"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=EventStatus.choices, default=EventStatus.PLANNED, db_index=True
+    )
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = CountryField(_("country"), blank=True, db_index=True)
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    venue_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events_hosted",
+        verbose_name=_("organisation visited or hosting"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+        help_text=_("The summit a side event belongs to, the roundtable an expert session belongs to."),
+    )
+    delegation = models.ForeignKey(
+        Delegation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("in the programme of"),
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="events", verbose_name=_("topics"))
+
+    history = HistoricalRecords(m2m_fields=[topics])
+
+    class Meta:
+        ordering = ["-start_date", "slug"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            *date_span_constraints("event"),
+            models.CheckConstraint(condition=~Q(parent=F("pk")), name="event_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.localized("title")
+
+
+class ParticipantRole(models.TextChoices):
+    HOST = "host", _("host")
+    HEAD_OF_DELEGATION = "head_of_delegation", _("head of delegation")
+    CHAIR = "chair", _("chair or opening speaker")
+    KEYNOTE = "keynote", _("keynote speaker")
+    SPEAKER = "speaker", _("speaker")
+    SIGNATORY = "signatory", _("signatory")
+    PARTICIPANT = "participant", _("participant")
+    TRAINER = "trainer", _("trainer")
+
+
+class EventParticipant(TimeStampedModel):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants", verbose_name=_("event"))
+    official = models.ForeignKey(
+        Official, on_delete=models.PROTECT, related_name="event_participations", verbose_name=_("official")
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=ParticipantRole.choices, default=ParticipantRole.PARTICIPANT
+    )
+    position = models.ForeignKey(
+        Position,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("position at the time"),
+    )
+
+    objects = ChildManager.between("event", "official")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "id"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [models.UniqueConstraint(fields=["event", "official"], name="event_participant_once")]
+
+    def __str__(self) -> str:
+        return f"{self.official} ({self.get_role_display()})"
+
+    def natural_key(self):
+        return (self.event.slug, self.official.slug)
+
+    natural_key.dependencies = ["cooperation.event", "cooperation.official"]
+
+
+class OrganiserRole(models.TextChoices):
+    ORGANISER = "organiser", _("organiser")
+    CO_ORGANISER = "co_organiser", _("co-organiser")
+    PARTNER = "partner", _("partner")
+    HOST = "host", _("host")
+
+
+class EventOrganiser(TimeStampedModel):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="organisers", verbose_name=_("event"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="events_organised", verbose_name=_("organisation")
+    )
+    role = models.CharField(_("role"), max_length=12, choices=OrganiserRole.choices, default=OrganiserRole.ORGANISER)
+
+    objects = ChildManager.between("event", "organisation")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "id"]
+        verbose_name = _("organiser")
+        verbose_name_plural = _("organisers")
+        constraints = [models.UniqueConstraint(fields=["event", "organisation"], name="event_organiser_once")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_role_display()})"
+
+    def natural_key(self):
+        return (self.event.slug, self.organisation.slug)
+
+    natural_key.dependencies = ["cooperation.event", "cooperation.organisation"]
+
+
+class EventCountryManager(models.Manager):
+    def get_by_natural_key(self, event_slug: str, country: str):
+        return self.get(event__slug=event_slug, country=country)
+
+
+class EventCountry(TimeStampedModel):
+    """A country taking part in an event (e.g. the nine countries of an expert session)."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="participating_countries", verbose_name=_("event")
+    )
+    country = CountryField(_("country"), db_index=True)
+
+    objects = EventCountryManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "country"]
+        verbose_name = _("participating country")
+        verbose_name_plural = _("participating countries")
+        constraints = [models.UniqueConstraint(fields=["event", "country"], name="event_country_once")]
+
+    def __str__(self) -> str:
+        return str(self.country.name)
+
+    def natural_key(self):
+        return (self.event.slug, str(self.country))
+
+    natural_key.dependencies = ["cooperation.event"]
+
+
+# --- Agreements (after the UN treaty model: parties act separately, each with its own dates) ---------------
+
+
+class AgreementKind(models.TextChoices):
+    MOU = "mou", _("memorandum of understanding")
+    AGREEMENT = "agreement", _("agreement")
+    PROGRAMME = "programme", _("programme of cooperation")
+    PROTOCOL = "protocol", _("protocol")
+    ROADMAP = "roadmap", _("roadmap or action plan")
+    TREATY = "treaty", _("treaty")
+    OTHER = "other", _("other")
+
+
+class AgreementLevel(models.TextChoices):
+    INTERGOVERNMENTAL = "intergovernmental", _("intergovernmental")
+    INTERDEPARTMENTAL = "interdepartmental", _("interdepartmental")
+    BLOC = "bloc", _("between a bloc and a state")
+    INSTITUTIONAL = "institutional", _("institutional")
+
+
+class AgreementStatus(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    UNDER_NEGOTIATION = "under_negotiation", _("under negotiation")
+    SIGNED = "signed", _("signed")
+    IN_FORCE = "in_force", _("in force")
+    EXPIRED = "expired", _("expired")
+    TERMINATED = "terminated", _("terminated")
+
+
+class Agreement(TranslatedTitleMixin, SluggedModel):
+    kind = models.CharField(_("kind"), max_length=12, choices=AgreementKind.choices, db_index=True)
+    level = models.CharField(_("level"), max_length=20, choices=AgreementLevel.choices, blank=True)
+    title, title_ru, title_ar = _title_fields()
+    summary = models.TextField(_("summary"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.PROPOSED, db_index=True
+    )
+    status_date = models.DateField(
+        _("status since"), null=True, blank=True, help_text=_("When the agreement reached its current status.")
+    )
+    signed_at = models.ForeignKey(
+        Event,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreements_signed",
+        verbose_name=_("signed at"),
+    )
+    expires_on = models.DateField(_("expires on"), null=True, blank=True, db_index=True)
+    dates_note = models.CharField(_("note on dates"), max_length=300, blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="agreements", verbose_name=_("topics"))
+
+    history = HistoricalRecords(m2m_fields=[topics])
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+
+    def __str__(self) -> str:
+        return self.localized("title")
+
+
+class AgreementPartyManager(models.Manager):
+    def get_by_natural_key(self, agreement_slug: str, country: str, organisation_slug: str | None):
+        if organisation_slug:
+            return self.get(agreement__slug=agreement_slug, organisation__slug=organisation_slug)
+        return self.get(agreement__slug=agreement_slug, country=country, organisation__isnull=True)
+
+
+class AgreementParty(TimeStampedModel):
+    """A party: a state (country) or an organisation, including blocs such as the EAEU."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="parties", verbose_name=_("agreement")
+    )
+    country = CountryField(_("country"), blank=True, db_index=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreement_parties",
+        verbose_name=_("organisation"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = AgreementPartyManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agreement", "order", "id"]
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(country="") & Q(organisation__isnull=False))
+                | (~Q(country="") & Q(organisation__isnull=True)),
+                name="agreement_party_is_country_or_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "country"], condition=~Q(country=""), name="agreement_party_country_once"
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="agreement_party_organisation_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organisation) if self.organisation_id else str(self.country.name)
+
+    def natural_key(self):
+        return (self.agreement.slug, str(self.country), self.organisation.slug if self.organisation_id else None)
+
+    natural_key.dependencies = ["cooperation.agreement", "cooperation.organisation"]
+
+
+class ActionKind(models.TextChoices):
+    SIGNATURE = "signature", _("signature")
+    RATIFICATION = "ratification", _("ratification or approval")
+    ENTRY_INTO_FORCE = "entry_into_force", _("entry into force")
+    RENEWAL = "renewal", _("renewal")
+    WITHDRAWAL = "withdrawal", _("withdrawal")
+    TERMINATION = "termination", _("termination")
+
+
+class AgreementActionManager(models.Manager):
+    def get_by_natural_key(self, agreement_slug, country, organisation_slug, kind):
+        party = AgreementParty.objects.get_by_natural_key(agreement_slug, country, organisation_slug)
+        return self.get(party=party, kind=kind)
+
+
+class AgreementAction(TimeStampedModel):
+    """One party's act on an agreement with its date: signature, ratification, entry into force ..."""
+
+    party = models.ForeignKey(AgreementParty, on_delete=models.CASCADE, related_name="actions", verbose_name=_("party"))
+    kind = models.CharField(_("action"), max_length=20, choices=ActionKind.choices)
+    date = models.DateField(_("date"), null=True, blank=True, db_index=True)
+    date_precision = models.CharField(
+        _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = AgreementActionManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["party", "date"]
+        verbose_name = _("party action")
+        verbose_name_plural = _("party actions")
+        constraints = [models.UniqueConstraint(fields=["party", "kind"], name="agreement_action_once_per_party")]
+
+    def __str__(self) -> str:
+        return f"{self.party}: {self.get_kind_display()}"
+
+    def natural_key(self):
+        return (*self.party.natural_key(), self.kind)
+
+    natural_key.dependencies = ["cooperation.agreementparty"]
+
+
+class AgreementSignatory(TimeStampedModel):
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="signatories", verbose_name=_("agreement")
+    )
+    official = models.ForeignKey(
+        Official, on_delete=models.PROTECT, related_name="signatures", verbose_name=_("official")
+    )
+    party = models.ForeignKey(
+        AgreementParty,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signatories",
+        verbose_name=_("on behalf of"),
+    )
+    position = models.ForeignKey(
+        Position,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("position when signing"),
+    )
+
+    objects = ChildManager.between("agreement", "official")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agreement", "id"]
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+        constraints = [models.UniqueConstraint(fields=["agreement", "official"], name="agreement_signatory_once")]
+
+    def __str__(self) -> str:
+        return str(self.official)
+
+    def natural_key(self):
+        return (self.agreement.slug, self.official.slug)
+
+    natural_key.dependencies = ["cooperation.agreement", "cooperation.official"]
+
+
+class RelationKind(models.TextChoices):
+    IMPLEMENTS = "implements", _("implements")
+    AMENDS = "amends", _("amends")
+    SUPERSEDES = "supersedes", _("supersedes")
+    RENEWS = "renews", _("renews")
+    RELATED = "related", _("related to")
+
+
+class AgreementRelationManager(models.Manager):
+    def get_by_natural_key(self, source_slug: str, target_slug: str, kind: str):
+        return self.get(source__slug=source_slug, target__slug=target_slug, kind=kind)
+
+
+class AgreementRelation(TimeStampedModel):
+    """``source`` implements / amends / supersedes ``target``."""
+
+    source = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="relations_out", verbose_name=_("agreement")
+    )
+    kind = models.CharField(_("relation"), max_length=12, choices=RelationKind.choices)
+    target = models.ForeignKey(
+        Agreement, on_delete=models.PROTECT, related_name="relations_in", verbose_name=_("related agreement")
+    )
+
+    objects = AgreementRelationManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agreement relation")
+        verbose_name_plural = _("agreement relations")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target", "kind"], name="agreement_relation_once"),
+            models.CheckConstraint(condition=~Q(source=F("target")), name="agreement_relation_not_to_itself"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.get_kind_display()} {self.target}"
+
+    def natural_key(self):
+        return (self.source.slug, self.target.slug, self.kind)
+
+    natural_key.dependencies = ["cooperation.agreement"]
+
+
+# --- Training programmes -----------------------------------------------------------------------------------
+
+
+class ProgrammeStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    RUNNING = "running", _("running")
+    COMPLETED = "completed", _("completed")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class TrainingProgramme(TranslatedTitleMixin, SluggedModel, DateSpan):
+    title, title_ru, title_ar = _title_fields()
+    summary = models.TextField(_("summary"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ProgrammeStatus.choices, default=ProgrammeStatus.PLANNED, db_index=True
+    )
+    provider = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programmes_provided",
+        verbose_name=_("provider"),
+    )
+    partners = models.ManyToManyField(
+        Organisation, blank=True, related_name="programmes_partnered", verbose_name=_("partner organisations")
+    )
+    provider_country = CountryField(_("provider country"), blank=True, db_index=True)
+    beneficiary_country = CountryField(
+        _("beneficiary country"), blank=True, db_index=True, help_text=_("Blank when several countries benefit.")
+    )
+    beneficiary_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programmes_received",
+        verbose_name=_("beneficiary organisation"),
+    )
+    agreement = models.ForeignKey(
+        Agreement,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programmes",
+        verbose_name=_("implements agreement"),
+    )
+    cohort = models.CharField(_("cohort"), max_length=60, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)
+    participant_count = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="programmes", verbose_name=_("topics"))
+
+    history = HistoricalRecords(m2m_fields=[topics, partners])
+
+    class Meta:
+        ordering = ["-year", "title"]
+        verbose_name = _("training programme")
+        verbose_name_plural = _("training programmes")
+        constraints = [
+            *date_span_constraints("programme"),
+            models.CheckConstraint(
+                condition=Q(year__isnull=True) | Q(year__gte=1900, year__lte=2200), name="programme_year_plausible"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.localized("title")
+
+
+class StageMode(models.TextChoices):
+    ONLINE = "online", _("online")
+    OFFLINE = "offline", _("in person")
+    BLENDED = "blended", _("blended")
+
+
+class ProgrammeStageManager(models.Manager):
+    def get_by_natural_key(self, programme_slug: str, number: int):
+        return self.get(programme__slug=programme_slug, number=number)
+
+
+class ProgrammeStage(TimeStampedModel, DateSpan):
+    """A stage or module of a programme (online, then in-person sessions with dates)."""
+
+    programme = models.ForeignKey(
+        TrainingProgramme, on_delete=models.CASCADE, related_name="stages", verbose_name=_("programme")
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300)
+    mode = models.CharField(_("mode"), max_length=8, choices=StageMode.choices)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = CountryField(_("country"), blank=True)
+    event = models.ForeignKey(
+        Event, on_delete=models.PROTECT, null=True, blank=True, related_name="programme_stages", verbose_name=_("event")
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="programme_stages", verbose_name=_("modules"))
+
+    objects = ProgrammeStageManager()
+    history = HistoricalRecords(m2m_fields=[topics])
+
+    class Meta:
+        ordering = ["programme", "number"]
+        verbose_name = _("stage")
+        verbose_name_plural = _("stages")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="programme_stage_number_once"),
+            *date_span_constraints("programme_stage"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    def natural_key(self):
+        return (self.programme.slug, self.number)
+
+    natural_key.dependencies = ["cooperation.trainingprogramme"]
+
+
+class ProgrammeRole(models.TextChoices):
+    PARTICIPANT = "participant", _("participant")
+    TRAINER = "trainer", _("trainer")
+    COORDINATOR = "coordinator", _("coordinator")
+    SPEAKER = "speaker", _("speaker")
+
+
+class ProgrammeParticipant(TimeStampedModel):
+    programme = models.ForeignKey(
+        TrainingProgramme, on_delete=models.CASCADE, related_name="participants", verbose_name=_("programme")
+    )
+    official = models.ForeignKey(
+        Official, on_delete=models.PROTECT, related_name="programme_participations", verbose_name=_("official")
+    )
+    role = models.CharField(_("role"), max_length=12, choices=ProgrammeRole.choices, default=ProgrammeRole.PARTICIPANT)
+    position = models.ForeignKey(
+        Position,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("position at the time"),
+    )
+
+    objects = ChildManager.between("programme", "official")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["programme", "id"]
+        verbose_name = _("programme participant")
+        verbose_name_plural = _("programme participants")
+        constraints = [models.UniqueConstraint(fields=["programme", "official"], name="programme_participant_once")]
+
+    def __str__(self) -> str:
+        return f"{self.official} ({self.get_role_display()})"
+
+    def natural_key(self):
+        return (self.programme.slug, self.official.slug)
+
+    natural_key.dependencies = ["cooperation.trainingprogramme", "cooperation.official"]
+
+
+class ProgrammeCountryManager(models.Manager):
+    def get_by_natural_key(self, programme_slug: str, country: str):
+        return self.get(programme__slug=programme_slug, country=country)
+
+
+class ProgrammeCountry(TimeStampedModel):
+    """Beneficiary countries of a multi-country programme."""
+
+    programme = models.ForeignKey(
+        TrainingProgramme, on_delete=models.CASCADE, related_name="countries", verbose_name=_("programme")
+    )
+    country = CountryField(_("country"), db_index=True)
+
+    objects = ProgrammeCountryManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["programme", "country"]
+        verbose_name = _("beneficiary country")
+        verbose_name_plural = _("beneficiary countries")
+        constraints = [models.UniqueConstraint(fields=["programme", "country"], name="programme_country_once")]
+
+    def __str__(self) -> str:
+        return str(self.country.name)
+
+    def natural_key(self):
+        return (self.programme.slug, str(self.country))
+
+    natural_key.dependencies = ["cooperation.trainingprogramme"]

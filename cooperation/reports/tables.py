@@ -1,0 +1,49 @@
+"""One shape for every table of every report, so the page, the CSV, the XLSX and the PDF show the same rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A value with an optional link; exports keep the text and drop the link."""
+
+    text: Any
+    url: str = ""
+
+    def __str__(self) -> str:
+        return "" if self.text is None else str(self.text)
+
+
+@dataclass
+class Table:
+    key: str  # stable identifier used in export URLs (?table=<key>)
+    caption: str
+    columns: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    numeric: frozenset[int] = frozenset()  # column indexes right-aligned as numbers
+    total: int | None = None  # rows that exist when more than the rows shown (lists are capped)
+
+    @property
+    def truncated(self) -> bool:
+        return self.total is not None and self.total > len(self.rows)
+
+    def plain_rows(self) -> list[list[Any]]:
+        """Rows as plain values (numbers stay numbers for spreadsheets)."""
+        return [[_plain(value) for value in row] for row in self.rows]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Cell):
+        value = value.text
+    if isinstance(value, list | tuple):
+        return "; ".join(str(_plain(v)) for v in value)
+    if isinstance(value, int | float):
+        return value
+    return "" if value is None else str(value)
+
+
+def cell(text: Any, url: str = "") -> Cell:
+    return Cell(text=text, url=url)

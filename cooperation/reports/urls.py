@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.DashboardView.as_view(), name="dashboard"),
+    path("countries/", views.CountryIndexView.as_view(), name="countries"),
+    re_path(r"^countries/(?P<code>[A-Za-z]{2})/$", views.CountryProfileView.as_view(), name="country"),
+    path("annual/", views.AnnualReportView.as_view(), name="annual"),
+    path("agreements/", views.AgreementTrackerView.as_view(), name="agreements"),
+    path("officials/", views.OfficialsDirectoryView.as_view(), name="officials"),
+    path("calendar/", views.CalendarView.as_view(), name="calendar"),
+    path("calendar/link/", views.CalendarTokenView.as_view(), name="calendar_token"),
+    path("calendar/feed/<str:token>.ics", views.CalendarFeedView.as_view(), name="calendar_feed"),
+]

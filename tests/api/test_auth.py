@@ -1,0 +1,176 @@
+"""Who may read and write: partner tokens, staff sessions, nobody anonymous."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+from rest_framework import generics, serializers
+from rest_framework.test import APIClient, APIRequestFactory
+
+from cooperation.api.models import PartnerToken, TokenScope
+from cooperation.api.throttling import TokenRateThrottle
+from cooperation.models import Topic
+from tests import factories as f
+
+from .conftest import make_token
+
+ENDPOINTS = [
+    "/api/v1/delegations/",
+    "/api/v1/events/",
+    "/api/v1/agreements/",
+    "/api/v1/programmes/",
+    "/api/v1/officials/",
+    "/api/v1/organisations/",
+    "/api/v1/topics/",
+    "/api/v1/sources/",
+    "/api/v1/changes/",
+    "/api/v1/schema/",
+    "/api/v1/docs/",
+    "/api/v1/redoc/",
+]
+
+
+@pytest.mark.parametrize("url", ENDPOINTS)
+def test_anonymous_requests_are_refused_everywhere(anonymous, db, url):
+    response = anonymous.get(url)
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == 'Token realm="api"'
+
+
+def test_the_refusal_has_the_common_error_body(anonymous, db):
+    response = anonymous.get("/api/v1/delegations/")
+    assert response.json() == {
+        "error": {
+            "status": 401,
+            "code": "not_authenticated",
+            "message": "Authentication credentials were not provided.",
+        }
+    }
+
+
+def test_a_partner_token_reads(api, world):
+    response = api.get("/api/v1/delegations/")
+    assert response.status_code == 200
+    assert [d["slug"] for d in response.json()["results"]] == ["belarus-to-uae-2025"]
+
+
+def test_a_bearer_header_works_too(partner_token, world):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {partner_token[1]}")
+    assert client.get("/api/v1/officials/").status_code == 200
+
+
+def test_an_unknown_key_is_refused(db):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION="Token gvx_not-a-real-key")
+    response = client.get("/api/v1/officials/")
+    assert response.status_code == 401
+    assert response.json()["error"]["message"] == "Invalid token."
+
+
+def test_a_revoked_token_is_refused(api, partner_token):
+    token, _key = partner_token
+    token.revoked_at = timezone.now()
+    token.save()
+    response = api.get("/api/v1/officials/")
+    assert response.status_code == 401
+    assert response.json()["error"]["message"] == "This token has been revoked."
+
+
+def test_a_token_of_a_deactivated_account_is_refused(api, partner_user):
+    partner_user.is_active = False
+    partner_user.save()
+    assert api.get("/api/v1/officials/").status_code == 401
+
+
+def test_only_the_hash_of_the_key_is_stored(partner_token):
+    token, key = partner_token
+    stored = PartnerToken.objects.get(pk=token.pk)
+    assert key not in (stored.key_hash, stored.prefix)
+    assert key.startswith(stored.prefix)
+
+
+def test_using_a_token_records_when_it_was_last_used(api, partner_token, db):
+    assert api.get("/api/v1/topics/").status_code == 200
+    assert PartnerToken.objects.get(pk=partner_token[0].pk).last_used_at is not None
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_a_partner_token_is_read_only(api, world, method):
+    response = getattr(api, method)("/api/v1/delegations/belarus-to-uae-2025/", {}, format="json")
+    assert response.status_code == 403
+    assert response.json()["error"]["message"] == "This token is read-only."
+
+
+def test_partner_tokens_are_throttled_per_token(api, partner_user, db, monkeypatch):
+    monkeypatch.setattr(TokenRateThrottle, "THROTTLE_RATES", {"partner": "3/minute", "staff": "100/minute"})
+    for _ in range(3):
+        assert api.get("/api/v1/topics/").status_code == 200
+    response = api.get("/api/v1/topics/")
+    assert response.status_code == 429
+    assert response.json()["error"]["code"] == "throttled"
+    assert int(response["Retry-After"]) > 0
+    # Another token of the same partner has its own allowance.
+    other = APIClient()
+    other.credentials(HTTP_AUTHORIZATION=f"Token {make_token(partner_user, name='Warehouse')[1]}")
+    assert other.get("/api/v1/topics/").status_code == 200
+
+
+def test_staff_read_with_their_session(staff_client, world):
+    assert staff_client.get("/api/v1/delegations/").status_code == 200
+
+
+def test_a_session_without_staff_status_is_refused(client, partner_user, world):
+    client.force_login(partner_user)
+    response = client.get("/api/v1/delegations/")
+    assert response.status_code == 403
+
+
+# --- Writes follow the admin's model permissions (for views that accept them, e.g. imports) ---------------
+
+
+class TopicWriteSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Topic
+        fields = ["slug", "name"]
+
+
+class TopicCreateView(generics.CreateAPIView):
+    queryset = Topic.objects.all()
+    serializer_class = TopicWriteSerializer
+
+
+def _post_topic(user, token=None):
+    request = APIRequestFactory().post("/topics/", {"slug": "ai", "name": "AI"}, format="json")
+    if token is not None:
+        request.META["HTTP_AUTHORIZATION"] = f"Token {token}"
+    else:
+        from rest_framework.test import force_authenticate
+
+        force_authenticate(request, user=user)
+    return TopicCreateView.as_view()(request)
+
+
+def test_a_write_token_writes_when_its_user_has_the_model_permission(db):
+    user = f.UserFactory(username="olga.writer", groups=["Protocol staff"])
+    _token, key = make_token(user, scope=TokenScope.WRITE, name="Staff tool")
+    assert _post_topic(user, key).status_code == 201
+    assert Topic.objects.filter(slug="ai").exists()
+
+
+def test_a_write_token_is_refused_without_the_model_permission(db):
+    user = f.UserFactory(username="mariam.reader", groups=["Managers"])
+    _token, key = make_token(user, scope=TokenScope.WRITE, name="Staff tool")
+    assert _post_topic(user, key).status_code == 403
+    assert not Topic.objects.filter(slug="ai").exists()
+
+
+def test_a_read_token_cannot_write_even_for_a_user_with_permissions(db):
+    user = f.UserFactory(username="olga.reader", groups=["Protocol staff"])
+    _token, key = make_token(user, name="Read only")
+    assert _post_topic(user, key).status_code == 403
+
+
+def test_a_staff_session_writes_with_the_model_permission(protocol_staff, manager):
+    assert _post_topic(manager).status_code == 403
+    assert _post_topic(protocol_staff).status_code == 201

@@ -1,0 +1,79 @@
+"""HTTP done properly: ETag and Last-Modified with 304s, CSV for lists."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.utils.http import http_date
+
+
+def test_a_list_has_an_etag_and_answers_304_when_it_matches(api, world):
+    first = api.get("/api/v1/delegations/")
+    etag = first["ETag"]
+    again = api.get("/api/v1/delegations/", HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == etag
+
+
+def test_the_etag_changes_when_a_nested_record_changes(api, world):
+    etag = api.get("/api/v1/delegations/")["ETag"]
+    world["office"].names.update(name="مكتب")
+    response = api.get("/api/v1/delegations/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+
+
+def test_a_record_has_last_modified_and_answers_if_modified_since(api, world):
+    delegation = world["delegation"]
+    delegation.refresh_from_db()
+    response = api.get("/api/v1/delegations/belarus-to-uae-2025/")
+    assert response["Last-Modified"] == http_date(delegation.updated_at.timestamp())
+    not_modified = api.get("/api/v1/delegations/belarus-to-uae-2025/", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert not_modified.status_code == 304
+    delegation.summary = "Changed."
+    delegation.save()
+    changed = api.get("/api/v1/delegations/belarus-to-uae-2025/", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert changed.status_code in (200, 304)  # same second: HTTP dates cannot tell; the ETag can
+    assert api.get("/api/v1/delegations/belarus-to-uae-2025/", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 200
+
+
+def test_a_stale_etag_gets_the_full_body(api, world):
+    response = api.get("/api/v1/delegations/", HTTP_IF_NONE_MATCH='"stale"')
+    assert response.status_code == 200
+    assert response.json()["results"]
+
+
+def test_errors_are_not_cached(api, db):
+    response = api.get("/api/v1/delegations/none/")
+    assert response.status_code == 404
+    assert "ETag" not in response
+
+
+def test_json_is_utf8_without_escapes(api, world):
+    response = api.get("/api/v1/delegations/")
+    assert response["Content-Type"] == "application/json"
+    assert "Белорусская".encode() in response.content
+
+
+def test_lists_are_available_as_csv(api, world):
+    response = api.get("/api/v1/delegations/?format=csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["slug"] == "belarus-to-uae-2025"
+    assert row["title.ru"] == "Белорусская делегация в ОАЭ"
+    assert row["origin_country.code"] == "BY"
+    assert row["start.date"] == "2025-10-14"
+    assert row["head.name"] == "Yulia Shapkina"
+    assert row["members"] == "Yulia Shapkina (head)"  # lists of objects collapse to readable labels
+    assert row["topics"] == "Digital government"
+
+
+def test_csv_is_negotiable_with_the_accept_header(api, world):
+    response = api.get("/api/v1/officials/", HTTP_ACCEPT="text/csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "Yulia Shapkina" in response.content.decode("utf-8-sig")

@@ -1,0 +1,92 @@
+"""Documents for the import tests: written for govex (fictional), plus PDF and Word files built from them."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from govex.celery import app as celery_app
+
+HERE = Path(__file__).resolve().parent
+DOCUMENTS = HERE / "documents"
+GOLD = HERE / "gold"
+REPO = HERE.parent.parent
+
+
+def seeds_dir() -> Path | None:
+    """The five seed articles: ``../shared/seeds`` beside the clone in CI, /work/shared/seeds here."""
+    for candidate in (REPO.parent / "shared" / "seeds", Path("/work/shared/seeds")):
+        if candidate.is_dir() and any(candidate.glob("*.txt")):
+            return candidate
+    return None
+
+
+@pytest.fixture
+def seeds() -> Path:
+    found = seeds_dir()
+    if found is None:
+        pytest.skip("seed documents not available (../shared/seeds)")
+    return found
+
+
+@pytest.fixture(autouse=True)
+def _media_and_eager_tasks(settings, tmp_path):
+    """Uploaded files go to a temporary folder; tasks run in-process unless a test starts a real worker."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+def document(name: str) -> bytes:
+    return (DOCUMENTS / name).read_bytes()
+
+
+def make_docx(text: str) -> bytes:
+    import docx
+
+    word = docx.Document()
+    for line in text.splitlines():
+        word.add_paragraph(line)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def make_pdf(text: str) -> bytes:
+    """A small valid PDF with a text layer (Helvetica, Latin text), written by hand to stay dependency-free."""
+    lines = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in text.splitlines()]
+    content = "BT /F1 10 Tf 40 800 Td 12 TL " + " ".join(f"({line}) '" for line in lines) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1"))
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def make_zip_bomb() -> bytes:
+    """A .docx-shaped zip whose one member inflates to 60 MB of zeros (about 60 KB compressed)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (60 * 1024 * 1024))
+    return buffer.getvalue()
