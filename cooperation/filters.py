@@ -157,11 +157,32 @@ def agreement_status_on(day: dt.date) -> Case:
 # --- Base -------------------------------------------------------------------------------------------------
 
 
+class UtcDateTimeField(filters.fields.IsoDateTimeField):
+    """An ISO 8601 date-time, turned to UTC before it reaches the database.
+
+    Python accepts offsets up to ±23:59 and years from 1; PostgreSQL refuses offsets past ±15:59, and a date-time
+    near year 1 or 9999 may not survive the shift to UTC. Either is the client's mistake: answer 400, not 500.
+    """
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(dt.UTC)
+        except (OverflowError, ValueError) as error:
+            raise forms.ValidationError("Enter a date-time between years 1 and 9999 in UTC.", code="invalid") from error
+
+
+class UtcDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
 class RecordFilter(filters.FilterSet):
     """``q`` and ``updated_since`` for every record type."""
 
     q = filters.CharFilter(method="filter_q", label="Search", help_text="Any name form in any script.")
-    updated_since = filters.IsoDateTimeFilter(
+    updated_since = UtcDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         help_text="Only records changed at or after this ISO 8601 date-time (incremental sync).",

@@ -198,7 +198,7 @@ class SourceDocumentViewSet(RecordViewSet):
 
 
 class ChangeFilter(filters.filters.FilterSet):
-    since = filters.filters.IsoDateTimeFilter(
+    since = filters.UtcDateTimeFilter(
         field_name="at", lookup_expr="gte", help_text="Changes at or after this ISO 8601 date-time."
     )
     record_type = filters.filters.MultipleChoiceFilter(

@@ -81,6 +81,22 @@ def test_since_keeps_only_later_changes(api, db):
     assert [c["slug"] for c in changes(api, cutoff)] == ["new"]
 
 
+def test_since_in_any_time_zone_means_the_same_moment(api, db):
+    f.TopicFactory(slug="old")
+    cutoff = timezone.now()
+    f.TopicFactory(slug="new")
+    # 17:15 west of UTC is past what PostgreSQL accepts as an offset; the API turns it to UTC first.
+    far_west = cutoff.astimezone(dt.timezone(-dt.timedelta(hours=17, minutes=15)))
+    url = "/api/v1/topics/?updated_since=" + far_west.isoformat()
+    assert [t["slug"] for t in api.get(url).json()["results"]] == ["new"]
+
+
+def test_a_date_time_that_leaves_the_calendar_in_utc_is_a_400(api, db):
+    response = api.get("/api/v1/changes/?since=0001-01-01T00:00:00%2B05:00")
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"] == {"since": ["Enter a date-time between years 1 and 9999 in UTC."]}
+
+
 def test_merging_officials_leaves_a_tombstone_pointing_at_the_kept_record(api, world):
     duplicate = f.OfficialFactory(slug="shapkina-yu-a", name="Yu. A. Shapkina", country="BY", honorific_prefix="Dr")
     f.OfficialNameFactory(official=duplicate, name="Шапкиной Ю.А.", language="ru")  # also on the kept record

@@ -13,7 +13,7 @@ from django.db import connection
 
 from cooperation.importing.models import ImportedDocument, ImportStatus
 from cooperation.importing.services import document_submit
-from govex.celery import app as celery_app
+from tests.celery_helpers import celery_configured
 
 from .conftest import REPO, document
 
@@ -38,14 +38,6 @@ def _database_url() -> str | None:
     return None
 
 
-def _forget_routing() -> None:
-    """Celery caches its queues, router and producer pool on first use (earlier eager tests): rebuild them."""
-    celery_app.__dict__.pop("amqp", None)
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-        celery_app._pool = None
-
-
 @pytest.fixture
 def worker(transactional_db, settings, tmp_path):
     broker = os.environ.get("TEST_CELERY_BROKER_URL")
@@ -68,14 +60,10 @@ def worker(transactional_db, settings, tmp_path):
          "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "INFO"],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
-    saved = {k: getattr(celery_app.conf, k) for k in ("broker_url", "task_default_queue", "task_always_eager")}
-    celery_app.conf.update(broker_url=broker, task_default_queue=queue, task_always_eager=False)
-    _forget_routing()
     try:
-        yield process
+        with celery_configured(broker_url=broker, task_default_queue=queue, task_always_eager=False):
+            yield process
     finally:
-        celery_app.conf.update(**saved)
-        _forget_routing()
         process.terminate()
         try:
             process.wait(timeout=20)

@@ -9,7 +9,7 @@ import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
@@ -48,11 +48,14 @@ def api_schema(db, partner_headers):
     if FIXTURE.exists():
         call_command("loaddata", str(FIXTURE), verbosity=0)
     # The app runs in this thread on the test's connection, inside its transaction; Django would close that
-    # connection after each request (as the test client also prevents).
+    # connection before and after each request (as the test client also prevents). On PostgreSQL a closed
+    # connection ends the test's transaction, so both signals must let it be.
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
         yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", WSGIHandler(), headers=partner_headers)
     finally:
+        request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
 
 

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import pytest
 
 from govex import health
+from tests.celery_helpers import celery_configured
 from tests.ops.conftest import base_env, manage, wait_for
 
 ANSWERS = {health.OK, health.ERROR, health.NOT_CONFIGURED}
 CLOSED_PORT_BROKER = "redis://127.0.0.1:1/0"
+
+
+@pytest.fixture
+def broker(settings):
+    """Point both the settings /health/ reads and the Celery app it pings through at one broker URL."""
+
+    def use(url: str) -> None:
+        settings.CELERY_BROKER_URL = url
+        stack.enter_context(celery_configured(broker_url=url))
+
+    with contextlib.ExitStack() as stack:
+        yield use
 
 
 @pytest.fixture(autouse=True)
@@ -40,8 +54,8 @@ def test_it_refuses_writes(client):
 
 
 @pytest.mark.django_db
-def test_it_answers_503_when_the_broker_cannot_be_reached(client, settings):
-    settings.CELERY_BROKER_URL = CLOSED_PORT_BROKER
+def test_it_answers_503_when_the_broker_cannot_be_reached(client, broker):
+    broker(CLOSED_PORT_BROKER)
 
     response = client.get("/health/")
 
@@ -53,8 +67,8 @@ def test_it_answers_503_when_the_broker_cannot_be_reached(client, settings):
 
 
 @pytest.mark.django_db
-def test_a_failure_shows_no_address_or_error_text(client, settings):
-    settings.CELERY_BROKER_URL = CLOSED_PORT_BROKER
+def test_a_failure_shows_no_address_or_error_text(client, broker):
+    broker(CLOSED_PORT_BROKER)
 
     body = client.get("/health/").content.decode()
 
@@ -64,8 +78,8 @@ def test_a_failure_shows_no_address_or_error_text(client, settings):
 
 
 @pytest.mark.django_db
-def test_it_answers_503_when_the_broker_is_up_but_no_worker_listens(client, settings, redis_service):
-    settings.CELERY_BROKER_URL = redis_service
+def test_it_answers_503_when_the_broker_is_up_but_no_worker_listens(client, broker, redis_service):
+    broker(redis_service)
 
     response = client.get("/health/")
 
@@ -75,8 +89,8 @@ def test_it_answers_503_when_the_broker_is_up_but_no_worker_listens(client, sett
 
 @pytest.mark.worker
 @pytest.mark.django_db
-def test_it_sees_a_running_celery_worker(client, settings, redis_service, celery_worker):
-    settings.CELERY_BROKER_URL = redis_service
+def test_it_sees_a_running_celery_worker(client, broker, redis_service, celery_worker):
+    broker(redis_service)
 
     def worker_answers() -> bool:
         health._worker_answer.clear()
