@@ -24,8 +24,7 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError)
     retry_backoff_max=120,
     retry_jitter=True,
     max_retries=3,
-    soft_time_limit=120,
-    time_limit=180,
+    # Time limits come from settings (CELERY_TASK_SOFT_TIME_LIMIT / CELERY_TASK_TIME_LIMIT, 120 s / 180 s).
 )
 def import_document(self, document_id: int) -> str | None:
     from cooperation.importing.services import document_import_run, document_mark_failed
@@ -44,3 +43,11 @@ def import_document(self, document_id: int) -> str | None:
             )
         raise
     return document.status if document is not None else None
+
+
+@shared_task(ignore_result=True)
+def resend_stalled_imports() -> int:
+    """Scheduled by beat: imports whose message was lost (broker restarted) or whose worker died go out again."""
+    from cooperation.importing.services import documents_resend_stalled
+
+    return len(documents_resend_stalled())

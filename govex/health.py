@@ -81,9 +81,34 @@ def check_worker() -> str:
         now = time.monotonic()
         if replies:
             _worker_last_seen[url] = now
-        answer = OK if now - _worker_last_seen.get(url, -WORKER_GRACE_SECONDS) < WORKER_GRACE_SECONDS else ERROR
+            _share_worker_seen(url)
+        seen_here = now - _worker_last_seen.get(url, -WORKER_GRACE_SECONDS) < WORKER_GRACE_SECONDS
+        answer = OK if seen_here or _worker_seen_elsewhere(url) else ERROR
         _worker_answer[url] = (now, answer)
         return answer
+
+
+def _worker_seen_key(url: str) -> str:
+    return "govex:health:worker-seen:" + uuid.uuid5(uuid.NAMESPACE_URL, url).hex
+
+
+def _share_worker_seen(url: str) -> None:
+    """Tell the other web processes (through the shared cache) that a worker answered just now.
+
+    Each gunicorn process pings on its own; without this, one whose ping a busy worker missed would answer
+    503 while its neighbours answer 200, and a load balancer would see the instance flap.
+    """
+    try:
+        cache.set(_worker_seen_key(url), "1", timeout=WORKER_GRACE_SECONDS)
+    except Exception:  # the cache check reports a broken cache; the worker answer stands on its own
+        logger.warning("health: could not share the worker's answer", exc_info=True)
+
+
+def _worker_seen_elsewhere(url: str) -> bool:
+    try:
+        return cache.get(_worker_seen_key(url)) == "1"
+    except Exception:
+        return False
 
 
 CHECKS: dict[str, Callable[[], str]] = {

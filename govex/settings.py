@@ -78,6 +78,8 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+# With persistent connections, a restarted PostgreSQL leaves dead ones behind: test each before a request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://govex")}
@@ -143,6 +145,15 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=120
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=180)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=600)}
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="govex")
+# The database is the record of imports still to run; beat sends again what a lost message left behind.
+IMPORT_STALL_SECONDS = env.int("IMPORT_STALL_SECONDS", default=300)
+CELERY_BEAT_SCHEDULE = {
+    "resend-stalled-imports": {
+        "task": "cooperation.tasks.resend_stalled_imports",
+        "schedule": env.float("IMPORT_SWEEP_SECONDS", default=60.0),
+        "options": {"expires": 60},
+    },
+}
 # Workers log through LOGGING below (JSON in production) instead of Celery's own root handler.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# govex as it runs in production on one machine: gunicorn + one Celery worker (+ beat when something is
-# scheduled) on PostgreSQL and Redis, DEBUG off, static files by whitenoise, JSON logs.
+# govex as it runs in production on one machine: gunicorn + one Celery worker + beat (resends stalled
+# imports) on PostgreSQL and Redis, DEBUG off, static files by whitenoise, JSON logs.
 # Every setting can be overridden from the environment; see docs/operations.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,11 +52,10 @@ trap stop EXIT INT TERM
     -n "govex-${GOVEX_BIND##*:}@%h" &
 pids+=($!)
 
-# Beat only when the settings schedule something: an idle beat is one more process to watch for nothing.
-if [ "$("$PY" -c 'import django; django.setup(); from django.conf import settings; print(bool(getattr(settings, "CELERY_BEAT_SCHEDULE", None)))' 2>/dev/null)" = "True" ]; then
-    "$PY" -m celery -A govex beat --loglevel=INFO --schedule "${TMPDIR:-/tmp}/govex-celerybeat-schedule" &
-    pids+=($!)
-fi
+# Beat sends again imports whose task message was lost (a Redis restart) or whose worker died. One beat per
+# deployment: with several machines, run it on one of them only.
+"$PY" -m celery -A govex beat --loglevel=INFO --schedule "${TMPDIR:-/tmp}/govex-celerybeat-schedule" &
+pids+=($!)
 
 "$PY" -m gunicorn -c govex/gunicorn.conf.py govex.wsgi:application &
 pids+=($!)

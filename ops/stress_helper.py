@@ -5,6 +5,7 @@ Run as ``python ops/stress_helper.py <command>`` with the stress environment (it
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -67,6 +68,52 @@ def wait_imports(timeout: float) -> dict[str, int]:
     return by_status
 
 
+def wait_processing(timeout: float) -> bool:
+    """Wait until some import is being extracted, so that a fault lands in the middle of one."""
+    documents = apps.get_model("importing", "ImportedDocument").objects
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if documents.filter(status="processing").exists():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def processing() -> str:
+    documents = apps.get_model("importing", "ImportedDocument").objects
+    return ",".join(str(pk) for pk in documents.filter(status="processing").values_list("pk", flat=True))
+
+
+SECTIONS = ("people", "delegations", "events", "agreements", "programmes", "topics")
+
+
+def check_imports(uploads: Path) -> dict[str, int]:
+    """Every distinct uploaded file is one document, imported once and whole.
+
+    ``partial``: a document ready for review whose text, extraction or candidates are missing, or whose
+    candidates are not exactly one per extracted item (a run written twice, or cut short).
+    """
+    documents = apps.get_model("importing", "ImportedDocument").objects
+    hashes = {hashlib.sha256(path.read_bytes()).hexdigest() for path in uploads.iterdir()}
+    found = {doc.sha256: doc for doc in documents.filter(sha256__in=hashes).prefetch_related("candidates")}
+    partial = 0
+    for doc in found.values():
+        if doc.status != "ready_for_review":
+            continue
+        expected = sum(len(doc.extraction.get(section, [])) for section in SECTIONS)
+        if not doc.text or not doc.extraction or len(doc.candidates.all()) != expected:
+            partial += 1
+    return {
+        "documents": documents.count(),
+        "files": len(hashes),
+        "files_without_document": len(hashes - found.keys()),
+        "ready": sum(doc.status == "ready_for_review" for doc in found.values()),
+        "pending": documents.filter(status__in=PENDING).count(),
+        "partial": partial,
+        "attempts_after_faults": sum(max(0, doc.attempts - 1) for doc in found.values()),
+    }
+
+
 def main(command: str, *args: str) -> None:
     if command == "credentials":
         for name, value in credentials().items():
@@ -75,6 +122,12 @@ def main(command: str, *args: str) -> None:
         sys.stdout.write(json.dumps(counts()) + "\n")
     elif command == "wait-imports":
         sys.stdout.write(json.dumps(wait_imports(float(args[0]) if args else 180)) + "\n")
+    elif command == "wait-processing":
+        raise SystemExit(0 if wait_processing(float(args[0]) if args else 60) else 1)
+    elif command == "processing":
+        sys.stdout.write(processing() + "\n")
+    elif command == "check-imports":
+        sys.stdout.write(json.dumps(check_imports(Path(args[0]))) + "\n")
     elif command == "lost":
         before = json.loads(Path(args[0]).read_text())
         after = counts()

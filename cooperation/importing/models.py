@@ -52,12 +52,19 @@ class ImportedDocument(models.Model):
         help_text=_("Created when the first candidate is accepted."),
     )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    queued_at = models.DateTimeField(
+        _("last sent to a worker"),
+        null=True,
+        blank=True,
+        help_text=_("When the import was last handed to the task queue; stalled imports are sent again."),
+    )
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "queued_at"], name="importeddocument_stall_idx")]
         verbose_name = _("imported document")
         verbose_name_plural = _("imported documents")
         constraints = [

@@ -13,8 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -119,9 +121,48 @@ def document_submit(
 
 
 def _enqueue(document_id: int) -> None:
+    """Hand a committed document to the task queue.
+
+    The database, not the broker, is the record of what is to be done: if Redis is away (restarting, full) the
+    document stays ``queued`` and ``documents_resend_stalled`` sends it again later, so the upload itself still
+    succeeds instead of answering 500 for a document that is already safely stored.
+    """
     from cooperation.tasks import import_document
 
-    import_document.delay(document_id)
+    ImportedDocument.objects.filter(pk=document_id).update(queued_at=timezone.now())
+    try:
+        import_document.delay(document_id)
+    except Exception:
+        logger.warning("import %s: the task queue is unreachable; it will be sent again", document_id, exc_info=True)
+
+
+def documents_resend_stalled(*, now: dt.datetime | None = None) -> list[int]:
+    """Send again every import that a lost message or a dead worker left waiting; returns their ids.
+
+    - ``queued`` for longer than ``IMPORT_STALL_SECONDS`` since it was last sent: the message was lost (Redis
+      restarted without persistence, or the send failed);
+    - ``processing`` for longer than the task's hard time limit plus that margin: its worker died without the
+      broker redelivering (a redelivery would have finished or failed it by then).
+
+    A resend that meets a document another worker is finishing does nothing (``document_import_run``), so
+    the worst case of a resend is a wasted extraction, never a second set of candidates.
+    """
+    now = now or timezone.now()
+    stall = dt.timedelta(seconds=settings.IMPORT_STALL_SECONDS)
+    hard_limit = dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    stalled = list(
+        ImportedDocument.objects.filter(
+            Q(status=ImportStatus.QUEUED, queued_at__lt=now - stall)
+            | Q(status=ImportStatus.QUEUED, queued_at__isnull=True, created_at__lt=now - stall)
+            | Q(status=ImportStatus.PROCESSING, started_at__lt=now - hard_limit - stall)
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:500]
+    )
+    for document_id in stalled:
+        logger.warning("import %s: stalled; sending it again", document_id)
+        _enqueue(document_id)
+    return stalled
 
 
 def document_requeue(*, document_id: int) -> ImportedDocument:

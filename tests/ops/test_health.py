@@ -6,6 +6,7 @@ import contextlib
 import json
 
 import pytest
+from django.core.cache import cache
 
 from govex import health
 from tests.celery_helpers import celery_configured
@@ -31,9 +32,11 @@ def broker(settings):
 def forget_worker_answers():
     health._worker_answer.clear()
     health._worker_last_seen.clear()
+    cache.clear()  # what other web processes shared
     yield
     health._worker_answer.clear()
     health._worker_last_seen.clear()
+    cache.clear()
 
 
 @pytest.mark.django_db
@@ -85,6 +88,20 @@ def test_it_answers_503_when_the_broker_is_up_but_no_worker_listens(client, brok
 
     assert response.status_code == 503
     assert response.json()["checks"] == {"database": "ok", "cache": "ok", "broker": "ok", "worker": "error"}
+
+
+@pytest.mark.django_db
+def test_a_worker_another_web_process_saw_recently_counts_as_up(client, broker, redis_service):
+    # This process's own ping gets no answer (no worker on this broker now), but a neighbour's did moments ago:
+    # a worker too busy to answer one ping is not down, and every process gives the same answer.
+    broker(redis_service)
+    health._share_worker_seen(redis_service)
+
+    assert client.get("/health/").json()["checks"]["worker"] == "ok"
+
+    cache.clear()
+    health._worker_answer.clear()
+    assert client.get("/health/").json()["checks"]["worker"] == "error"
 
 
 @pytest.mark.worker
