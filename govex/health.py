@@ -33,7 +33,7 @@ WORKER_PING_TIMEOUT_SECONDS = 2.0
 # recently still counts as up, so the health check does not flap under load.
 WORKER_GRACE_SECONDS = 30.0
 # The worker ping is a broadcast through the broker; an unauthenticated URL must not let anyone trigger one
-# per request, so each process reuses its last answer for a few seconds.
+# per request, so each process pings at most once every few seconds.
 WORKER_PING_CACHE_SECONDS = 5.0
 
 _worker_lock = threading.Lock()
@@ -70,22 +70,22 @@ def check_worker() -> str:
     if not url:
         return NOT_CONFIGURED
     with _worker_lock:
-        cached = _worker_answer.get(url)
-        if cached and time.monotonic() - cached[0] < WORKER_PING_CACHE_SECONDS:
-            return cached[1]
-        from govex.celery import app
+        # The ping is rate limited per process; the answer is not cached, so that a sighting by any process
+        # counts at once everywhere (a worker that was starting a moment ago is not reported down for long).
+        last_ping = _worker_answer.get(url)
+        if not last_ping or time.monotonic() - last_ping[0] >= WORKER_PING_CACHE_SECONDS:
+            from govex.celery import app
 
-        with Connection(url, connect_timeout=BROKER_TIMEOUT_SECONDS) as connection:
-            # limit=1: return as soon as one worker answers instead of waiting out the whole timeout.
-            replies = app.control.ping(timeout=WORKER_PING_TIMEOUT_SECONDS, limit=1, connection=connection)
-        now = time.monotonic()
-        if replies:
-            _worker_last_seen[url] = now
-            _share_worker_seen(url)
-        seen_here = now - _worker_last_seen.get(url, -WORKER_GRACE_SECONDS) < WORKER_GRACE_SECONDS
-        answer = OK if seen_here or _worker_seen_elsewhere(url) else ERROR
-        _worker_answer[url] = (now, answer)
-        return answer
+            with Connection(url, connect_timeout=BROKER_TIMEOUT_SECONDS) as connection:
+                # limit=1: return as soon as one worker answers instead of waiting out the whole timeout.
+                replies = app.control.ping(timeout=WORKER_PING_TIMEOUT_SECONDS, limit=1, connection=connection)
+            now = time.monotonic()
+            _worker_answer[url] = (now, OK if replies else ERROR)
+            if replies:
+                _worker_last_seen[url] = now
+                _share_worker_seen(url)
+        seen_here = time.monotonic() - _worker_last_seen.get(url, -WORKER_GRACE_SECONDS) < WORKER_GRACE_SECONDS
+        return OK if seen_here or _worker_seen_elsewhere(url) else ERROR
 
 
 def _worker_seen_key(url: str) -> str:
@@ -139,4 +139,6 @@ def run_checks() -> dict[str, str]:
 def health(request: HttpRequest) -> JsonResponse:
     checks = run_checks()
     healthy = all(result in {OK, NOT_CONFIGURED} for result in checks.values())
+    if not healthy:
+        logger.warning("health: %s", ", ".join(f"{name} {result}" for name, result in checks.items()))
     return JsonResponse({"status": OK if healthy else ERROR, "checks": checks}, status=200 if healthy else 503)

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "govex.db_retry.DatabaseRetryMiddleware",  # last: a read retried through a database restart reruns only the view
 ]
 
 ROOT_URLCONF = "govex.urls"

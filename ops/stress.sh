@@ -164,7 +164,14 @@ run_round steady "$1"
 
 # Fault 1: the worker is SIGKILLed in the middle of an import (no cleanup, its message unacknowledged); a new
 # worker takes over and the broker redelivers the message after the visibility timeout.
+# A long release (several seconds of extraction) makes sure there is an import to interrupt.
+long="$WORK/uploads/long-release.txt"
+for i in $(seq 500); do
+    echo "On $(( i % 28 + 1 )) March 2026 H.E. Ahmed Al Mansoori, Minister of Economy, met H.E. Batbayar Ganbold, Minister of Digital Development of Mongolia, in Abu Dhabi (item $i)."
+done > "$long"
+upload "$long" &
 "$PY" ops/stress_helper.py wait-processing 60 >/dev/null || true
+sleep 1
 killed_on=$("$PY" ops/stress_helper.py processing)
 kill -KILL "$WORKER_PID"
 start_worker 2
@@ -228,7 +235,7 @@ while IFS='|' read -r phase name c line; do
 done < "$RESULTS"
 echo
 echo "requests served:      $TOTAL_REQUESTS"
-echo "HTTP errors:          $STEADY_ERRORS outside the PostgreSQL restart; $WINDOW_ERRORS while PostgreSQL was restarting"
+echo "HTTP errors:          $STEADY_ERRORS under steady load; $WINDOW_ERRORS while PostgreSQL restarted"
 echo "uploads tried:        $UPLOADS_TRIED ($DISTINCT distinct files; $UPLOAD_RETRIES attempts retried by the client; $UPLOAD_ERRORS never accepted)"
 echo "documents:            $DOCUMENTS for $DISTINCT distinct files (the same file at the same moment is one document); $MISSING files without one"
 echo "imports by status:    $IMPORTS"
@@ -236,5 +243,5 @@ echo "imports:              $READY ready for review; $PENDING pending; $PARTIAL 
 echo "faults injected:      ${#FAULT_LOG[@]}"
 for fault in "${FAULT_LOG[@]}"; do echo "  - $fault"; done
 echo "records lost:         $LOST"
-[ "$STEADY_ERRORS" = 0 ] && [ "$LOST" = 0 ] && [ "$DOCUMENTS" = "$DISTINCT" ] && [ "$READY" = "$DISTINCT" ] \
+[ "$STEADY_ERRORS" = 0 ] && [ "$WINDOW_ERRORS" = 0 ] && [ "$LOST" = 0 ] && [ "$DOCUMENTS" = "$DISTINCT" ] && [ "$READY" = "$DISTINCT" ] \
     && [ "$PENDING" = 0 ] && [ "$UPLOAD_ERRORS" = 0 ] && [ "$PARTIAL" = 0 ] && [ "$MISSING" = 0 ]

@@ -1,0 +1,84 @@
+"""Ride out a PostgreSQL restart: reads wait and retry, writes get a clear 503.
+
+When the database restarts (an upgrade, a failover, a crash), every request in that second or two fails to
+connect. A GET or HEAD changes nothing, so running its view again once the server is back is always safe: the
+client sees a slower answer instead of an error. A write is never retried (it may have partly happened); it
+gets ``503 Service Unavailable`` with ``Retry-After``, which a partner system's retry logic understands, instead
+of a 500 that looks like a bug.
+
+Installed last in ``MIDDLEWARE`` so that it wraps only the view: every other middleware has run already.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from django.db import InterfaceError, OperationalError, connections
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+# About five seconds in all: long enough for a restart, short of gunicorn's timeout and a client's patience.
+RETRY_DELAYS = (0.1, 0.25, 0.5, 1.0, 1.5, 2.0)
+SAFE_METHODS = frozenset({"GET", "HEAD"})
+RETRY_AFTER_SECONDS = 5
+
+
+def _in_transaction() -> bool:
+    return any(connection.in_atomic_block for connection in connections.all(initialized_only=True))
+
+
+def _reset_connections() -> None:
+    for connection in connections.all(initialized_only=True):
+        connection.close_if_unusable_or_obsolete()
+        if connection.connection is not None and not connection.is_usable():
+            connection.close()
+
+
+def unavailable(request: HttpRequest) -> HttpResponse:
+    message = _("The database is briefly unavailable; try again in a few seconds.")
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"error": {"status": 503, "code": "unavailable", "message": message}}, status=503)
+    else:
+        response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+class DatabaseRetryMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        if request.method not in SAFE_METHODS:
+            return None  # writes run once; process_exception answers 503 if the database is away
+        for attempt, delay in enumerate((*RETRY_DELAYS, None), start=1):
+            try:
+                response = view_func(request, *view_args, **view_kwargs)
+                if callable(getattr(response, "render", None)) and not getattr(response, "is_rendered", True):
+                    # Template responses query the database while they render: render inside the retry.
+                    response = response.render()
+                return response
+            except DATABASE_ERRORS:
+                if delay is None or _in_transaction():
+                    logger.warning("database unavailable for %s %s", request.method, request.path, exc_info=True)
+                    return unavailable(request)
+                logger.info(
+                    "database unavailable for %s %s (attempt %s); retrying", request.method, request.path, attempt
+                )
+                _reset_connections()
+                time.sleep(delay)
+        return None  # not reached
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        if isinstance(exception, DATABASE_ERRORS):
+            logger.warning("database unavailable for %s %s", request.method, request.path, exc_info=exception)
+            _reset_connections()
+            return unavailable(request)
+        return None
