@@ -47,6 +47,7 @@ if [ "$existing" != "$marker" ]; then
   psql -q -d "$DB" -c "VACUUM ANALYZE" -c "COMMENT ON TABLE cooperation_delegation IS '$marker'"
 else
   echo "Reusing $DB ($marker)"
+  $PY manage.py migrate --noinput -v0  # data kept; schema brought up to this checkout
 fi
 [ "${BENCH_GENERATE_ONLY:-0}" = "1" ] && exit 0
 

@@ -99,6 +99,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("ar", _("Arabic"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("DJANGO_TIME_ZONE", default="Asia/Dubai")
+# The office's own country (ISO 3166-1 alpha-2): reports count delegations to it as incoming, from it outgoing.
+GOVEX_HOME_COUNTRY = env("GOVEX_HOME_COUNTRY", default="AE").upper()
 USE_I18N = True
 USE_TZ = True
 

@@ -48,7 +48,7 @@ from .filters import ReportFilters, apply_filters
 
 def home_country() -> str:
     """The office's own country: delegations to it are incoming, from it outgoing."""
-    return getattr(settings, "GOVEX_HOME_COUNTRY", "AE")
+    return settings.GOVEX_HOME_COUNTRY
 
 
 def country_name(code: str | Country) -> str:
