@@ -63,7 +63,13 @@ class CountryCodesField(forms.CharField):
         codes = [code.strip().upper() for code in value.split(",") if code.strip()]
         unknown = [code for code in codes if code not in countries]
         if unknown:
-            raise forms.ValidationError(f"Unknown country code(s): {', '.join(unknown)}. Use ISO 3166-1 alpha-2.")
+            # The codes go in as a parameter, never into the message itself: a "%" in what the client sent
+            # would otherwise be read as a format placeholder (a 500 found by fuzzing).
+            raise forms.ValidationError(
+                "Unknown country code(s): %(codes)s. Use ISO 3166-1 alpha-2.",
+                code="invalid",
+                params={"codes": ", ".join(unknown)},
+            )
         return codes
 
 

@@ -207,6 +207,16 @@ FAULT_LOG+=("PostgreSQL restarted under load (down ${pg_down}s); healthy again a
 run_round steady "${3:-${2:-$1}}"
 
 wait "$UPLOADER" || true
+
+# More API fuzzing than make test does: schemathesis, every operation, STRESS_FUZZ_EXAMPLES each (on a test
+# database of the private cluster).
+FUZZ_EXAMPLES=${STRESS_FUZZ_EXAMPLES:-50}
+if SCHEMATHESIS_EXAMPLES=$FUZZ_EXAMPLES "$PY" -m pytest -q -p no:cacheprovider tests/ops/test_api_fuzz.py \
+        > "$WORK/fuzz.log" 2>&1; then
+    FUZZ="passed: every operation, $FUZZ_EXAMPLES generated requests each, no 5xx, every response in the schema"
+else
+    FUZZ="FAILED (see $WORK/fuzz.log)"
+fi
 IMPORTS=$("$PY" ops/stress_helper.py wait-imports "${STRESS_IMPORT_TIMEOUT:-180}")
 CHECK=$("$PY" ops/stress_helper.py check-imports "$WORK/uploads")
 LOST=$("$PY" ops/stress_helper.py lost "$WORK/before.json")
@@ -243,5 +253,7 @@ echo "imports:              $READY ready for review; $PENDING pending; $PARTIAL 
 echo "faults injected:      ${#FAULT_LOG[@]}"
 for fault in "${FAULT_LOG[@]}"; do echo "  - $fault"; done
 echo "records lost:         $LOST"
+echo "API fuzzing:          $FUZZ"
 [ "$STEADY_ERRORS" = 0 ] && [ "$WINDOW_ERRORS" = 0 ] && [ "$LOST" = 0 ] && [ "$DOCUMENTS" = "$DISTINCT" ] && [ "$READY" = "$DISTINCT" ] \
-    && [ "$PENDING" = 0 ] && [ "$UPLOAD_ERRORS" = 0 ] && [ "$PARTIAL" = 0 ] && [ "$MISSING" = 0 ]
+    && [ "$PENDING" = 0 ] && [ "$UPLOAD_ERRORS" = 0 ] && [ "$PARTIAL" = 0 ] && [ "$MISSING" = 0 ] \
+    && [[ "$FUZZ" == passed* ]]

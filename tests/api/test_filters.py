@@ -138,6 +138,8 @@ def test_updated_since_keeps_only_records_changed_since(api, world, second_visit
     ("query", "field", "message"),
     [
         ("origin_country=XX", "origin_country", "Unknown country code(s): XX. Use ISO 3166-1 alpha-2."),
+        # A "%" in the value is text, not a format placeholder (once a 500).
+        ("country=%25s,%25(x)d", "country", "Unknown country code(s): %S, %(X)D. Use ISO 3166-1 alpha-2."),
         ("status=lost", "status", "Select a valid choice. lost is not one of the available choices."),
         ("date_from=14.10.2025", "date_from", "Enter a valid date."),
         ("updated_since=yesterday", "updated_since", "Enter a valid date/time."),
