@@ -43,6 +43,12 @@ class ImportedDocumentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # documents arrive through the upload page, which checks the same permission below
 
+    def add_view(self, request, form_url="", extra_context=None):
+        # "Add imported document" (a bookmark, the admin's habit) leads to the upload page, not a bare 403.
+        if self._can_import(request):
+            return HttpResponseRedirect(reverse("admin:importing_importeddocument_upload"))
+        return super().add_view(request, form_url, extra_context)
+
     @admin.display(description=_("status"), ordering="status")
     def status_badge(self, obj: ImportedDocument):
         return format_html('<span class="import-status import-{}">{}</span>', obj.status, obj.get_status_display())

@@ -203,29 +203,27 @@ class Dashboard:
     countries: list[dict[str, Any]]  # counterpart country rows, busiest first
 
 
-def dashboard(*, today: dt.date, filters: ReportFilters, window_days: int = 60, limit: int = 10) -> Dashboard:
+def dashboard(*, today: dt.date, filters: ReportFilters, limit: int = 10) -> Dashboard:
     home = home_country()
     delegations = apply_filters(Delegation.objects.all(), filters)
     events = apply_filters(Event.objects.all(), filters).select_related("delegation")
     agreements = apply_filters(Agreement.objects.all(), filters)
     not_cancelled = ~Q(status__in=[DelegationStatus.CANCELLED])
-    since = today - dt.timedelta(days=window_days)
 
     upcoming_delegations = list(
         delegations_with_people(delegations.filter(not_cancelled, start_date__gte=today).order_by("start_date"))[:limit]
     )
     recent_delegations = list(
         delegations_with_people(
-            delegations.filter(not_cancelled, start_date__lt=today, start_date__gte=since).order_by("-start_date")
+            # The latest, however long ago: an office between visits still sees what happened last.
+            delegations.filter(not_cancelled, start_date__lt=today).order_by("-start_date")
         )[:limit]
     )
     upcoming_events = list(
         events.filter(~Q(status=EventStatus.CANCELLED), start_date__gte=today).order_by("start_date")[:limit]
     )
     recent_events = list(
-        events.filter(~Q(status=EventStatus.CANCELLED), start_date__lt=today, start_date__gte=since).order_by(
-            "-start_date"
-        )[:limit]
+        events.filter(~Q(status=EventStatus.CANCELLED), start_date__lt=today).order_by("-start_date")[:limit]
     )
 
     counts = dict(agreements.order_by().values_list("status").annotate(n=Count("pk")))

@@ -185,11 +185,11 @@ class DashboardView(ReportView):
             Table("upcoming_events", _("Coming events"), _event_columns(), _event_rows(data.upcoming_events)),
             Table(
                 "recent_delegations",
-                _("Delegations in the last 60 days"),
+                _("Latest delegations"),
                 _delegation_columns(),
                 _delegation_rows(data.recent_delegations, home),
             ),
-            Table("recent_events", _("Events in the last 60 days"), _event_columns(), _event_rows(data.recent_events)),
+            Table("recent_events", _("Latest events"), _event_columns(), _event_rows(data.recent_events)),
             Table(
                 "agreements_by_status",
                 _("Agreements by status"),

@@ -35,6 +35,17 @@ def test_the_upload_page_offers_many_files(staff_client):
     assert b"multiple" in response.content and b'name="files"' in response.content
 
 
+def test_the_admin_add_link_leads_staff_to_the_upload_page_and_managers_nowhere(staff_client, manager):
+    from django.test import Client
+
+    add = reverse("admin:importing_importeddocument_add")
+    response = staff_client.get(add)
+    assert (response.status_code, response["Location"]) == (302, UPLOAD)
+    manager_client = Client()
+    manager_client.force_login(manager)
+    assert manager_client.get(add).status_code == 403
+
+
 def test_uploading_one_file_leads_to_its_status_page(upload):
     response = upload(("visit.txt", document("en_visit_mongolia.txt")))
     doc = ImportedDocument.objects.get()

@@ -140,3 +140,28 @@ def test_without_a_status_date_the_audit_trail_says_when_the_status_last_changed
     agreement.save()  # a later edit that does not move the status must not count as movement
     tracker = manager_client.get(reverse("reports:agreements")).context["tracker"]
     assert [(a.pk, moved) for a, moved in tracker.stalled] == [(agreement.pk, long_ago.date())]
+
+
+def test_the_dashboard_shows_the_latest_visits_and_events_however_long_ago(manager_client, seeded):
+    # Long after the last record in the fixtures, the dashboard still says what happened last.
+    with_latest = manager_client.get(reverse("reports:dashboard"))
+    tables = {table.key: table for table in with_latest.context["tables"]}
+    latest = tables["recent_delegations"]
+    assert latest.caption == "Latest delegations"
+    html = with_latest.content.decode()
+    assert "Belarusian delegation to the UAE on digital government and AI" in html
+    assert len(tables["recent_events"].rows) > 0
+
+
+def test_the_belarus_negotiation_counts_as_stalled_ten_months_after_its_last_movement(seeded):
+    from cooperation.reports.filters import ReportFilters
+    from cooperation.reports.selectors import agreement_tracker
+
+    # Its last dated movement is the step-up agreed on 28 January 2026 (source 001).
+    in_july = agreement_tracker(today=dt.date(2026, 7, 1), filters=ReportFilters())
+    in_november = agreement_tracker(today=dt.date(2026, 11, 26), filters=ReportFilters())
+
+    assert in_july.stalled == []
+    assert [(a.slug, moved) for a, moved in in_november.stalled] == [
+        ("by-ae-strategic-digital-cooperation", dt.date(2026, 1, 28))
+    ]
