@@ -43,16 +43,21 @@ class Found:
 _SENTENCE_END = re.compile(r"\n|(?<![A-ZА-ЯЁ]\.[A-ZА-ЯЁ])(?<!\bH\.E)(?<!\bг)[.!?؟](?=\s|$)")
 
 
+# Very long "sentences" (lists, tables) are clipped around the match so the passage stays readable.
+_PASSAGE_REACH = 300
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or line) around ``start..end``: the passage shown to the officer as evidence."""
-    left = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
+    """The sentence (or line) around ``start..end``: the passage shown to the officer as evidence.
+
+    Only the reach around the match is scanned (the regex still sees what lies before it for its
+    look-behinds): scanning from the top of the document for every value made long documents quadratic.
+    """
+    left = max(0, start - _PASSAGE_REACH)
+    for match in _SENTENCE_END.finditer(text, left, start):
         left = match.end()
-    right_match = _SENTENCE_END.search(text, end)
-    right = right_match.end() if right_match else len(text)
-    # Very long "sentences" (lists, tables) are clipped around the match so the passage stays readable.
-    left = max(left, start - 300)
-    right = min(right, end + 300)
+    right_match = _SENTENCE_END.search(text, end, end + _PASSAGE_REACH)
+    right = right_match.end() if right_match else min(len(text), end + _PASSAGE_REACH)
     while left < start and text[left].isspace():
         left += 1
     return left, right
