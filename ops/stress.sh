@@ -166,7 +166,7 @@ run_round steady "$1"
 # worker takes over and the broker redelivers the message after the visibility timeout.
 # A long release (several seconds of extraction) makes sure there is an import to interrupt.
 long="$WORK/uploads/long-release.txt"
-for i in $(seq 500); do
+for i in $(seq 4000); do
     echo "On $(( i % 28 + 1 )) March 2026 H.E. Ahmed Al Mansoori, Minister of Economy, met H.E. Batbayar Ganbold, Minister of Digital Development of Mongolia, in Abu Dhabi (item $i)."
 done > "$long"
 upload "$long" &
