@@ -20,8 +20,8 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 class GovexAdminSite(admin.AdminSite):
-    site_header = "govex — protocol office records"
-    site_title = "govex — protocol office records"
+    site_header = _("govex — protocol office records")
+    site_title = _("govex — protocol office records")
     index_title = _("Records")
 
     def get_app_list(self, request, app_label=None):
