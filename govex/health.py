@@ -37,7 +37,7 @@ WORKER_GRACE_SECONDS = 30.0
 WORKER_PING_CACHE_SECONDS = 5.0
 
 _worker_lock = threading.Lock()
-_worker_answer: dict[str, tuple[float, str]] = {}
+_worker_pinged: dict[str, float] = {}  # broker URL -> when this process last pinged through it
 _worker_last_seen: dict[str, float] = {}
 
 
@@ -72,15 +72,13 @@ def check_worker() -> str:
     with _worker_lock:
         # The ping is rate limited per process; the answer is not cached, so that a sighting by any process
         # counts at once everywhere (a worker that was starting a moment ago is not reported down for long).
-        last_ping = _worker_answer.get(url)
-        if not last_ping or time.monotonic() - last_ping[0] >= WORKER_PING_CACHE_SECONDS:
+        if time.monotonic() - _worker_pinged.get(url, -WORKER_PING_CACHE_SECONDS) >= WORKER_PING_CACHE_SECONDS:
             from govex.celery import app
 
             with Connection(url, connect_timeout=BROKER_TIMEOUT_SECONDS) as connection:
                 # limit=1: return as soon as one worker answers instead of waiting out the whole timeout.
                 replies = app.control.ping(timeout=WORKER_PING_TIMEOUT_SECONDS, limit=1, connection=connection)
-            now = time.monotonic()
-            _worker_answer[url] = (now, OK if replies else ERROR)
+            now = _worker_pinged[url] = time.monotonic()
             if replies:
                 _worker_last_seen[url] = now
                 _share_worker_seen(url)

@@ -173,6 +173,7 @@ upload "$long" &
 "$PY" ops/stress_helper.py wait-processing 60 >/dev/null || true
 sleep 1
 killed_on=$("$PY" ops/stress_helper.py processing)
+disown "$WORKER_PID"  # no "Killed" line from the shell: the kill is the point
 kill -KILL "$WORKER_PID"
 start_worker 2
 started=$(date +%s)

@@ -30,11 +30,11 @@ def broker(settings):
 
 @pytest.fixture(autouse=True)
 def forget_worker_answers():
-    health._worker_answer.clear()
+    health._worker_pinged.clear()
     health._worker_last_seen.clear()
     cache.clear()  # what other web processes shared
     yield
-    health._worker_answer.clear()
+    health._worker_pinged.clear()
     health._worker_last_seen.clear()
     cache.clear()
 
@@ -100,7 +100,7 @@ def test_a_worker_another_web_process_saw_recently_counts_as_up(client, broker, 
     assert client.get("/health/").json()["checks"]["worker"] == "ok"
 
     cache.clear()
-    health._worker_answer.clear()
+    health._worker_pinged.clear()
     assert client.get("/health/").json()["checks"]["worker"] == "error"
 
 
@@ -110,7 +110,7 @@ def test_it_sees_a_running_celery_worker(client, broker, redis_service, celery_w
     broker(redis_service)
 
     def worker_answers() -> bool:
-        health._worker_answer.clear()
+        health._worker_pinged.clear()
         health._worker_last_seen.clear()
         return client.get("/health/").status_code == 200
 
