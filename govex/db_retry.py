@@ -32,10 +32,9 @@ def _in_transaction() -> bool:
 
 
 def _reset_connections() -> None:
+    # A failed query marks its connection (errors_occurred); Django then tests it and closes it if it is dead.
     for connection in connections.all(initialized_only=True):
         connection.close_if_unusable_or_obsolete()
-        if connection.connection is not None and not connection.is_usable():
-            connection.close()
 
 
 def unavailable(request: HttpRequest) -> HttpResponse:

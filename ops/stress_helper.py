@@ -25,6 +25,7 @@ from django.contrib.auth.models import Group  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 
 from cooperation.api.models import PartnerToken, TokenScope  # noqa: E402
+from cooperation.importing.services import CANDIDATE_SECTIONS  # noqa: E402
 
 PENDING = ("queued", "processing")
 
@@ -84,9 +85,6 @@ def processing() -> str:
     return ",".join(str(pk) for pk in documents.filter(status="processing").values_list("pk", flat=True))
 
 
-SECTIONS = ("people", "delegations", "events", "agreements", "programmes", "topics")
-
-
 def check_imports(uploads: Path) -> dict[str, int]:
     """Every distinct uploaded file is one document, imported once and whole.
 
@@ -100,7 +98,7 @@ def check_imports(uploads: Path) -> dict[str, int]:
     for doc in found.values():
         if doc.status != "ready_for_review":
             continue
-        expected = sum(len(doc.extraction.get(section, [])) for section in SECTIONS)
+        expected = sum(len(doc.extraction.get(section, [])) for section, _kind in CANDIDATE_SECTIONS)
         if not doc.text or not doc.extraction or len(doc.candidates.all()) != expected:
             partial += 1
     return {

@@ -249,7 +249,8 @@ def document_mark_failed(*, document_id: int, message: str) -> None:
     ).update(status=ImportStatus.FAILED, error=message, finished_at=timezone.now())
 
 
-_SECTIONS = (
+# The extraction's sections, each becoming candidates of one kind (also read by ops/stress_helper.py).
+CANDIDATE_SECTIONS = (
     ("people", CandidateKind.PERSON),
     ("delegations", CandidateKind.DELEGATION),
     ("events", CandidateKind.EVENT),
@@ -273,7 +274,7 @@ def _label(kind: str, value: dict[str, Any]) -> str:
 
 def _candidates(document: ImportedDocument, extraction: dict[str, Any]) -> list[Candidate]:
     candidates: list[Candidate] = []
-    for section, kind in _SECTIONS:
+    for section, kind in CANDIDATE_SECTIONS:
         for item in extraction[section]:
             matches = matching.MATCHERS[kind](item["value"])
             candidates.append(
