@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 
 from cooperation.models import AgreementStatus, DelegationStatus, MemberRole, ParticipantRole
 from tests import factories as f
@@ -56,6 +57,18 @@ def build_world(*, size: int, start_year: int = 2023) -> None:
             f.AgreementPartyFactory(agreement=stalled, country=country)
             programme = f.TrainingProgrammeFactory(beneficiary_country=country, year=start_year + i % 3)
             f.ProgrammeParticipantFactory(programme=programme, official=f.OfficialFactory(country=country))
+
+
+# Reports read "today" (coming vs. latest, stalled negotiations, the calendar window), and the factories' records
+# carry fixed dates: each report test runs on this fixed day so that none ages out as the calendar moves.
+# The clock still ticks from there, so timeouts and sessions behave as usual.
+REPORT_DAY = dt.datetime(2026, 1, 15, 9, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def report_day():
+    with time_machine.travel(REPORT_DAY, tick=True):
+        yield REPORT_DAY.date()
 
 
 @pytest.fixture
