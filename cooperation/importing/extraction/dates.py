@@ -43,7 +43,7 @@ _MONTH_ALTERNATION = "|".join(
 )
 _MONTH = rf"(?P<{{name}}>(?<![\w])(?:{_MONTH_ALTERNATION})(?:/(?:{_MONTH_ALTERNATION}))?(?![a-z]))"
 _DASH = r"\s*(?:[-–—‒]|to|по|до|إلى|الى|و)\s*"
-_DAY = r"(?<![\d٠-٩])(?P<{name}>[0-3]?\d|[٠-٣]?[٠-٩])(?![\d٠-٩])"
+_DAY = r"(?<![\d٠-٩])(?P<{name}>[0-3]?\d|[٠-٣]?[٠-٩])(?:st|nd|rd|th)?(?![\d٠-٩])"
 _YEAR = r"(?P<{name}>(?:19|20)\d\d|[١٢][٠٩][٠-٩][٠-٩])"
 _YEAR_SUFFIX = r"(?:\s*(?:г\.|года|году|гг\.|م))?"
 
@@ -143,7 +143,46 @@ def extract_dates(text: str, *, document_date: dt.date | None = None) -> list[Fo
             # A date without any year cannot become a record's date, so it is a weak candidate.
             confidence = {"text": 0.95, "document": 0.8, "context": 0.75, "unknown": 0.4}[year_source]
             found.append(Found("date", value, evidence_for(text, start, end), confidence))
+    if document_date is not None:
+        found.extend(_relative_dates(text, document_date, taken))
     found.sort(key=lambda f: f.evidence.start)
+    return found
+
+
+# "today", "yesterday" and a weekday name ("on Tuesday") in news are days of the article's own week: a
+# weekday is the last such day on or before the article's date (reports tell what happened).
+_WEEKDAYS = (
+    ("monday", "понедельник", "الاثنين", "الإثنين"),
+    ("tuesday", "вторник", "الثلاثاء"),
+    ("wednesday", "сред[ау]", "الأربعاء", "الاربعاء"),
+    ("thursday", "четверг", "الخميس"),
+    ("friday", "пятниц[ау]", "الجمعة"),
+    ("saturday", "суббот[ау]", "السبت"),
+    ("sunday", "воскресенье", "الأحد", "الاحد"),
+)
+_RELATIVE = re.compile(
+    r"(?<!\w)(?:(?P<today>today|сегодня|اليوم)|(?P<yesterday>yesterday|вчера|أمس|امس)"
+    r"|(?:on\s+|во?\s+|يوم\s+)(?P<weekday>" + "|".join(f for forms in _WEEKDAYS for f in forms) + r"))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _relative_dates(text: str, document_date: dt.date, taken: list[tuple[int, int]]) -> list[Found]:
+    found = []
+    for match in _RELATIVE.finditer(text):
+        start, end = match.span()
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        if match.group("today"):
+            day = document_date
+        elif match.group("yesterday"):
+            day = document_date - dt.timedelta(days=1)
+        else:
+            word = match.group("weekday").lower()
+            weekday = next(i for i, forms in enumerate(_WEEKDAYS) if any(re.fullmatch(f, word) for f in forms))
+            day = document_date - dt.timedelta(days=(document_date.weekday() - weekday) % 7)
+        value = _value(year=day.year, month1=day.month, month=day.month, d1=None, d2=day.day, year_source="document")
+        found.append(Found("date", value, evidence_for(text, start, end), 0.7))
     return found
 
 
