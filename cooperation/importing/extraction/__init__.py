@@ -7,11 +7,14 @@ from typing import Any
 
 from cooperation.names import script_of
 
+from .agreements import extract_agreements, extract_programmes
 from .base import EXTRACTOR_VERSION, Evidence, Found
+from .context import build_context
 from .countries import extract_countries
 from .dates import document_date_from_text, extract_dates
 from .people import extract_people
-from .records import extract_agreements, extract_delegations, extract_events, extract_programmes, extract_topics
+from .topics import extract_topics
+from .visits import extract_delegations, extract_events
 
 __all__ = ["EXTRACTOR_VERSION", "Evidence", "Found", "detect_language", "extract_all"]
 
@@ -33,14 +36,16 @@ def extract_all(
     document_date = document_date or document_date_from_text(text)
     dates = extract_dates(text, document_date=document_date)
     people = extract_people(text, language=language, known_aliases=known_aliases)
+    context = build_context(text, language=language, document_date=document_date, people=people, dates=dates)
+    delegations = extract_delegations(context)
     results: dict[str, list[Found]] = {
         "people": people,
         "countries": extract_countries(text),
         "dates": dates,
-        "delegations": extract_delegations(text, people=people, dates=dates),
-        "events": extract_events(text, dates=dates),
-        "agreements": extract_agreements(text),
-        "programmes": extract_programmes(text),
+        "delegations": delegations,
+        "events": extract_events(context, delegations),
+        "agreements": extract_agreements(context),
+        "programmes": extract_programmes(context),
         "topics": extract_topics(text),
     }
     return {

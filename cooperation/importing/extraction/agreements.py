@@ -1,0 +1,220 @@
+"""Agreements (parties, signatories, signing date, status from the verb) and training programmes.
+
+An agreement is named once in full ("a memorandum of understanding on public service") and then again as
+"the MoU", "the memorandum", "the document", "المذكرة", "документ": those later mentions are the same
+agreement, so one candidate collects their evidence, and each sentence adds what it says (who signed, when,
+on whose behalf). A new agreement starts only where the text names a kind with a subject of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import Found, evidence_for
+from .context import DocumentContext, Sentence
+
+_KINDS = (
+    ("mou", r"memorand(?:um|a)(?:\s+of\s+understanding)?|MoUs?|MOUs?|меморандум\w*|مذكر(?:ة|ات|تي|تا)\s+(?:ال)?تفاهم|"
+     r"مذكر(?:ة|ات|تي)"),
+    ("programme", r"programme of cooperation|cooperation programme|программ\w+ сотрудничества|برنامج (?:ال)?تعاون"),
+    ("protocol", r"protocol|протокол\w*|بروتوكول"),
+    ("roadmap", r"road\s?map|action plan|дорожн\w+ карт\w*|план\w* действий|خارطة طريق|خطة عمل"),
+    ("agreement", r"agreements?|accord|treaty|соглашени\w*|договор\w*|اتفاقي(?:ة|ات|تين|تان)|اتفاق"),
+)  # fmt: skip
+_MENTION = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS), re.I)
+# A later mention that refers back: "the MoU", "the document", "документ", "الوثيقة".
+_BACK_REFERENCE = re.compile(r"(?<!\w)(?:the\s+document|документ\w*|الوثيقة|الاتفاق)(?!\w)", re.I)
+_STATUS = (
+    ("in_force", r"entered into force|in force|вступил\w* в силу|حيز التنفيذ|دخل\w* حيز"),
+    (
+        "under_negotiation",
+        r"negotiat\w*|draft\w*|being prepared|finali[sz]\w*|переговор\w*|проект\w*|согласова\w*|подготовк\w*|"
+        r"التفاوض|مفاوضات|مسودة|مشروع",
+    ),
+    ("proposed", r"will sign|to be signed|to sign|plan\w* to sign|подпишут|будет подписан\w*|سيتم توقيع|سيوقع\w*|"
+                 r"approv\w*|одобри\w*|الموافقة على|وافق\w*"),
+    ("signed", r"sign(?:ed|ing)|inked|conclud\w*|extend\w*|renew\w*|prolong\w*|подписа\w*|продл\w*|"
+               r"[وف]?وقع(?:ت|ا|وا|ها)?|[وف]?توقيع|تم توقيع|تمديد|تجديد|أبرم\w*"),
+)  # fmt: skip
+_STATUS_PATTERNS = [(status, re.compile(rf"(?<!\w)(?:{cue})(?!\w)", re.I)) for status, cue in _STATUS]
+_SIGN = re.compile(
+    r"(?<!\w)(?:sign(?:ed|ing)?|inked|подписа\w*|подпис\w+|[وف]?وقع(?:ت|ا|وا|ها)?|[وف]?توقيع)(?!\w)", re.I
+)
+_ON_BEHALF = re.compile(r"(?:on behalf of|for|от имени|от|عن|نيابة عن)\s+(?:the\s+)?", re.I)
+# Mentions that talk about agreements in general, not one the officer would record.
+_GENERAL = re.compile(
+    r"(?<!\w)(?:agreements?\s+already|previously\s+signed|ранее\s+подписанн\w*|already\s+signed|"
+    r"the\s+agreements\s+reached|договорённост\w*|договоренност\w*|agreed\s+(?:to|that|on))(?!\w)",
+    re.I,
+)
+
+
+def extract_agreements(context: DocumentContext) -> list[Found]:
+    found: list[Found] = []
+    current: Found | None = None
+    for sentence in context.sentences:
+        mentions = list(_MENTION.finditer(sentence.text))
+        back = _BACK_REFERENCE.search(sentence.text)
+        if not mentions and not (back and current):
+            continue
+        if mentions and _GENERAL.search(sentence.text) and not _SIGN.search(sentence.text):
+            continue
+        status = _status(sentence.text)
+        first = mentions[0] if mentions else back
+        kind = first.lastgroup if mentions else current.value["kind"]
+        is_new = current is None or (mentions and _names_a_new_one(sentence.text, first, current))
+        if is_new:
+            if not status:
+                continue  # an agreement named with no act (signed, negotiated, extended) is background
+            start = sentence.start + first.start()
+            current = Found(
+                "agreement",
+                {
+                    "title": _title(sentence.text, first),
+                    "kind": kind,
+                    "status": status,
+                    "parties": [],
+                    "party_organisations": [],
+                    "signatories": [],
+                    "signed_date": None,
+                    "precision": None,
+                    "event": None,
+                },
+                evidence_for(context.text, start, start + len(first.group(0))),
+                0.75,
+            )
+            found.append(current)
+        else:
+            start = sentence.start + first.start()
+            current.extra_evidence.append(evidence_for(context.text, start, start + len(first.group(0))))
+            if status and _STATUS_ORDER.index(status) < _STATUS_ORDER.index(current.value["status"]):
+                current.value["status"] = status
+        _read_sentence(context, sentence, current)
+    for item in found:
+        _complete(context, item)
+    return found
+
+
+_STATUS_ORDER = ["in_force", "signed", "under_negotiation", "proposed"]
+
+
+def _status(text: str) -> str:
+    for status, pattern in _STATUS_PATTERNS:
+        if pattern.search(text):
+            return status
+    return ""
+
+
+def _names_a_new_one(text: str, mention: re.Match, current: Found) -> bool:
+    """ "a memorandum on health" after "the MoU on labour" is another; "the MoU" is the same one."""
+    before = text[max(0, mention.start() - 12) : mention.start()].lower()
+    after = text[mention.end() : mention.end() + 40]
+    referring = re.search(r"(?:the|this|that|этот|данн\w+|указанн\w+)\s*$", before) or re.match(
+        r"^ال", mention.group(0)
+    )
+    subject = re.match(r"\s+(?:on|in the field of|о|об|в области|في مجال|بشأن)\s", after)
+    return bool(subject and not referring and mention.group(0).lower() not in current.value["title"].lower())
+
+
+def _title(text: str, mention: re.Match) -> str:
+    rest = re.match(r"[^.,;:\n،؛]{0,120}", text[mention.end() :]).group(0)
+    return (mention.group(0) + rest).strip()[:300]
+
+
+def _read_sentence(context: DocumentContext, sentence: Sentence, item: Found) -> None:
+    value = item.value
+    for code in context.countries_in(sentence.start, sentence.end):
+        if code not in value["parties"]:
+            value["parties"].append(code)
+    sign = _SIGN.search(sentence.text)
+    if not sign:
+        return
+    for person in context.people_in(sentence.start, sentence.end):
+        if any(s["name"] == person.name for s in value["signatories"]):
+            continue
+        party = person.country
+        behalf = _ON_BEHALF.search(context.text, person.end, min(sentence.end, person.end + 80))
+        if behalf:
+            hits = context.countries_in(behalf.end(), behalf.end() + 60)
+            party = hits[0] if hits else party
+        value["signatories"].append({"name": person.name, "party": party})
+    dates = context.dates_in(sentence.start, sentence.end)
+    if dates and not value["signed_date"] and value["status"] in ("signed", "in_force"):
+        value["signed_date"], value["precision"] = dates[0].value["start"], dates[0].value["precision"]
+
+
+def _complete(context: DocumentContext, item: Found) -> None:
+    value = item.value
+    # Parties a sentence leaves implicit ("the two sides signed"): the document's two countries.
+    signatory_parties = [s["party"] for s in value["signatories"] if s["party"]]
+    parties = list(dict.fromkeys([*signatory_parties, *value["parties"]]))
+    if len(parties) < 2:
+        parties = list(dict.fromkeys([*parties, *context.main_countries]))
+    value["parties"] = parties[:2] if len(parties) > 2 and len(signatory_parties) < 3 else parties
+    if value["status"] in ("signed", "in_force") and not value["signed_date"] and context.document_date:
+        value["signed_date"], value["precision"] = context.document_date.isoformat(), "day"
+    item.confidence = 0.85 if len(value["parties"]) >= 2 else 0.6
+
+
+# --- training programmes -----------------------------------------------------------------------------------
+
+_PROGRAMME = re.compile(
+    r"(?<!\w)(?:(?:training|capacity[- ]building|leadership|exchange|scholarship|fellowship)\s+(?:programme|program|"
+    r"course|workshop)s?|(?:programme|program|course)s?\s+(?:for|on)\s+(?:\w+\s+){0,3}(?:civil servants|officials|"
+    r"diplomats|leaders)|trained|training|обучени\w*|программ\w+ (?:подготовки|обучения|повышения)|"
+    r"повышени\w+ квалификации|курс\w*|стажировк\w*|برنامج\w*\s+(?:ال)?تدريب\w*|(?:ال)?دورة\s+(?:ال)?تدريبية|"
+    r"(?:ال)?برنامج|تدريب\w*|تأهيل)(?!\w)",
+    re.I,
+)
+_TRAINEES = re.compile(
+    r"(?<!\w)(?:civil servants|officials|diplomats|participants|trainees|leaders|employees|officers|"
+    r"госслужащ\w*|служащ\w*|слушател\w*|участник\w*|специалист\w*|дипломат\w*|чиновник\w*|"
+    r"موظف\w*|مشارك\w*|متدرب\w*|كوادر|قيادات|دبلوماسي\w*|مسؤول\w*)(?!\w)",
+    re.I,
+)
+_COUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})*|\d+)\s+(?:\w+\s+){0,2}?(?=\w)")
+
+
+def extract_programmes(context: DocumentContext) -> list[Found]:
+    """One programme per document: the training the article is about, if it is about one."""
+    hits = [(s, m) for s in context.sentences for m in [_PROGRAMME.search(s.text)] if m]
+    strong = [(s, m) for s, m in hits if _TRAINEES.search(s.text)]
+    if not strong:
+        return []
+    sentence, match = strong[0]
+    beneficiary, count = "", None
+    for s, _m in strong:
+        for trainees in _TRAINEES.finditer(s.text):
+            position = s.start + trainees.start()
+            near = [c for c in context.countries if position - 40 <= c[1] <= position + len(trainees.group(0)) + 30]
+            if near and not beneficiary:
+                beneficiary = min(near, key=lambda c: abs(c[1] - position))[0]
+            number = re.search(r"(\d[\d ,]*)\s+(?:\S+\s+){0,2}$", s.text[: trainees.start()])
+            if number and count is None:
+                count = int(re.sub(r"\D", "", number.group(1)))
+    provider = _provider(context, strong, beneficiary)
+    start = sentence.start + match.start()
+    value = {
+        "title": sentence.text.strip()[:200],
+        "year": int(context.document_date.year) if context.document_date else None,
+        "participant_count": count,
+        "provider": provider,
+        "provider_organisation": "",
+        "beneficiary": beneficiary,
+        "countries": context.countries_in(sentence.start, sentence.end),
+    }
+    item = Found("programme", value, evidence_for(context.text, start, start + len(match.group(0))), 0.7)
+    item.extra_evidence = [evidence_for(context.text, s.start + m.start(), s.start + m.end()) for s, m in strong[1:4]]
+    return [item]
+
+
+def _provider(context: DocumentContext, strong: list, beneficiary: str) -> str:
+    for sentence, _match in strong:
+        by = re.search(r"(?:organi[sz]ed by|conducted by|provided by|hosted by|offered by|организован\w* |"
+                       r"проводим\w* |بتنظيم|تنظمه|نظمت\w*|ينظمها)\s*", sentence.text, re.I)  # fmt: skip
+        if by:
+            codes = [c for c in context.countries_in(sentence.start + by.end(), sentence.end) if c != beneficiary]
+            if codes:
+                return codes[0]
+    others = [c for c in context.main_countries if c != beneficiary]
+    return others[0] if others else ""

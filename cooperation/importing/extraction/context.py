@@ -1,0 +1,133 @@
+"""What the relation extractors read: the document cut into sentences, with its people, dates and countries.
+
+Relations (who visited whom, who headed, who signed) are read sentence by sentence: a cue word in a sentence
+("headed by", "signed", "برئاسة", "подписали") says how the people, countries and dates of that sentence
+relate. The document itself supplies what a sentence leaves out: its own date, its two main countries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .base import _SENTENCE_END, Found
+from .countries import find_countries
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class PersonRef:
+    name: str  # the person's normal name, the key relations use
+    country: str
+    start: int
+    end: int
+
+
+@dataclass
+class DocumentContext:
+    text: str
+    language: str
+    document_date: dt.date | None
+    sentences: list[Sentence]
+    people: list[PersonRef]  # every mention of every person, in text order
+    dates: list[Found]
+    countries: list[tuple[str, int, int]]
+    main_countries: list[str] = field(default_factory=list)
+
+    def people_in(self, start: int, end: int) -> list[PersonRef]:
+        """Distinct people mentioned in ``start..end``, in order of first mention there."""
+        seen: dict[str, PersonRef] = {}
+        for ref in self.people:
+            if start <= ref.start < end and ref.name not in seen:
+                seen[ref.name] = ref
+        return list(seen.values())
+
+    def first_person_after(self, position: int, limit: int) -> PersonRef | None:
+        return next((p for p in self.people if position <= p.start < limit), None)
+
+    def countries_in(self, start: int, end: int) -> list[str]:
+        codes: list[str] = []
+        for code, c_start, _c_end in self.countries:
+            if start <= c_start < end and code not in codes:
+                codes.append(code)
+        return codes
+
+    def dates_in(self, start: int, end: int) -> list[Found]:
+        return [d for d in self.dates if start <= d.evidence.start < end and d.value.get("start")]
+
+    def country_of(self, name: str) -> str:
+        return next((p.country for p in self.people if p.name == name and p.country), "")
+
+    def sentence_at(self, position: int) -> Sentence:
+        return next((s for s in self.sentences if s.start <= position < s.end), self.sentences[-1])
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if text[start:end].strip():
+            sentences.append(Sentence(start, end, text[start:end]))
+        start = end
+    if text[start:].strip() or not sentences:
+        sentences.append(Sentence(start, len(text), text[start:]))
+    return sentences
+
+
+def build_context(
+    text: str, *, language: str, document_date: dt.date | None, people: list[Found], dates: list[Found]
+) -> DocumentContext:
+    refs: list[PersonRef] = []
+    for person in people:
+        for evidence in [person.evidence, *person.extra_evidence]:
+            refs.append(
+                PersonRef(person.value["normal"], person.value.get("country") or "", evidence.start, evidence.end)
+            )
+    refs.sort(key=lambda r: r.start)
+    countries = find_countries(text)
+    context = DocumentContext(
+        text=text,
+        language=language,
+        document_date=document_date,
+        sentences=split_sentences(text),
+        people=refs,
+        dates=dates,
+        countries=countries,
+    )
+    # The two countries the document is about: most mentioned, ties broken by first mention.
+    counts = Counter(code for code, _s, _e in countries)
+    order = {code: i for i, (code, _s, _e) in reversed(list(enumerate(countries)))}
+    context.main_countries = sorted(counts, key=lambda c: (-counts[c], order[c]))[:2]
+    _fill_people_countries(context)
+    return context
+
+
+def _fill_people_countries(context: DocumentContext) -> None:
+    """A person whose title names no country often has one right before the name ("Serbian Minister X",
+    "министр юстиции России X" is already in the title); failing that, none is guessed."""
+    previous_end = 0
+    for ref in context.people:
+        if ref.country or context.country_of(ref.name):
+            ref.country = ref.country or context.country_of(ref.name)
+            previous_end = ref.end
+            continue
+        # Only the words since the previous person: "President of Uzbekistan X received Y" says nothing of Y.
+        window_start = max(previous_end, ref.start - 80)
+        window = context.text[window_start : ref.start]
+        clause = re.split(r"[.;\n،,]", window)[-1]
+        hits = find_countries(clause)
+        if hits:
+            ref.country = hits[-1][0]
+        previous_end = ref.end
+    for ref in context.people:  # every mention of one person shares what any mention revealed
+        if not ref.country:
+            ref.country = context.country_of(ref.name)

@@ -1,0 +1,317 @@
+"""Delegations (who visited whom, who headed, who hosted) and events (one per meeting, with its own date).
+
+Read sentence by sentence on cue words in the three languages:
+- a visit: "delegation", "visited", "arrived in", "визит", "посетил", "وفد", "زار", "زيارة";
+- its direction: "visited X" / "visit to X" / "arrived in X" name the host; "X received" / "принял" /
+  "استقبل" make the receiver's country the host; "Belarusian delegation" / "delegation from X" /
+  "делегация из X" / "وفد إماراتي" name the origin;
+- its head: "headed by" / "led by" / "во главе с" / "под руководством" / "برئاسة" / "يترأسه";
+- an event: each sentence with a meeting, signing, forum, training ... cue is one event; sentences of the
+  same kind on the same day are the same event told twice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import Found, evidence_for
+from .context import DocumentContext, Sentence
+
+_DELEGATION = re.compile(r"(?<!\w)(?:delegations?|делегаци\w+|(?:[وب]?ال|[وب])?وفد(?:ا|ًا)?)(?!\w)", re.I)
+_VISIT = re.compile(
+    r"(?<!\w)(?:visit(?:ed|s|ing)?|trip|arriv(?:ed|es|al)|tour(?:ed)?|визит\w*|посети\w*|посещени\w*|прибы\w*|"
+    r"поездк\w*|زيار\w*|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|وصل\w*|[وف]?تزور)(?!\w)",
+    re.I,
+)
+# Words after which the next country (within a few words) is where the visit went.
+_TO_HOST = re.compile(
+    r"(?<!\w)(?:visit(?:ed|s|ing)?(?:\s+to)?|trip\s+to|arrived\s+in|tour(?:ed)?|to|in|посети\w*|визит\w*\s+в|"
+    r"прибы\w*\s+в|поездк\w*\s+в|в|во|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?تزور|زيار\w*\s+(?:إلى|الى|ل)|إلى|الى|"
+    r"وصل\w*\s+(?:إلى|الى))\s+(?:the\s+|a\s+)?",
+    re.I,
+)
+_RECEIVED = re.compile(
+    r"(?<!\w)(?:received|receives|hosted|hosts|welcomed|welcomes|принял\w*|принимал\w*|встретил\w*|"
+    r"[وف]?استقبل(?:ت)?|[وف]?يستقبل|[وف]?تستقبل|رحب\w*)(?!\w)",
+    re.I,
+)
+_HEADED_BY = re.compile(
+    r"(?<!\w)(?:headed\s+by|led\s+by|chaired\s+by|под\s+руководством|во\s+главе\s+с|возглавляем\w+|"
+    r"برئاسة|بقيادة|يترأسه|يرأسه|ترأسه)(?!\w)",
+    re.I,
+)
+_LED = re.compile(r"(?<!\w)(?:led|headed|возглавил\w*|возглавля\w+|ترأس(?:ت)?|يترأس)(?!\w)", re.I)
+_FROM = re.compile(r"^\s*(?:from|of|из|от|من)\s+(?:the\s+)?", re.I)
+
+
+def extract_delegations(context: DocumentContext) -> list[Found]:
+    found: list[Found] = []
+    for sentence in context.sentences:
+        delegation = _DELEGATION.search(sentence.text)
+        visit = _VISIT.search(sentence.text) or _received_a_guest(context, sentence)
+        if not delegation and not visit:
+            continue
+        if not delegation and _NOT_HAPPENING.search(sentence.text):
+            continue  # "invited him to visit", "will visit": not a visit that took place
+        origin, host, head = _direction(context, sentence, delegation)
+        if not origin and not host:
+            continue
+        anchor = delegation or visit
+        start = sentence.start + anchor.start()
+        value = {
+            "origin_country": origin,
+            "host_country": host,
+            "city": "",
+            "head": head,
+            "members": [],
+            "host_officials": [],
+            "title": sentence.text.strip()[:200],
+            **_date_of(context, sentence),
+        }
+        found.append(Found("delegation", value, evidence_for(context.text, start, start + len(anchor.group(0))), 0.7))
+    return _merge(context, found)
+
+
+def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Match | None) -> tuple[str, str, str]:
+    text, offset = sentence.text, sentence.start
+    origin = host = head = ""
+    if delegation:
+        origin = _origin_near(context, offset + delegation.start(), offset + delegation.end())
+    headed = _HEADED_BY.search(text)
+    if headed:
+        person = context.first_person_after(offset + headed.end(), offset + headed.end() + 250)
+        if person and person.start < sentence.end + 200:
+            head = person.name
+    received = _RECEIVED.search(text)
+    if received:
+        receivers = context.people_in(sentence.start, offset + received.start())
+        receiver_country = next((p.country for p in receivers if p.country), "")
+        before = context.countries_in(max(sentence.start, offset + received.start() - 60), offset + received.start())
+        host = receiver_country or (before[-1] if before else "")
+        guests = [p for p in context.people_in(offset + received.end(), sentence.end) if p.country != host]
+        # "received X" or "received X and an accompanying delegation": X heads the visit.
+        if not head and guests and (not delegation or guests[0].start < offset + delegation.start()):
+            head = guests[0].name
+        if not origin:
+            guest_country = next((p.country for p in guests if p.country and p.country != host), "")
+            after = [c for c in context.countries_in(offset + received.end(), sentence.end) if c != host]
+            origin = guest_country or (after[0] if after else "")
+    if not host:
+        host = _host_after_visit(context, sentence, origin)
+    if not head and not received:
+        cue = _LED.search(text) or _VISIT.search(text)
+        if cue:
+            # The visitor is the person nearest before "visited" / "led" who does not serve the host.
+            visitors = [p for p in context.people_in(sentence.start, offset + cue.start()) if p.country != host]
+            head = visitors[-1].name if visitors else ""
+    if head and not origin:
+        country = context.country_of(head)
+        origin = country if country != host else ""
+    if not origin and host and len(context.main_countries) == 2:
+        origin = next(c for c in context.main_countries if c != host) if host in context.main_countries else ""
+    if not host and origin and len(context.main_countries) == 2 and origin in context.main_countries:
+        host = next(c for c in context.main_countries if c != origin)
+    if origin == host:
+        host = ""
+    return origin, host, head
+
+
+def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match | None:
+    """ "A received B" where B serves another country than A is a visit even with no word for one."""
+    received = _RECEIVED.search(sentence.text)
+    if not received:
+        return None
+    position = sentence.start + received.start()
+    hosts = {p.country for p in context.people_in(sentence.start, position) if p.country}
+    guests = {p.country for p in context.people_in(position, sentence.end) if p.country}
+    return received if hosts and guests - hosts else None
+
+
+def _origin_near(context: DocumentContext, start: int, end: int) -> str:
+    """ "Belarusian delegation", "UAE government delegation", "delegation from Belarus", "وفد إماراتي"."""
+    after = context.text[end : end + 60]
+    lead = _FROM.match(after)
+    if lead:
+        hits = [c for c in context.countries if end + lead.end() <= c[1] <= end + lead.end() + 25]
+        if hits:
+            return hits[0][0]
+    words_before = context.text[max(0, start - 50) : start]
+    tail = " ".join(words_before.split()[-3:])
+    hits = [c for c in context.countries if start - len(tail) - 2 <= c[1] < start]
+    if hits:
+        return hits[-1][0]
+    # Russian and Arabic put the adjective after the noun: "делегации Беларуси", "وفد إماراتي".
+    hits = [c for c in context.countries if end <= c[1] <= end + 3]
+    return hits[0][0] if hits else ""
+
+
+def _host_after_visit(context: DocumentContext, sentence: Sentence, origin: str) -> str:
+    for match in _VISIT.finditer(sentence.text):
+        position = sentence.start + match.start()
+        for code, c_start, _c_end in context.countries:
+            if position < c_start <= position + len(match.group(0)) + 30 and code != origin:
+                between = context.text[position + len(match.group(0)) : c_start]
+                if len(between.split()) <= 3:
+                    return code
+    return ""
+
+
+def _date_of(context: DocumentContext, sentence: Sentence) -> dict:
+    dates = context.dates_in(sentence.start, sentence.end)
+    if dates:
+        best = max(dates, key=lambda d: (bool(d.value.get("end")), d.value["precision"] == "day"))
+        return {k: best.value[k] for k in ("start", "end", "precision")} | {"date_in_sentence": True}
+    return {"start": None, "end": None, "precision": None, "date_in_sentence": False}
+
+
+def _merge(context: DocumentContext, found: list[Found]) -> list[Found]:
+    """One visit told in several sentences is one delegation: same direction, or a side one sentence missed."""
+    merged: list[Found] = []
+    for item in found:
+        value = item.value
+        same = next(
+            (
+                m
+                for m in merged
+                if _compatible(m.value["origin_country"], value["origin_country"])
+                and _compatible(m.value["host_country"], value["host_country"])
+            ),
+            None,
+        )
+        if same is None:
+            merged.append(item)
+            continue
+        same.extra_evidence.append(item.evidence)
+        for key in ("origin_country", "host_country", "head"):
+            same.value[key] = same.value[key] or value[key]
+        if value["start"] and _rank(value) > _rank(same.value):
+            same.value.update({k: value[k] for k in ("start", "end", "precision", "date_in_sentence")})
+    result = [m for m in merged if m.value["origin_country"] and m.value["host_country"]]
+    for item in result:
+        _people_of(context, item)
+        item.confidence = 0.85 if item.value["start"] else 0.7
+    return result
+
+
+def _compatible(a: str, b: str) -> bool:
+    return not a or not b or a == b
+
+
+def _rank(value: dict) -> tuple[bool, bool, bool]:
+    return (bool(value.get("date_in_sentence")), bool(value.get("end")), value.get("precision") == "day")
+
+
+def _people_of(context: DocumentContext, item: Found) -> None:
+    """Members are the origin country's people, host officials the host's; the head leads the members."""
+    value = item.value
+    spans = [item.evidence, *item.extra_evidence]
+    sentences = {context.sentence_at(e.start).start: context.sentence_at(e.start) for e in spans}
+    members, hosts = [], []
+    for sentence in sentences.values():
+        for person in context.people_in(sentence.start, sentence.end):
+            country = person.country or context.country_of(person.name)
+            if country == value["origin_country"] and person.name not in members:
+                members.append(person.name)
+            elif country == value["host_country"] and person.name not in hosts:
+                hosts.append(person.name)
+    # People of the origin country anywhere in the document were part of the visit.
+    for person in context.people:
+        if person.country == value["origin_country"] and person.name not in members:
+            members.append(person.name)
+    if not value["head"] and members:
+        value["head"] = members[0]
+    value["members"] = [m for m in members if m != value["head"]]
+    value["host_officials"] = [h for h in hosts if h != value["head"]]
+
+
+# --- events ------------------------------------------------------------------------------------------------
+
+# Most specific first: a sentence that tells of a signing at a forum is the signing.
+_EVENT_CUES: dict[str, str] = {
+    "signing": r"sign(?:ed|ing)|inked|подписа\w*|подписани\w*|[وف]?وقع(?:ت|ا|وا)?|[وف]?توقيع|[وف]?يوقع",
+    "roundtable": r"round\s?table|кругл\w+ стол\w*|طاولة مستديرة",
+    "side_event": r"side event",
+    "expert_session": r"expert session|экспертн\w+ сесси\w+",
+    "summit": r"summit|forum|саммит\w*|форум\w*|القمة|قمة|منتدى|المنتدى",
+    "training": r"training (?:session|course|workshop)|workshop|семинар\w*|тренинг\w*|ورشة|الدورة التدريبية",
+    "exhibition_visit": r"exhibition|выставк\w+|معرض",
+    "field_visit": r"field visits?|toured|осмотрел\w*|ознакоми\w*|جولة",
+    "meeting": r"met|meets|meeting|talks|consultations|received|discuss(?:ed|ions)|встрет\w*|встреч\w+|"
+    r"переговор\w+|консультаци\w+|принял\w*|обсуди\w*|[وف]?التقى|[وف]?التقت|لقاء|اجتماع\w*|[وف]?استقبل(?:ت)?|"
+    r"مباحثات|محادثات|[وف]?بحث(?:ت|ا)?",
+}
+_EVENT_PATTERNS = {kind: re.compile(rf"(?<!\w)(?:{cue})(?!\w)", re.I) for kind, cue in _EVENT_CUES.items()}
+# A sentence that only mentions an event in passing ("will sign", "agreed to hold talks") holds none.
+_NOT_HAPPENING = re.compile(
+    r"(?<!\w)(?:will|would|plan(?:s|ned)?\s+to|to\s+be|next|upcoming|agreed\s+to|proposed|invited|"
+    r"планиру\w+|будет|будут|предстоящ\w+|намерены|سيتم|سوف|المقبل|المقبلة)(?!\w)",
+    re.I,
+)
+
+
+def extract_events(context: DocumentContext, delegations: list[Found]) -> list[Found]:
+    found: list[Found] = []
+    for sentence in context.sentences:
+        kind, match = _event_kind(sentence.text)
+        if kind is None or _NOT_HAPPENING.search(sentence.text):
+            continue
+        people = context.people_in(sentence.start, sentence.end)
+        dates = _date_of(context, sentence)
+        if not dates["start"] and context.document_date and people:
+            # A meeting reported without its day happened on the day of the report.
+            dates = {
+                "start": context.document_date.isoformat(),
+                "end": None,
+                "precision": "day",
+                "date_in_sentence": False,
+            }
+        if not people and not dates["date_in_sentence"]:
+            continue  # no one and no day: a general remark, not an event staff would record
+        start = sentence.start + match.start()
+        value = {
+            "kind": kind,
+            "title": sentence.text.strip()[:160],
+            **{k: dates[k] for k in ("start", "end", "precision")},
+            "city": "",
+            "country": "",
+            "countries": context.countries_in(sentence.start, sentence.end),
+            "participants": [{"name": p.name, "role": "participant"} for p in people],
+            "delegation": 0 if delegations else None,
+            "cue": match.group(0),
+        }
+        found.append(Found("event", value, evidence_for(context.text, start, start + len(match.group(0))), 0.6))
+    return _merge_events(found, delegations)
+
+
+def _event_kind(text: str) -> tuple[str | None, re.Match | None]:
+    for kind, pattern in _EVENT_PATTERNS.items():
+        match = pattern.search(text)
+        if match:
+            return kind, match
+    return None, None
+
+
+def _merge_events(found: list[Found], delegations: list[Found]) -> list[Found]:
+    merged: dict[tuple[str, str | None], Found] = {}
+    for item in found:
+        key = (item.value["kind"], item.value["start"])
+        if key not in merged:
+            merged[key] = item
+            continue
+        current = merged[key]
+        current.extra_evidence.append(item.evidence)
+        names = {p["name"] for p in current.value["participants"]}
+        current.value["participants"] += [p for p in item.value["participants"] if p["name"] not in names]
+        current.confidence = min(0.9, current.confidence + 0.1)
+    events = list(merged.values())
+    if delegations:
+        visit = delegations[0].value
+        for event in events:
+            for participant in event.value["participants"]:
+                if participant["name"] == visit["head"]:
+                    participant["role"] = "head_of_delegation"
+                elif participant["name"] in visit["host_officials"]:
+                    participant["role"] = "host"
+                elif event.value["kind"] == "signing":
+                    participant["role"] = "signatory"
+    return events
