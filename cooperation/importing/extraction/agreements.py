@@ -14,8 +14,8 @@ from .base import Found, evidence_for
 from .context import DocumentContext, Sentence
 
 _KINDS = (
-    ("mou", r"memorand(?:um|a)(?:\s+of\s+understanding)?|MoUs?|MOUs?|меморандум\w*|مذكر(?:ة|ات|تي|تا)\s+(?:ال)?تفاهم|"
-     r"مذكر(?:ة|ات|تي)"),
+    ("mou", r"memorand(?:um|a)(?:\s+of\s+understanding)?(?:\s+\(MOUs?\))?|MoUs?|MOUs?|"
+     r"меморандум\w*(?:\s+о\s+взаимопонимании)?|مذكر(?:ة|ات|تي|تا)\s+(?:ال)?تفاهم|مذكر(?:ة|ات|تي)"),
     ("programme", r"programme of cooperation|cooperation programme|программ\w+ сотрудничества|برنامج (?:ال)?تعاون"),
     ("protocol", r"protocol|протокол\w*|بروتوكول"),
     ("roadmap", r"road\s?map|action plan|дорожн\w+ карт\w*|план\w* действий|خارطة طريق|خطة عمل"),
@@ -57,8 +57,11 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
         back = _BACK_REFERENCE.search(sentence.text)
         if not mentions and not (back and current):
             continue
-        if mentions and _GENERAL.search(sentence.text) and not _SIGN.search(sentence.text):
+        if mentions and _GENERAL.search(sentence.text):
             continue
+        count = _count_before(sentence.text, mentions[0]) if mentions else None
+        if mentions and count is None and _plural(mentions[0].group(0)) and current is None:
+            continue  # "numerous bilateral agreements are in force": agreements in general
         status = _status(sentence.text)
         first = mentions[0] if mentions else back
         kind = first.lastgroup if mentions else current.value["kind"]
@@ -84,15 +87,62 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                 0.75,
             )
             found.append(current)
+            # "signed five memoranda (on A; B; C ...)": as many agreements, between the same parties.
+            for _n in range(1, min(count or 1, 12)):
+                found.append(current)
         else:
             start = sentence.start + first.start()
             current.extra_evidence.append(evidence_for(context.text, start, start + len(first.group(0))))
             if status and _STATUS_ORDER.index(status) < _STATUS_ORDER.index(current.value["status"]):
                 current.value["status"] = status
         _read_sentence(context, sentence, current)
+    unique: list[Found] = []
     for item in found:
+        if item in unique:
+            copy = Found(item.kind, dict(item.value), item.evidence, item.confidence, list(item.extra_evidence))
+            unique.append(copy)
+        else:
+            unique.append(item)
+    for item in unique:
         _complete(context, item)
-    return found
+    return unique
+
+
+_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+    "десять": 10, "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5,
+    "مذكرتي": 2, "اتفاقيتين": 2, "ثلاث": 3, "أربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثماني": 8, "تسع": 9, "عشر": 10,
+}  # fmt: skip
+
+
+_MONTHS = (
+    "январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    "oct|nov|dec"
+)
+
+
+def _count_before(text: str, mention: re.Match) -> int | None:
+    if mention.group(0).startswith(("مذكرتي", "اتفاقيتين", "مذكرتا", "اتفاقيتان")):
+        return 2
+    words = re.findall(r"[\w-]+", text[max(0, mention.start() - 30) : mention.start()])[-2:]
+    for word in reversed(words):
+        if word.isdigit() and 1 < int(word) <= 20 and not re.search(rf"\b{word}\s+\w*(?:{_MONTHS})", text):
+            return int(word)
+        if word.lower() in _NUMBERS:
+            return _NUMBERS[word.lower()]
+    return None
+
+
+_PLURAL = re.compile(
+    r"^(?:agreements|memoranda|MoUs|MOUs|protocols|accords|treaties|соглашени(?:я|й|ям|ями|ях)|меморандум(?:ы|ов|ами)|"
+    r"протокол(?:ы|ов)|اتفاقيات|مذكرات)(?!\w)",
+    re.I,
+)
+
+
+def _plural(word: str) -> bool:
+    return bool(_PLURAL.match(word))
 
 
 _STATUS_ORDER = ["in_force", "signed", "under_negotiation", "proposed"]

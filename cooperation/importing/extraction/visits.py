@@ -20,7 +20,7 @@ from .context import DocumentContext, Sentence
 _DELEGATION = re.compile(r"(?<!\w)(?:delegations?|делегаци\w+|(?:[وب]?ال|[وب])?وفد(?:ا|ًا)?)(?!\w)", re.I)
 _VISIT = re.compile(
     r"(?<!\w)(?:visit(?:ed|s|ing)?|trip|arriv(?:ed|es|al)|tour(?:ed)?|визит\w*|посети\w*|посещени\w*|прибы\w*|"
-    r"поездк\w*|زيار\w*|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|وصل\w*|[وف]?تزور)(?!\w)",
+    r"поездк\w*|(?:[وبلف]?(?:ال)?|لل)زيار\w*|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?وصل\w*|[وف]?تزور)(?!\w)",
     re.I,
 )
 # Words after which the next country (within a few words) is where the visit went.
@@ -85,24 +85,37 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
     received = _RECEIVED.search(text)
     if received:
         receivers = context.people_in(sentence.start, offset + received.start())
+        if not receivers:  # verb first (Arabic, often Russian): "استقبل X ... Y", "Принял X ... Y"
+            receivers = context.people_in(offset + received.end(), sentence.end)[:1]
         receiver_country = next((p.country for p in receivers if p.country), "")
         before = context.countries_in(max(sentence.start, offset + received.start() - 60), offset + received.start())
         host = receiver_country or (before[-1] if before else "")
-        guests = [p for p in context.people_in(offset + received.end(), sentence.end) if p.country != host]
+        guests = [
+            p
+            for p in context.people_in(offset + received.end(), sentence.end)
+            if p.country != host and p.name not in {r.name for r in receivers}
+        ]
         # "received X" or "received X and an accompanying delegation": X heads the visit.
         if not head and guests and (not delegation or guests[0].start < offset + delegation.start()):
             head = guests[0].name
         if not origin:
             guest_country = next((p.country for p in guests if p.country and p.country != host), "")
-            after = [c for c in context.countries_in(offset + received.end(), sentence.end) if c != host]
-            origin = guest_country or (after[0] if after else "")
+            # "X received the Syrian minister": the guest's country right after the verb, once the host is known.
+            after = [
+                c for c in context.countries_in(offset + received.end(), offset + received.end() + 40) if c != host
+            ]
+            origin = guest_country or (after[0] if after and host else "")
     if not host:
         host = _host_after_visit(context, sentence, origin)
     if not head and not received:
-        cue = _LED.search(text) or _VISIT.search(text)
+        led = _LED.search(text)
+        cue = led or _VISIT.search(text)
         if cue:
-            # The visitor is the person nearest before "visited" / "led" who does not serve the host.
+            # The visitor is the person nearest before "visited" / "led" who does not serve the host; with no
+            # one before it, "Возглавляет группу X" / "which is led by X" names the head after the verb.
             visitors = [p for p in context.people_in(sentence.start, offset + cue.start()) if p.country != host]
+            if not visitors and led:
+                visitors = [p for p in context.people_in(offset + led.end(), sentence.end) if p.country != host][:1]
             head = visitors[-1].name if visitors else ""
     if head and not origin:
         country = context.country_of(head)
@@ -122,9 +135,13 @@ def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match 
     if not received:
         return None
     position = sentence.start + received.start()
-    hosts = {p.country for p in context.people_in(sentence.start, position) if p.country}
-    guests = {p.country for p in context.people_in(position, sentence.end) if p.country}
-    return received if hosts and guests - hosts else None
+    before = context.people_in(sentence.start, position)
+    after = context.people_in(position, sentence.end)
+    if not before and after:  # verb first: the receiver is the first person after it
+        before, after = after[:1], after[1:]
+    hosts = {p.country for p in before if p.country} or set(context.main_countries[:1])
+    guests = {p.country for p in after if p.country}
+    return received if guests - hosts else None
 
 
 def _origin_near(context: DocumentContext, start: int, end: int) -> str:
@@ -145,7 +162,25 @@ def _origin_near(context: DocumentContext, start: int, end: int) -> str:
     return hits[0][0] if hits else ""
 
 
+_TOWARDS = re.compile(r"(?<!\w)(?:to|в|во|إلى|الى)\s+", re.I)
+
+
 def _host_after_visit(context: DocumentContext, sentence: Sentence, origin: str) -> str:
+    host = _host_next_to_visit(context, sentence, origin)
+    if host:
+        return host
+    # "the official visit that the King is paying to Russia": the country after "to" / "إلى" / "в".
+    visit = _VISIT.search(sentence.text)
+    if visit:
+        for towards in _TOWARDS.finditer(sentence.text, visit.end()):
+            position = sentence.start + towards.end()
+            hits = [c for c in context.countries if position <= c[1] <= position + 12 and c[0] != origin]
+            if hits:
+                return hits[0][0]
+    return ""
+
+
+def _host_next_to_visit(context: DocumentContext, sentence: Sentence, origin: str) -> str:
     for match in _VISIT.finditer(sentence.text):
         position = sentence.start + match.start()
         for code, c_start, _c_end in context.countries:
@@ -156,8 +191,18 @@ def _host_after_visit(context: DocumentContext, sentence: Sentence, origin: str)
     return ""
 
 
+# A date at the head of a paragraph followed by the agency's mark is the dateline: the day of the report.
+_DATELINE_TAIL = re.compile(r"^[\s,.]*(?:\(|/|[-–—:]|\[)")
+
+
 def _date_of(context: DocumentContext, sentence: Sentence) -> dict:
     dates = context.dates_in(sentence.start, sentence.end)
+    if (
+        len(dates) > 1
+        and _DATELINE_TAIL.match(context.text, dates[0].evidence.end)
+        and (dates[0].evidence.start - sentence.start < 60)
+    ):
+        dates = dates[1:]
     if dates:
         best = max(dates, key=lambda d: (bool(d.value.get("end")), d.value["precision"] == "day"))
         return {k: best.value[k] for k in ("start", "end", "precision")} | {"date_in_sentence": True}
@@ -187,6 +232,22 @@ def _merge(context: DocumentContext, found: list[Found]) -> list[Found]:
         if value["start"] and _rank(value) > _rank(same.value):
             same.value.update({k: value[k] for k in ("start", "end", "precision", "date_in_sentence")})
     result = [m for m in merged if m.value["origin_country"] and m.value["host_country"]]
+    # The same two countries both ways: the weaker reading (no head, fewer mentions) is a misread direction.
+    for item in list(result):
+        reverse = next(
+            (
+                r
+                for r in result
+                if (r.value["origin_country"], r.value["host_country"])
+                == (item.value["host_country"], item.value["origin_country"])
+            ),
+            None,
+        )
+        if reverse is not None and (bool(item.value["head"]), len(item.extra_evidence)) < (
+            bool(reverse.value["head"]),
+            len(reverse.extra_evidence),
+        ):
+            result.remove(item)
     for item in result:
         _people_of(context, item)
         item.confidence = 0.85 if item.value["start"] else 0.7
