@@ -152,14 +152,20 @@ def _origin_near(context: DocumentContext, start: int, end: int) -> str:
         hits = [c for c in context.countries if end + lead.end() <= c[1] <= end + lead.end() + 25]
         if hits:
             return hits[0][0]
-    words_before = context.text[max(0, start - 50) : start]
+    words_before = re.split(r"[\n.;:،؛]", context.text[max(0, start - 50) : start])[-1]
     tail = " ".join(words_before.split()[-3:])
     hits = [c for c in context.countries if start - len(tail) - 2 <= c[1] < start]
     if hits:
         return hits[-1][0]
-    # Russian and Arabic put the adjective after the noun: "делегации Беларуси", "وفد إماراتي".
-    hits = [c for c in context.countries if end <= c[1] <= end + 3]
-    return hits[0][0] if hits else ""
+    # Russian and Arabic put the adjective after the noun: "делегации Беларуси", "وفد إماراتي", and the
+    # sending body may stand between: "Делегация Министерства юстиции Республики Узбекистан".
+    for code, c_start, _c_end in context.countries:
+        if end <= c_start <= end + 70:
+            between = context.text[end:c_start]
+            if not re.search(r"[,.;:،؛]|(?<!\w)(?:to|in|в|во|إلى|الى|في)(?!\w)", between) and len(between.split()) <= 6:
+                return code
+            break
+    return ""
 
 
 _TOWARDS = re.compile(r"(?<!\w)(?:to|в|во|إلى|الى)\s+", re.I)
