@@ -198,7 +198,7 @@ def _host_next_to_visit(context: DocumentContext, sentence: Sentence, origin: st
 
 
 # A date at the head of a paragraph followed by the agency's mark is the dateline: the day of the report.
-_DATELINE_TAIL = re.compile(r"^[\s,.]*(?:\(|/|[-–—:]|\[)")
+_DATELINE_TAIL = re.compile(r"[\s,.]*(?:\(|/|[-–—:]|\[)")
 
 
 def _date_of(context: DocumentContext, sentence: Sentence) -> dict:
@@ -316,6 +316,10 @@ _NOT_HAPPENING = re.compile(
 )
 
 
+# What a visit's programme is made of: such a sentence during a visit is an event even with no name in it.
+_VISIT_PROGRAMME = {"meeting", "signing", "training", "field_visit", "roundtable"}
+
+
 def extract_events(context: DocumentContext, delegations: list[Found]) -> list[Found]:
     found: list[Found] = []
     for sentence in context.sentences:
@@ -332,8 +336,8 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
                 "precision": "day",
                 "date_in_sentence": False,
             }
-        if not people and not dates["date_in_sentence"]:
-            continue  # no one and no day: a general remark, not an event staff would record
+        if not people and not dates["date_in_sentence"] and not (delegations and kind in _VISIT_PROGRAMME):
+            continue  # no one, no day, no visit it belongs to: a general remark, not an event to record
         start = sentence.start + match.start()
         value = {
             "kind": kind,
@@ -370,7 +374,17 @@ def _merge_events(found: list[Found], delegations: list[Found]) -> list[Found]:
         names = {p["name"] for p in current.value["participants"]}
         current.value["participants"] += [p for p in item.value["participants"] if p["name"] not in names]
         current.confidence = min(0.9, current.confidence + 0.1)
-    events = list(merged.values())
+    # An undated mention of a meeting is the dated meeting of the same kind told again.
+    events: list[Found] = []
+    for item in sorted(merged.values(), key=lambda e: e.value["start"] is None):
+        same = next((e for e in events if e.value["kind"] == item.value["kind"]), None)
+        if item.value["start"] is None and same is not None:
+            same.extra_evidence += [item.evidence, *item.extra_evidence]
+            names = {p["name"] for p in same.value["participants"]}
+            same.value["participants"] += [p for p in item.value["participants"] if p["name"] not in names]
+        else:
+            events.append(item)
+    events.sort(key=lambda e: e.evidence.start)
     if delegations:
         visit = delegations[0].value
         for event in events:
