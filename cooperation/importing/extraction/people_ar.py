@@ -1,103 +1,631 @@
-"""Arabic people: rules on how Arabic news names people (honorifics, titles before and after the name,
-بن/بنت/آل/ال), since no offline Arabic NER model ships its weights."""
+"""Arabic people: rules on how Arabic news names people, since no offline Arabic NER model ships its weights.
+
+An Arabic news article names an official in a few fixed shapes, and each is an anchor here:
+
+- an honorific chain before the name: «معالي الدكتور …», «صاحب السمو الشيخ …», «سعادة السيد …»;
+- a title after the name, with or without a comma: «… المري، وزير الاقتصاد», «… الكعبي مدير المكتب»;
+- a title before the name: «وزير الاقتصاد عبدالله بن طوق المري» (the name starts at a known given name), or a
+  title/counterpart word and a nationality adjective before a transliterated foreign name: «الوزير الكازاخستاني
+  …», «نظيره الروسي …»;
+- a known given name followed by بن/بنت/آل or a family name with ال, with no anchor at all (lower confidence).
+
+The name itself runs over given names, the particles بن/بنت/ابن/آل/أبو/عبد/ولد with the word they govern, and
+other name-like words; a family name with ال (or the word after آل) ends it. A name right after an institution
+word («مؤسسة محمد بن راشد …», «جائزة الشيخ …») or right before «لل…» («… للإدارة الحكومية») is part of an
+organisation's name, not a person. The given names are in ``arabic_given_names.txt``.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from .countries import countries_in
 from .people_base import Mention, organisation_in
 
-_AR_TITLES = (
-    "وزير", "وزيرة", "رئيس", "رئيسة", "نائب", "نائبة", "سفير", "سفيرة", "مدير", "مديرة", "الأمين", "أمين",
-    "حاكم", "مستشار", "مستشارة", "وكيل", "وكيلة", "عميد", "مساعد", "سمو", "معالي", "سعادة", "المدير",
-    "الرئيس", "عضو", "محافظ", "قنصل", "ولي",
-)  # fmt: skip
-_AR_HONORIFICS = ("الشيخ", "الشيخة", "سمو", "معالي", "سعادة", "الدكتور", "الدكتورة", "د.", "المهندس")
-_AR_STOP = {
-    "مع", "بحضور", "حضور", "برئاسة", "بقيادة", "عن", "على", "إلى", "الى", "من", "في", "أن", "إن", "التي", "الذي", "كما",
-    "وقال", "قال", "قالت", "وقالت", "أكد", "أكدت", "وأكد", "وأكدت", "أضاف", "أضافت", "وأضاف", "وأضافت", "شدد",
-    "شددت", "وشدد", "أبرم", "وأبرم", "أبرمت", "وقع", "وقعت", "ووقع", "التقى", "التقت", "استقبل", "استقبلت", "زار",
-    "زارت", "بحث", "بحثت", "جهته", "جهتها", "وتوجيهات", "توجيهات", "رؤى", "دولة", "جمهورية", "مذكرة", "تفاهم",
-    "اجتماعًا", "اجتماعا", "لقاء", "وفد", "الوفد", "ترأس", "ترأست", "يرأس", "حيث", "وذلك", "ذلك", "هذا", "هذه",
-    "خلال", "ضمن", "بين", "عقد", "وعقد", "عقدت", "شارك", "وشارك", "شاركت", "أعلن", "أعلنت", "كلمة",
-}  # fmt: skip
-_AR_ORG_WORDS = {"مجلس", "وزارة", "اللجنة", "لجنة", "هيئة", "مؤسسة", "دولة", "حكومة", "القمة", "مكتب", "جامعة"}
-_AR_NAME_PARTICLES = {"بن", "بنت", "آل", "ابن", "أبو", "عبد", "عبدال"}
-_AR_WORD = re.compile(r"[\u0600-\u06ff]+")
+_DIACRITICS = re.compile(r"[\u064b-\u0652\u0670\u0640]")
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+# Arabic letters and diacritics; Arabic punctuation (، ؛ ؟) and digits are not part of a word.
+_WORD = re.compile(r"[\u0621-\u065f\u0670-\u06d3]+")
+_TANWEEN = re.compile(r"[\u064b-\u064d]|اً$")
 
 
-def _is_title_word(word: str) -> bool:
-    return word in _AR_TITLES or (word.startswith("و") and word[1:] in _AR_TITLES and word[1:] != "زير")
+def _fold(word: str) -> str:
+    """Without diacritics and tatweel, hamza on alef folded: the form every word list is compared in."""
+    return _DIACRITICS.sub("", word).translate(_ALEF)
+
+
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(_fold(w) for w in words.split())
+
+
+_TITLE_STEMS = (
+    "وزير وزيرة رئيس رئيسة نائب نائبة سفير سفيرة مدير مديرة أمين أمينة حاكم مستشار مستشارة وكيل وكيلة عميد "
+    "عميدة مساعد مساعدة عضو عضوة محافظ قنصل منسق منسقة ممثل ممثلة مندوب مندوبة مبعوث مبعوثة مفوض مفوضة ملك "
+    "ملكة أمير أميرة قائد ولي سكرتير سكرتيرة ملحق متحدث ناطق مسؤول مسؤولة خبير خبيرة أستاذ أستاذة باحث باحثة "
+    "مؤسس رئيسا نائبا وزيرا"
+)
+# Titles, indefinite ("وزير الاقتصاد") and definite ("الوزير", "المدير العام").
+_TITLES = _folded(_TITLE_STEMS) | {"ال" + w for w in _folded(_TITLE_STEMS)}
+# Honorifics and ranks that come before a name and are never part of it.
+_HONORIFICS = _folded(
+    "معالي سعادة سمو فخامة سماحة نيافة حضرة الشيخ الشيخة الدكتور الدكتورة د السيد السيدة الآنسة المهندس "
+    "المهندسة الأستاذ الأستاذة اللواء الفريق العميد العقيد المقدم العماد القاضي الأمير الأميرة الملك الملكة "
+    "السمو الجلالة المعالي السعادة الفخامة الحاج الحاجة البروفيسور البروفسور المستشار السفير السفيرة "
+    "الوزير الوزيرة الرئيس الرئيسة القنصل المبعوث النائب"
+)
+# Honorific chain words that only follow another one ("صاحب السمو", "الفريق أول", "اللواء الركن").
+_CHAIN_TAIL = _folded("أول الركن ركن")
+_OWNER = _folded("صاحب صاحبة")
+_OWNER_OF = _folded("السمو الجلالة المعالي السعادة الفخامة")
+# Definite titles used like an honorific; a nationality adjective may follow them ("الوزير الكازاخستاني").
+_TITLE_HONORIFICS = _folded(
+    "السفير السفيرة الوزير الوزيرة الرئيس الرئيسة القنصل المبعوث النائب المستشار الأمير الأميرة الملك الملكة"
+)
+# "His counterpart" words: like a title before a (usually foreign) name, after a nationality adjective.
+_COUNTERPARTS = _folded("نظيره نظيرته نظيرها نظيريه نظراؤه نظيرهم")
+_PARTICLES = _folded("بن بنت ابن ابنة آل أبو ابو أبي بو ولد عبد")
+# Words that end a name: prepositions, conjunctions, pronouns, time words, and the verbs of this genre.
+_STOP = _folded(
+    """
+    مع عن على إلى الى من في أن إن أنه أنها أنّ التي الذي الذين اللذان اللتان اللذين كما حيث وذلك ذلك هذا هذه
+    هذان تلك خلال ضمن بين عبر لدى منذ حتى بعد قبل أمام حول نحو عند ثم أو أم بل قد لقد لم لن لا ما كل كلا جميع
+    بعض غير سوى يوم أمس مساء صباح ظهر عقب إثر لدى بحضور حضور برئاسة بقيادة بمشاركة مشاركة بتوجيهات توجيهات
+    بتوجيه رعاية برعاية تحت إطار بحسب وفق وفقا وسط بصفته بوصفه باعتباره ممثلا نيابة عنه عنها له لها به بها
+    فيه فيها منه منها إليه إليها عليه عليها وهو وهي هو هي هم كلمة بيان تصريح تصريحات لقاء اجتماع زيارة وفد
+    وفدا مذكرة اتفاقية تفاهم جهته جهتها جانبه جانبها قال قالت أكد أكدت أضاف أضافت شدد شددت أبرم أبرمت وقع
+    وقعت وقّع التقى التقت استقبل استقبلت زار زارت بحث بحثت ناقش ناقشت ترأس ترأست يرأس ترأسه عقد عقدت شارك
+    شاركت أعلن أعلنت أوضح أوضحت أشار أشارت أعرب أعربت رحب رحبت شهد شهدت حضر حضرت افتتح افتتحت دشن دشنت أطلق
+    أطلقت تسلم تسلمت سلم سلمت قدم قدمت ألقى ألقت نوه نوهت أشاد أشادت ثمن ثمنت اجتمع اجتمعت تناول تناولت
+    استعرض استعرضت تباحث تباحثت أجرى أجرت التقيا وقعا بحثا يستقبل تستقبل يلتقي تلتقي يبحث تبحث يوقع توقع
+    يشارك تشارك يزور تزور يترأس ترحب يرحب يؤكد تؤكد يشهد تشهد كان كانت أصبح ليس يعد يعتبر جاء جرى تم يتم
+    أفاد أفادت لفت لفتت نقل نقلت أجاب رأس ضم ضمت تضمن يضم وتضم أناب كرم كرمت هنأ هنأت بعث بعثت تلقى تلقت
+    اطلع اطلعت تفقد تفقدت أثنى أثنت دعا دعت طالب طالبت أوصى أوصت عبر عبرت شكر شكرت يرافقه يرافقها رافقه
+    المرافق يمثل تمثل يتقدمهم يضم قام قامت أمام لصالح مثل تولى تولت تولاها يتولى ترأسها أدار أدارت
+    """
+)
+_FUNCTION_WORDS = _folded("مع عن على إلى الى من في أن إن التي الذي كما حيث ذلك هذا هذه خلال بين لدى منذ و أو ثم")
+# Everyday nouns that come right before a title ("يضم فريق عمل مستشار …") and are never part of a name.
+_COMMON_NOUNS = _folded(
+    """
+    فريق عمل مجموعة عدد جانب طرف كبار ممثلي أعضاء رؤساء وزراء سفراء مدراء مديري مسؤولي قادة خبراء موظفي
+    موظفو ممثلو بحضورها بحضوره سيدة رجل نساء رجال شباب طلاب طالب مشاركين مشاركون دولة
+    """
+)
+# Institutions: a name right after one of these is the institution's name ("مؤسسة محمد بن راشد").
+_ORG_WORDS = _folded(
+    "مؤسسة جائزة مدرسة جامعة مركز برنامج مبادرة مجمع مستشفى شارع ميناء مدينة متحف حديقة مسجد جامع قاعة قصر "
+    "أكاديمية معهد كلية مكتبة صندوق كرسي منحة مطار جسر نادي بطولة كأس مسابقة منطقة مجلس وزارة هيئة لجنة "
+    "دائرة مكتب حكومة شركة مجموعة مصرف بنك مشروع منصة قمة مؤتمر منتدى قلادة ميدالية مختبر مرصد محطة حي "
+    "ضاحية سد مستشفيات مراكز جوائز مدارس برامج منحة شارع طريق استراتيجية مئوية وثيقة زمالة نفق حي قمر"
+)
+# Words in a title phrase between the title and the name ("وزير شؤون مجلس الوزراء …", "سفير جمهورية …").
+_TITLE_NOUNS = _folded(
+    "دولة شؤون شئون مجلس وزارة هيئة إدارة دائرة مكتب مركز لجنة قطاع مؤسسة جهاز ديوان وزراء عام إمارة جمهورية "
+    "مملكة سلطنة حكومة أمناء جامعة كلية معهد أكاديمية بلدية محافظة منطقة شرطة قيادة أركان بنك مصرف شركة صندوق "
+    "اتحاد غرفة سوق رابطة جمعية برلمان نواب شيوخ مجلسي وزير وكيل أول دبي أبوظبي الشارقة عجمان"
+)
+_STATE_WORDS = _folded("جمهورية مملكة دولة إمارة سلطنة")
+# "ال" words that continue a given name ("نور الدين", "عبد الله") instead of ending it as a family name.
+_AL_CONTINUES = _folded("الدين الله الرحمن الإسلام")
+# "ال" words that follow names but are not family names.
+_AL_NOT_NAME = _folded(
+    """
+    اليوم الماضي الجاري المقبل الحالي الأسبوع الشهر العام الجانب الجانبان الجانبين البلدين البلدان الطرفين
+    الطرفان الوفد الوفود الدولة الحكومة المملكة الإمارات القمة الاجتماع اللقاء الزيارة المذكرة الاتفاقية
+    التعاون العلاقات الأول الثاني الثالث المعظم الأعلى الضيف الضيفة الضيوف الحضور المشاركين المشاركون
+    الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد الموافق المرافق المرافقة الرسمي الرسمية
+    العاصمة البلاد الجمهورية المدينة الرياض القاهرة الكويت الدوحة المنامة
+    """
+)
+# Adjectives ending in ي/ية that are not nationalities (so "الرئيس التنفيذي" is not "the Xian president").
+_NOT_NATIONALITY = _folded(
+    """
+    التنفيذي الإداري المالي الفني الرسمي الحكومي الاقتصادي السياسي الإقليمي الدولي العالمي الوطني الاتحادي
+    المحلي الرقمي الاستراتيجي التقني الأكاديمي العلمي الثقافي الإعلامي القانوني العسكري الأمني التجاري
+    الاستثماري الصحي البيئي الصناعي الزراعي الرياضي السياحي الاجتماعي التعليمي الإنمائي القومي الشعبي
+    النيابي التشريعي القضائي الدبلوماسي الفعلي الحالي الماضي الثاني الجاري الإلكتروني الذكي المعرفي
+    التنموي الإنساني الدائمي الخارجي الداخلي الحكومي الشرفي الفخري الأساسي الرئيسي المستقبلي
+    """
+) | {w + "ة" for w in _folded("التنفيذي الحكومي الرسمي الدولي الوطني الاتحادي الإقليمي الرئيسي الفخري")}
+
+# Verbs of saying, and what follows the speaker: "وقالت عائشة ميران إن …", "وأكد سالم الكعبي أن …".
+_SPEECH_VERBS = _folded("قال قالت أكد أكدت أوضح أوضحت أضاف أضافت أشار أشارت شدد شددت لفت لفتت صرح صرحت نوه نوهت")
+_SPEECH_FOLLOWERS = _folded("أن إن أنه أنها بأن")
+
+_MAX_FREE_WORDS = 4  # name words not governed by a particle: "محمد حسين بحر العلوم"
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    fold: str
+    bare: str  # without diacritics, hamza kept: "إلهام" and "ألكسندر" do not start with the article
+
+
+@cache
+def _given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(every given name, the ones that are also everyday words), folded."""
+    names: set[str] = set()
+    ambiguous: set[str] = set()
+    path = Path(__file__).with_name("arabic_given_names.txt")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        word, _, mark = line.partition(" ")
+        names.add(_fold(word))
+        if mark.strip() == "?":
+            ambiguous.add(_fold(word))
+    return frozenset(names), frozenset(ambiguous)
+
+
+def _chain_word(fold: str) -> str:
+    """An honorific with a conjunction or preposition attached ("وسعادة", "لسمو", "للشيخ") without it."""
+    if fold in _HONORIFICS or fold in _OWNER or fold in _COUNTERPARTS:
+        return fold
+    if fold.startswith("لل"):
+        return "ال" + fold[2:]
+    return fold[1:] if fold[:1] in "وبلف" else fold
+
+
+def _strip_conjunction(fold: str) -> str:
+    return fold[1:] if len(fold) > 3 and fold[0] in "وف" else fold
+
+
+def _is_stop(fold: str) -> bool:
+    return fold in _STOP or _strip_conjunction(fold) in _STOP
+
+
+def _is_title(fold: str, *, prefixed: bool = False) -> bool:
+    return fold in _TITLES or (prefixed and fold[:1] == "و" and fold[1:] in _TITLES)
+
+
+def _is_org(fold: str) -> bool:
+    for prefix in ("", "و", "ل", "ب", "ال", "لل", "وال", "بال", "ول", "وب"):
+        if fold.startswith(prefix) and fold[len(prefix) :] in _ORG_WORDS:
+            return True
+    return False
+
+
+def _is_al(token: _Token) -> bool:
+    return token.bare.startswith("ال") and len(token.bare) > 3
+
+
+def _has_attached_article(bare: str) -> bool:
+    """ "والوفد", "بالوزارة", "للإدارة": a conjunction or preposition on a definite noun, never a name."""
+    return any(bare.startswith(p) and len(bare) > len(p) + 1 for p in ("وال", "بال", "فال", "كال", "لل"))
+
+
+def _is_nationality(token: _Token) -> bool:
+    fold = token.fold
+    if not _is_al(token) or fold in _NOT_NATIONALITY or fold in _AL_NOT_NAME:
+        return False
+    return bool(countries_in(token.text)) or (len(fold) >= 6 and fold.endswith(("ي", "ية")))
+
+
+def _nameish(token: _Token) -> bool:
+    fold = token.fold
+    return (
+        len(fold) >= 2
+        and not _is_stop(fold)
+        and not _is_title(fold, prefixed=True)
+        and fold not in _HONORIFICS
+        and fold not in _COUNTERPARTS
+        and fold not in _COMMON_NOUNS
+        and not _is_org(fold)
+        and not _TANWEEN.search(token.text)
+        and not _has_attached_article(token.bare)
+        and not (len(fold) > 5 and fold.endswith(("ها", "هما", "هم")))  # a pronoun suffix: "افتتاحها"
+    )
+
+
+def _governed(token: _Token) -> bool:
+    """The word after بن/آل/عبد is a name whatever else it may mean ("آل صباح", "بن الحسين", "عبد الله")."""
+    fold = token.fold
+    if fold in _FUNCTION_WORDS or _is_title(fold, prefixed=True) or fold in _HONORIFICS or _is_org(fold):
+        return False
+    return not _TANWEEN.search(token.text) and not _has_attached_article(token.bare) and fold not in _AL_NOT_NAME
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = [
+            _Token(m.group(0), m.start(), m.end(), _fold(m.group(0)), _DIACRITICS.sub("", m.group(0)))
+            for m in _WORD.finditer(text)
+        ]
+        self.names, self.ambiguous = _given_names()
+        self.taken = [False] * len(self.tokens)  # tokens already in a name, an honorific or an institution's name
+
+    # --- token relations -------------------------------------------------------------------------------------
+
+    def gap(self, left: int, right: int) -> str:
+        """ "space" when only spaces separate two tokens, "comma" for a comma, "break" for anything else."""
+        between = self.text[self.tokens[left].end : self.tokens[right].start]
+        if "\n" in between:
+            return "break"
+        stripped = between.strip()
+        if not stripped:
+            return "space"
+        return "comma" if stripped in {"،", ","} else "break"
+
+    def dotted(self, index: int) -> bool:
+        """ "د. محمد": the abbreviation of الدكتور, a dot between it and the name."""
+        if self.tokens[index].fold != "د" or index + 1 >= len(self.tokens):
+            return False
+        between = self.text[self.tokens[index].end : self.tokens[index + 1].start]
+        return between.strip() == "." and "\n" not in between
+
+    def adjacent(self, left: int, right: int) -> bool:
+        return left >= 0 and right < len(self.tokens) and self.gap(left, right) == "space"
+
+    def given(self, index: int) -> bool:
+        """A known given name starts here: "محمد", "عبدالله", or "عبد" + "الله"/"الرحمن"."""
+        token = self.tokens[index]
+        if token.fold in self.names:
+            return True
+        return token.fold == "عبد" and self.adjacent(index, index + 1) and _is_al(self.tokens[index + 1])
+
+    def given_with_prefix(self, index: int) -> int:
+        """Length of an attached و/ف/ل/ب before a known given name ("ومحمد", "لعبدالله"), or -1."""
+        fold = self.tokens[index].fold
+        if self.given(index):
+            return 0
+        for prefix in ("و", "ف", "ل", "ب", "وب", "ول"):
+            if fold.startswith(prefix) and fold[len(prefix) :] in self.names:
+                return len(prefix)
+        return -1
+
+    def org_before(self, index: int) -> bool:
+        return index > 0 and self.adjacent(index - 1, index) and _is_org(self.tokens[index - 1].fold)
+
+    def org_after(self, index: int) -> bool:
+        """ "… للإدارة الحكومية": a name followed by لل+noun is an institution's name."""
+        return self.adjacent(index, index + 1) and self.tokens[index + 1].bare.startswith("لل")
+
+    # --- the name itself -------------------------------------------------------------------------------------
+
+    def read_name(self, start: int) -> list[int]:
+        """Indices of the name words from ``start`` on (empty when no name starts there)."""
+        tokens, names = self.tokens, []
+        index, free = start, 0
+        while index < len(tokens) and free < _MAX_FREE_WORDS:
+            if names and not self.adjacent(names[-1], index):
+                break
+            token = tokens[index]
+            if (token.fold in _PARTICLES and names) or token.fold in _PARTICLES - {"ال", "بن", "بنت", "ولد"}:
+                follower = index + 1
+                if not self.adjacent(index, follower):
+                    break
+                nxt = tokens[follower]
+                if not _governed(nxt):
+                    break
+                names += [index, follower]
+                index += 2
+                free += 1
+                if token.fold == "ال":  # آل + family: the name ends
+                    break
+                continue
+            if not _nameish(token):
+                break
+            if _is_al(token):
+                if not names or token.fold in _AL_NOT_NAME or token.fold in _NOT_NATIONALITY:
+                    break
+                names.append(index)
+                if token.fold in _AL_CONTINUES:
+                    index += 1
+                    continue
+                break
+            if names and token.fold.endswith("ة") and not self.given(start) and token.fold not in self.names:
+                break  # "لي سانغ مين أهمية": a feminine noun, not the end of a transliterated name
+            names.append(index)
+            free += 1
+            index += 1
+        return names
+
+    def has_given(self, names: list[int]) -> bool:
+        return any(self.given(i) for i in names)
+
+    # --- anchors ---------------------------------------------------------------------------------------------
+
+    def chain_at(self, index: int) -> int:
+        """End (exclusive) of an honorific chain starting at ``index``; ``index`` when there is none."""
+        tokens = self.tokens
+        first = _chain_word(tokens[index].fold)
+        if first not in _HONORIFICS and first not in _OWNER and first not in _COUNTERPARTS:
+            return index
+        if first in _OWNER and not (self.adjacent(index, index + 1) and tokens[index + 1].fold in _OWNER_OF):
+            return index
+        end, previous = index + 1, first
+        while end < len(tokens):
+            if not (self.adjacent(end - 1, end) or self.dotted(end - 1)):
+                break
+            fold = tokens[end].fold
+            if not (
+                fold in _HONORIFICS
+                or fold in _CHAIN_TAIL
+                or fold in _OWNER_OF
+                or (fold in _OWNER and self.adjacent(end, end + 1) and tokens[end + 1].fold in _OWNER_OF)
+                or ((previous in _TITLE_HONORIFICS or previous in _COUNTERPARTS) and _is_nationality(tokens[end]))
+            ):
+                break
+            previous = fold
+            end += 1
+        # "د" alone is a letter, not an honorific, unless a dot follows it.
+        if first == "د" and end == index + 1 and not self.text[tokens[index].end :].startswith("."):
+            return index
+        return end
+
+    def title_after(self, last: int) -> tuple[int, int] | None:
+        """(start, end) offsets of a title right after the name, with or without a comma."""
+        following = last + 1
+        if following >= len(self.tokens) or self.gap(last, following) == "break":
+            return None
+        token = self.tokens[following]
+        if not _is_title(token.fold):
+            return None
+        end = _arabic_title_end(self.text, token.start)
+        # The title ends where the sentence goes on: a verb or function word, or the next person's honorific.
+        index = following + 1
+        while index < len(self.tokens) and self.tokens[index].start < end:
+            fold = self.tokens[index].fold
+            chain = self.chain_at(index)
+            if (_is_stop(fold) and fold not in {"في", "لدى"}) or (
+                chain != index and self.adjacent(chain - 1, chain) and self.read_name(chain)
+            ):
+                end = self.tokens[index].start
+                break
+            index += 1
+        return token.start, end
+
+    def title_before(self, first: int) -> tuple[int, int] | None:
+        """(start, end) of a title phrase that ends right before token ``first`` ("وزير التخطيط …")."""
+        best = None
+        index = first - 1
+        while index >= 0 and first - index <= 12 and self.adjacent(index, index + 1) and not self.taken[index]:
+            token = self.tokens[index]
+            if _is_title(token.fold):
+                best = index
+            elif _is_title(token.fold, prefixed=True):
+                best = index
+                break
+            elif not self.title_object(index) and token.fold not in _HONORIFICS:
+                break
+            index -= 1
+        if best is None or (best > 0 and self.taken[best - 1] and self.gap(best - 1, best) != "break"):
+            return None  # "… الظاهري مديرة الإدارة السفير …": the title belongs to the name before it
+        start = self.tokens[best].start + (1 if self.tokens[best].fold not in _TITLES else 0)
+        return start, self.tokens[first - 1].end
+
+    def title_object(self, index: int) -> bool:
+        """A word that continues a title phrase: "الاقتصاد", "شؤون", "لتطوير", "جمهورية رواندا"."""
+        token = self.tokens[index]
+        fold = token.fold
+        if _is_stop(fold) and fold not in {"في", "لدى"}:
+            return False
+        if fold in {"في", "لدى"} or _is_al(token) or _has_attached_article(token.bare):
+            return True
+        if fold in _TITLE_NOUNS or _is_title(fold, prefixed=True) or countries_in(token.text):
+            return True
+        if fold[:1] == "ل" and len(fold) >= 5 and fold not in self.names:
+            return True  # "لشؤون", "لتطوير"
+        return index > 0 and self.adjacent(index - 1, index) and self.tokens[index - 1].fold in _STATE_WORDS
 
 
 def extract_arabic(text: str) -> list[Mention]:
+    reader = _Reader(text)
+    tokens = reader.tokens
+    taken = reader.taken
     mentions: list[Mention] = []
-    words = [(m.group(0), m.start(), m.end()) for m in _AR_WORD.finditer(text)]
-    for index, (word, w_start, _w_end) in enumerate(words):
-        if word not in _AR_TITLES:
-            continue
-        # Walk back over the name: words with no punctuation between them, not function words or verbs.
-        name_words: list[tuple[str, int, int]] = []
-        cursor = index - 1
-        stopped_on_title = False
-        while cursor >= 0 and len(name_words) < 6:
-            candidate, c_start, c_end = words[cursor]
-            following_start = name_words[0][1] if name_words else w_start
-            gap = text[c_end:following_start]
-            # Stop words also come with a conjunction attached ("وحضور", "وبحضور").
-            if gap.strip() or candidate in _AR_STOP or (candidate[:1] == "و" and candidate[1:] in _AR_STOP):
-                break
-            if _is_title_word(candidate):
-                stopped_on_title = not gap.strip()
-                break
-            previous = words[cursor - 1][0] if cursor > 0 else ""
-            # "ال" words are names only as a last name ("الرومي") or after آل/بن; otherwise they end the walk.
-            if candidate.startswith("ال") and name_words and previous not in _AR_NAME_PARTICLES:
-                break
-            if candidate.startswith("ال") and not name_words and previous in _AR_STOP:
-                break
-            name_words.insert(0, (candidate, c_start, c_end))
-            if candidate.startswith("ال") and previous not in _AR_NAME_PARTICLES and len(name_words) > 1:
-                break
-            cursor -= 1
+
+    def add(names: list[int], *, chain: tuple[int, int] | None, prefix: int = 0, anchored: bool) -> None:
+        if not names or any(taken[i] for i in names):
+            return
+        first, last = names[0], names[-1]
+        lead = chain[0] if chain else first
+        if reader.org_before(lead) or reader.org_after(last):
+            for i in range(lead, last + 1):
+                taken[i] = True  # "جامع الشيخ زايد": no later rule may take the name out of the institution's
+            return
+        if tokens[first].fold != "عبد" and all(_is_al(tokens[i]) or tokens[i].fold in _PARTICLES for i in names):
+            return
+        for i in range(chain[0] if chain else first, last + 1):
+            taken[i] = True
+        start, end = tokens[first].start, tokens[last].end
+        normal_start = start
+        if prefix:
+            if tokens[first].fold[:prefix] == "و":
+                normal_start = start + 1  # the conjunction belongs to the sentence: kept as written, not in normal
+            else:
+                start = normal_start = start + prefix  # a preposition ("لمحمد") is not part of the name at all
         honorific = ""
-        if name_words and name_words[0][0] in _AR_HONORIFICS:
-            honorific = name_words.pop(0)[0]
-        # "رئيس مجلس الوزراء حاكم دبي": words between two titles are the first title's object, not a name.
-        if stopped_on_title or len(name_words) < 2 or all(w.startswith("ال") for w, _s, _e in name_words):
-            continue
-        if any(w in _AR_ORG_WORDS for w, _s, _e in name_words):
-            continue
-        first, f_start, f_end = name_words[0]
-        # A leading conjunction "و" belongs to the sentence, not the name ("وكوه جيان").
-        if first.startswith("و") and len(first) > 3 and first not in {"وليد", "وائل", "وفاء", "وداد", "وسام"}:
-            name_words[0] = (first[1:], f_start + 1, f_end)
-        if honorific == "" and cursor >= 0 and words[cursor][0] in _AR_HONORIFICS:
-            honorific = words[cursor][0]
-        start, end = name_words[0][1], name_words[-1][2]
-        name = text[start:end]
-        title_end = _arabic_title_end(text, w_start)
-        title = text[w_start:title_end].strip(" ،,")
+        if chain and chain[1] > chain[0]:
+            honorific = text[tokens[chain[0]].start : tokens[chain[1] - 1].end]
+            if reader.dotted(chain[1] - 1):
+                honorific += "."
+            head = tokens[chain[0]].fold
+            if head not in _HONORIFICS and head not in _OWNER and head not in _COUNTERPARTS:
+                honorific = honorific[2:] if head.startswith("لل") else honorific[1:]
+        span = reader.title_after(last) or reader.title_before(chain[0] if chain else first)
+        title = text[span[0] : span[1]].strip(" ،,") if span else ""
+        if not title and chain and chain[1] > chain[0]:
+            heads = [i for i in range(*chain) if _chain_word(tokens[i].fold) in _TITLE_HONORIFICS | _COUNTERPARTS]
+            if heads:
+                title = text[tokens[heads[0]].start : tokens[chain[1] - 1].end]
         countries = countries_in(title)
         mentions.append(
             Mention(
-                name=name,
-                normal=name,
+                name=text[start:end],
+                normal=text[normal_start:end],
                 start=start,
                 end=end,
                 title=title,
                 organisation=organisation_in(title),
                 country=countries[0] if countries else "",
                 honorific=honorific,
-                confidence=0.85,
+                confidence=0.85 if (anchored or title or honorific) else 0.6,
             )
         )
+
+    # 1. Honorific chains: "معالي الدكتور …", "صاحب السمو الشيخ …", "الوزير الكازاخستاني …", "نظيره الروسي …".
+    for index in range(len(tokens)):
+        if taken[index]:
+            continue
+        end = reader.chain_at(index)
+        if end == index or end >= len(tokens) or not (reader.adjacent(end - 1, end) or reader.dotted(end - 1)):
+            continue
+        names = reader.read_name(end)
+        if not names:
+            continue
+        chain_words = [_chain_word(tokens[index].fold), *(tokens[i].fold for i in range(index + 1, end))]
+        pure = any(w in _HONORIFICS - _TITLE_HONORIFICS or w in _OWNER_OF for w in chain_words)
+        nationality = any(_is_nationality(tokens[i]) for i in range(index, end))
+        # A bare definite title ("الرئيس …") anchors a known given name, a nationality-marked or titled foreign one.
+        foreign_ok = (nationality or reader.title_after(names[-1])) and len(names) >= 2
+        if not pure and not reader.has_given(names) and not foreign_ok:
+            continue
+        add(names, chain=(index, end), anchored=True)
+
+    # 2. A title before the name: "وزير التخطيط خالد …", "وزير الخارجية الروسي سيرغي لافروف".
+    for index, token in enumerate(tokens):
+        if taken[index] or not _is_title(token.fold):
+            continue
+        cursor = index + 1
+        while cursor < len(tokens) and cursor - index <= 10 and reader.adjacent(cursor - 1, cursor):
+            if taken[cursor] or reader.chain_at(cursor) != cursor:
+                break
+            if reader.given(cursor) and not reader.org_before(cursor):
+                if cursor > index + 1 and tokens[cursor - 1].fold not in _PARTICLES:
+                    add(reader.read_name(cursor), chain=None, anchored=True)
+                break
+            if _is_nationality(tokens[cursor]) and reader.adjacent(cursor, cursor + 1):
+                names = reader.read_name(cursor + 1)
+                if len(names) >= 2 and not any(_is_al(tokens[i]) for i in names):
+                    add(names, chain=None, anchored=True)
+                    break
+            if not reader.title_object(cursor):
+                break
+            cursor += 1
+
+    # 3. A title after the name, with or without a comma: walk back from the title.
+    for index, token in enumerate(tokens):
+        if not _is_title(token.fold) or index == 0 or taken[index] or taken[index - 1]:
+            continue
+        if reader.gap(index - 1, index) == "break":
+            continue
+        names = _walk_back(reader, index - 1)
+        if names:
+            prefix = max(reader.given_with_prefix(names[0]), 0)
+            if prefix == 0 and not reader.given(names[0]) and _leading_conjunction(tokens[names[0]].bare):
+                prefix = 1
+            add(names, chain=None, prefix=prefix, anchored=True)
+
+    # 4. No anchor: a known given name and a family name ("وأكدت عهود الرومي"), or بن/آل.
+    for index in range(len(tokens)):
+        if taken[index]:
+            continue
+        prefix = reader.given_with_prefix(index)
+        if prefix < 0 or _fold(tokens[index].fold[prefix:]) in reader.ambiguous:
+            continue
+        if index > 0 and reader.adjacent(index - 1, index) and tokens[index - 1].fold in _PARTICLES:
+            continue
+        if prefix == 0 and reader.given(index):
+            names = reader.read_name(index)
+        else:
+            names = [index, *reader.read_name(index + 1)] if reader.adjacent(index, index + 1) else [index]
+            names = names if len(names) > 1 and names[1] == index + 1 else [index]
+        if len(names) < 2:
+            continue
+        words = [tokens[i] for i in names]
+        strong = any(w.fold in _PARTICLES for w in words[1:]) or (
+            _is_al(words[-1]) and words[-1].fold not in _AL_CONTINUES and not countries_in(words[-1].text)
+        )
+        if not strong and len(names) <= 3 and prefix == 0:
+            strong = _spoken(reader, names)
+        if strong and not any(_is_title(w.fold, prefixed=True) for w in words):
+            add(names, chain=None, prefix=prefix, anchored=False)
+
+    mentions.sort(key=lambda m: m.start)
     return mentions
 
 
+def _spoken(reader: _Reader, names: list[int]) -> bool:
+    """A name between a verb of saying and what was said: "وقالت عائشة ميران إن …"."""
+    first, last, tokens = names[0], names[-1], reader.tokens
+    if first == 0 or not reader.adjacent(first - 1, first):
+        return False
+    if _strip_conjunction(tokens[first - 1].fold) not in _SPEECH_VERBS:
+        return False
+    if last + 1 < len(tokens) and reader.adjacent(last, last + 1):
+        return tokens[last + 1].fold in _SPEECH_FOLLOWERS
+    return reader.text[tokens[last].end :].lstrip(" ")[:1] == ":"
+
+
+def _leading_conjunction(bare: str) -> bool:
+    """ "وإيمانويل", "وكوه": a و before a name that is not itself a name starting with و ("وليد", "وانغ")."""
+    return (bare[:1] == "و" and len(bare) > 3 and bare[1] not in "اوي") or bare.startswith("وو")
+
+
+def _walk_back(reader: _Reader, last: int) -> list[int]:
+    """The name that ends at token ``last`` (a title follows it), walking back to where the sentence resumes."""
+    tokens = reader.tokens
+    names: list[int] = []
+    index = last
+    while index >= 0 and len(names) < 7:
+        if names and not reader.adjacent(index, names[0]):
+            break
+        token = tokens[index]
+        fold = token.fold
+        if fold in _PARTICLES:
+            if not names:
+                return []
+            names.insert(0, index)
+            index -= 1
+            continue
+        if _is_title(fold, prefixed=True) and not names:
+            return []  # "رئيس مجلس الوزراء حاكم دبي": between two titles is the first one's object
+        if _is_title(fold) or reader.chain_at(index) != index:
+            if _is_title(fold):
+                return []
+            break
+        if not _nameish(token) and not (fold.startswith("و") and reader.given_with_prefix(index) > 0):
+            break
+        if _is_al(token):
+            if names and tokens[names[0]].fold not in _PARTICLES and fold not in _AL_CONTINUES:
+                break
+            if fold in _AL_NOT_NAME or fold in _NOT_NATIONALITY or countries_in(token.text):
+                break
+        names.insert(0, index)
+        # A given name after a conjunction or preposition ("ومحمد") starts the name.
+        if reader.given_with_prefix(index) > 0:
+            break
+        index -= 1
+    # A name does not start with a particle governed by nothing ("بن طوق" alone is still a name: keep it).
+    while names and tokens[names[0]].fold in _PARTICLES - {"بن", "أبو", "ابو", "بو", "عبد"}:
+        names.pop(0)
+    if not names:
+        return []
+    givens = [p for p, i in enumerate(names) if reader.given_with_prefix(i) >= 0]
+    givens = [p for p in givens if p == 0 or tokens[names[p - 1]].fold not in _PARTICLES]
+    if givens:
+        names = names[givens[0] :]  # words before the first given name are the sentence's, not the name's
+    else:
+        if any(_is_al(tokens[i]) for i in names):
+            return []  # an unknown word and a definite noun: "حضر الاستقبال"
+        names = names[-3:]
+    free = [i for p, i in enumerate(names) if p == 0 or tokens[names[p - 1]].fold not in _PARTICLES]
+    if len(names) < 2 or len(free) > _MAX_FREE_WORDS + 1:
+        return []
+    return names
+
+
 def _arabic_title_end(text: str, start: int) -> int:
-    stop = re.compile(r"[،,.؛:\n\"«»]|\s(?:على|إلى|بهدف|لبحث|خلال|أن|عن|حيث|وذلك|بتوسيع)\s")
+    stop = re.compile(r"[،,.؛:\n\"«»()]|\s(?:على|إلى|بهدف|لبحث|خلال|أن|عن|حيث|وذلك|بتوسيع|مع|اليوم|أمس)\s")
     match = stop.search(text, start)
     end = match.start() if match else len(text)
     # At most twelve words: a title never runs longer in this genre.

@@ -1,29 +1,76 @@
-"""Russian people: natasha finds PER spans and normalises them; surnames with initials ("Шапкиной Ю.А."),
-which natasha leaves as written, are put in the nominative with pymorphy3."""
+"""Russian people: natasha finds PER spans, surname + initials patterns ("Шапкиной Ю.А.") find the rest.
+
+Every name is put in the nominative word by word: the case of the name comes from its context (the head of
+the title next to it, a preposition before it) rather than from the tagger, which often guesses wrong for
+foreign names; known Russian names are inflected with pymorphy3, Russian-shaped surnames by their endings,
+and other (foreign) words by the regular endings of the case ("Шаабана" -> "Шаабан", "Оламой" -> "Олама").
+Lower-case particles (бин, ибн, аль, ас-) stay inside the name. The title is the noun phrase just before
+the name ("заместителем Министра ... <name>") or, failing that, the apposition after it ("<name>, министр
+...", "<name> — советник ...").
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from .countries import countries_in
+from .countries import find_countries
 from .people_base import Mention, organisation_in
 
-_RU_TITLE_LEMMAS = {
-    "министр", "заместитель", "посол", "председатель", "директор", "глава", "руководитель", "ректор",
-    "президент", "премьер-министр", "вице-премьер", "советник", "начальник", "секретарь", "губернатор", "мэр",
-    "посланник", "консул", "генеральный", "первый", "чрезвычайный", "полномочный", "помощник", "замминистра",
-    "вице-министр", "представитель", "атташе", "управляющий", "эксперт", "участник",
-}  # fmt: skip
+# Nouns that head a title ("заместитель Министра ..."): the name after them is in the same case.
 _RU_HEAD_LEMMAS = {
-    "министр", "заместитель", "посол", "председатель", "директор", "глава", "руководитель", "ректор",
-    "президент", "премьер-министр", "вице-премьер", "советник", "начальник", "секретарь", "губернатор", "мэр",
-    "посланник", "консул", "помощник", "вице-министр", "представитель", "атташе", "управляющий",
+    "министр", "замминистра", "заместитель", "посол", "председатель", "зампред", "зампредседателя", "директор",
+    "замдиректора", "глава", "замглавы", "руководитель", "замруководителя", "ректор", "проректор", "президент",
+    "вице-президент", "премьер-министр", "премьер", "вице-премьер", "советник", "начальник", "секретарь",
+    "статс-секретарь", "госсекретарь", "генсек", "губернатор", "мэр", "аким", "хоким", "посланник", "консул",
+    "генконсул", "помощник", "вице-министр", "представитель", "постпред", "полпред", "торгпред", "атташе",
+    "управляющий", "заведующий", "уполномоченный", "член", "лидер", "спикер", "вице-спикер", "депутат",
+    "сенатор", "принц", "король", "эмир", "канцлер", "судья", "прокурор", "генпрокурор", "омбудсмен",
+    "координатор", "комиссар", "декан", "командующий", "администратор", "чиновник", "дипломат",
 }  # fmt: skip
-_RU_INITIALS = re.compile(r"(?P<surname>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s*(?P<initials>[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?)")
-_RU_INITIALS_FIRST = re.compile(
-    r"(?P<initials>[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?)\s*(?P<surname>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)"
-)
+# Adjectives that belong to a title ("Чрезвычайный и Полномочный Посол", "первый заместитель").
+_RU_TITLE_ADJECTIVES = {
+    "генеральный", "первый", "чрезвычайный", "полномочный", "государственный", "временный", "исполнительный",
+    "постоянный", "специальный", "главный", "старший", "ответственный", "парламентский", "верховный",
+    "наследный", "федеральный", "региональный", "почётный", "почетный", "заместитель", "официальный",
+    "особый", "торговый", "военный", "исполняющий",
+}  # fmt: skip
+_RU_HONORIFICS = {"господин", "госпожа", "г-н", "г-жа", "шейх", "шейха", "доктор", "д-р", "профессор"}
+# Lower-case (or capitalised) particles inside Arabic, Dutch, German, Spanish... names.
+_PARTICLES = {
+    "бин", "ибн", "бен", "бинт", "аль", "эль", "ал", "ас", "ад", "ат", "ар", "аш", "аз", "ан", "эд", "эш", "абу",
+    "фон", "ван", "дер", "де", "ди", "да", "дель", "делла", "ла", "ле", "дос", "дю", "оглы", "кызы", "уулу",
+}  # fmt: skip
+_CAPITAL_PARTICLES = {"Аль", "Эль", "Ал", "Абу", "Бин", "Ибн", "Бен"}
+# A name after these is the name of a place or an institution ("Центр Мохаммеда бин Рашида").
+_ORG_HEADS = {
+    "центр", "фонд", "университет", "школа", "премия", "академия", "институт", "программа", "проспект", "улица",
+    "площадь", "аэропорт", "мечеть", "парк", "музей", "библиотека", "госпиталь", "больница", "лицей", "стадион",
+    "порт", "компания", "корпорация", "орден", "медаль", "конкурс", "колледж", "инициатива", "зал", "имя", "им",
+    "район", "город", "бульвар", "набережная", "мост", "станция", "завод", "комплекс", "дворец", "кубок",
+    "гимназия", "фестиваль", "форум", "награда", "стипендия", "мавзолей", "памятник", "храм", "остров",
+}  # fmt: skip
+# Case that a preposition right before a name demands.
+_PREPOSITION_CASE = {
+    "с": "ablt", "со": "ablt", "за": "ablt", "под": "ablt", "перед": "ablt", "над": "ablt", "между": "ablt",
+    "у": "gent", "от": "gent", "для": "gent", "до": "gent", "без": "gent", "из": "gent", "около": "gent",
+    "после": "gent", "кроме": "gent", "среди": "gent", "возле": "gent", "вместо": "gent", "со стороны": "gent",
+    "к": "datv", "ко": "datv", "по": "datv", "благодаря": "datv", "согласно": "datv",
+    "о": "loct", "об": "loct", "при": "loct",
+}  # fmt: skip
+_NATASHA_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_NATASHA_CASE.update({"Par": "gent", "Voc": "nomn"})
+# Prepositions and punctuation that may stand inside a title ("посол Египта в Москве", "по делам ...").
+_TITLE_PREPOSITIONS = {"в", "во", "по", "при", "на", "для"}
+_TITLE_PUNCT = {"«", "»", '"', "-", "„", "“", "”", "’", "'"}
+_VOWELS = set("аеёиоуыэюя")
+_HUSHING = set("жшчщц")
+
+_INITIALS = r"[А-ЯЁ]\.(?:[ \u00a0]?[А-ЯЁ]\.)?"
+_SURNAME = r"[А-ЯЁ](?:[а-яё]+|[’'][А-ЯЁ][а-яё]+)(?:-[А-ЯЁ][а-яё]+)?"
+_RU_INITIALS = re.compile(rf"(?<![\w.])(?P<surname>{_SURNAME})[ \u00a0]?(?P<initials>{_INITIALS})(?![\w])")
+_RU_INITIALS_FIRST = re.compile(rf"(?<![\w.])(?P<initials>{_INITIALS})[ \u00a0]?(?P<surname>{_SURNAME})(?![\w])")
 
 
 @lru_cache(maxsize=1)
@@ -41,31 +88,577 @@ def _morph():
     return pymorphy3.MorphAnalyzer()
 
 
-def _surname_nominative(word: str) -> str:
-    """ "Шапкиной" -> "Шапкина", "Залесского" -> "Залесский"; unknown words stay as written."""
-    parses = [p for p in _morph().parse(word) if "Surn" in p.tag]
-    if not parses:
-        return word
-    parse = parses[0]
-    inflected = parse.inflect({"nomn"})
-    if inflected is None:
-        return word
-    result = inflected.word
-    return result[0].upper() + result[1:]
+@lru_cache(maxsize=20000)
+def _parses(word: str):
+    return tuple(_morph().parse(word))
 
 
-def _name_word_nominative(word: str) -> str:
-    for parse in _morph().parse(word):
-        grammemes = set(str(parse.tag).replace(" ", ",").split(","))
-        if {"Name", "Surn", "Patr"} & grammemes and "plur" not in grammemes:
-            inflected = parse.inflect({"nomn", "sing"})
-            if inflected is not None:
-                return inflected.word[0].upper() + inflected.word[1:]
+@lru_cache(maxsize=20000)
+def _lemma(word: str) -> str:
+    lemma = _parses(word)[0].normal_form
+    if "-" in lemma and lemma not in _RU_HEAD_LEMMAS:
+        # "экс-министр", "вице-губернатор": the last part decides.
+        tail = _parses(word.rsplit("-", 1)[1])[0].normal_form
+        if tail in _RU_HEAD_LEMMAS:
+            return tail
+    return lemma
+
+
+def _is_head(word: str) -> bool:
+    return word[:1].isalpha() and _lemma(word.lower()) in _RU_HEAD_LEMMAS
+
+
+def _capitalise(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+# --- putting one name in the nominative ----------------------------------------------------------------------
+
+_SURNAME_ENDINGS = re.compile(r"^(?P<stem>.+(?:ов|ев|ёв|ин|ын))(?P<ending>а|у|ым|е|ой|ою)$")
+_ADJECTIVE_SURNAME = re.compile(r"^(?P<stem>.+(?:ск|цк))(?P<ending>ого|ому|им|ом|ой|ую|ая|ий)$")
+
+
+def _russian_surname(word: str, case: str) -> str | None:
+    """Nominative of a Russian-shaped surname (Иванова, Залесского), or None when the word is not one."""
+    match = _SURNAME_ENDINGS.match(word)
+    if match:
+        stem, ending = match.group("stem"), match.group("ending")
+        if ending in ("ой", "ою"):
+            return stem + "а"
+        if ending == "а":
+            return word if case == "nomn" else stem
+        if ending == "у":
+            return stem + "а" if case == "accs" else stem
+        return stem  # ым, е
+    match = _ADJECTIVE_SURNAME.match(word)
+    if match:
+        stem, ending = match.group("stem"), match.group("ending")
+        if ending in ("ой", "ая") and case == "nomn":
+            return word
+        if ending in ("ой", "ую", "ая"):
+            return stem + "ая"
+        return stem + "ий"
+    return None
+
+
+def _foreign_nominative(word: str, case: str, gender: str) -> str:
+    """Undo the regular case ending of a word Russian declines but pymorphy does not know."""
+    low = word.lower()
+    if len(low) < 3 or case == "nomn":
+        return word
+
+    def before(n: int) -> str:
+        return low[-n - 1] if len(low) > n else ""
+
+    if case in ("gent", "accs"):
+        if low.endswith("ии"):
+            return word[:-1] + "я"
+        if low.endswith("ы"):
+            return word[:-1] + "а"
+        if low.endswith("у") and case == "accs" and before(1) not in _VOWELS:
+            return word[:-1] + "а"
+        if low.endswith("а") and before(1) not in _VOWELS and gender != "femn":
+            return word[:-1]
+        if low.endswith("я") and gender != "femn":
+            return word[:-1] + ("й" if before(1) in _VOWELS else "ь")
+    elif case == "datv":
+        if low.endswith("у") and before(1) not in _VOWELS:
+            return word[:-1]
+        if low.endswith("ю"):
+            return word[:-1] + ("й" if before(1) in _VOWELS else "ь")
+        if low.endswith("ии"):
+            return word[:-1] + "я"
+        if low.endswith("е") and before(1) not in _VOWELS:
+            return word[:-1] + "а"
+    elif case == "ablt":
+        if low.endswith("ом") and len(low) > 3:
+            return word[:-2]
+        if low.endswith(("ем", "ём")) and len(low) > 3:
+            if before(2) in _VOWELS:
+                return word[:-2] + "й"
+            return word[:-2] + ("" if before(2) in _HUSHING else "ь")
+        if low.endswith(("ой", "ою")):
+            return word[:-2] + "а"
+        if low.endswith(("ей", "ею")) and before(2) not in _VOWELS:
+            return word[:-2] + "я"
+    elif case == "loct":
+        if low.endswith("ии"):
+            return word[:-1] + "я"
+        if low.endswith("е") and before(1) not in _VOWELS:
+            return word[:-1] + ("а" if gender == "femn" else "")
     return word
 
 
+def _word_nominative(word: str, case: str, gender: str) -> str:
+    if case == "nomn" or not word[:1].isupper() or _particle(word) or re.fullmatch(r"\w\.", word):
+        return word
+    if "-" in word:
+        head, tail = word.rsplit("-", 1)
+        if tail[:1].isupper():
+            return f"{head}-{_word_nominative(tail, case, gender)}"
+        return word
+    cases = {case, "gent"} if case == "accs" else {case}
+    for parse in _parses(word):
+        tag = parse.tag
+        if not parse.is_known or not ({"Name", "Surn", "Patr"} & tag.grammemes) or tag.case not in cases:
+            continue
+        if tag.number == "plur" or (gender and tag.gender in ("masc", "femn") and tag.gender != gender):
+            continue
+        inflected = parse.inflect({"nomn", "sing"})
+        if inflected is not None:
+            result = _capitalise(inflected.word)
+            return result if "ё" in word.lower() else result.replace("ё", "е")  # as the article spells it
+    surname = _russian_surname(word, case)
+    if surname is not None:
+        return surname
+    return _foreign_nominative(word, case, gender)
+
+
+def _gender_of(words: list[str], case: str) -> str:
+    """ "femn" when a word shows a woman's name (Ивановой, Шапкина in the nominative), else "" (unknown)."""
+    for word in words:
+        low = word.lower()
+        if re.search(r"(?:ов|ев|ёв|ин|ын)(?:ой|ою)$|(?:ск|цк)(?:ой|ую|ая)$", low) and not (
+            case == "nomn" and low.endswith("ой")
+        ):
+            return "femn"
+        if case == "nomn" and re.search(r"(?:ов|ев|ёв|ин|ын)а$", low):
+            return "femn"
+    for word in words:
+        for parse in _parses(word):
+            if parse.is_known and "Name" in parse.tag.grammemes and parse.tag.case == case:
+                return "femn" if parse.tag.gender == "femn" else "masc"
+    return ""
+
+
+# --- the document ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    stop: int
+    pos: str
+    case: str  # pymorphy grammeme ("gent"), "" when the tagger gives none
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    first: int  # token indexes
+    last: int
+    confidence: float
+    initials: re.Match | None = None
+    honorific: str = ""
+
+
+def extract_russian(text: str) -> list[Mention]:
+    Doc, segmenter, _morph_vocab, morph_tagger, ner_tagger = _natasha()
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_morph(morph_tagger)
+    doc.tag_ner(ner_tagger)
+    tokens = [
+        _Token(t.text, t.start, t.stop, t.pos or "", _NATASHA_CASE.get((t.feats or {}).get("Case", ""), ""))
+        for t in doc.tokens
+    ]
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    stops = {t.stop: i for i, t in enumerate(tokens)}
+
+    candidates: list[_Candidate] = []
+    for span in doc.spans:
+        if span.type != "PER" or span.start not in starts or span.stop not in stops:
+            continue
+        candidate = _clean_span(text, tokens, starts[span.start], stops[span.stop])
+        if candidate is not None:
+            candidates.append(candidate)
+    # Surnames with initials: the pattern knows which word is the surname, so it wins over natasha's span.
+    matches = [
+        m
+        for pattern in (_RU_INITIALS, _RU_INITIALS_FIRST)
+        for m in pattern.finditer(text)
+        if m.start() in starts and m.end() in stops and _surname_like(m.group("surname"))
+    ]
+    matches.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
+    for match in matches:
+        start, end = match.span()
+        overlapping = [c for c in candidates if start < c.end and c.start < end]
+        if any(c.initials is not None for c in overlapping):
+            continue
+        candidates = [c for c in candidates if c not in overlapping]
+        candidates.append(_Candidate(start, end, starts[start], stops[end], 0.7, match))
+    candidates.sort(key=lambda c: c.start)
+    spans = [(c.first, c.last) for c in candidates]
+
+    mentions: list[Mention] = []
+    attested: set[str] = set()  # words seen in a nominative context: they are not declined forms
+    cases: list[str] = []
+    titles: list[tuple[int, int, str]] = []
+    for candidate in candidates:
+        title_start, title_end, head = _title_before(text, tokens, candidate.first, spans)
+        after = False
+        if head is None:
+            title_start, title_end, head = _title_after(text, tokens, candidate.last, spans)
+            after = head is not None
+        case = _name_case(tokens, candidate, head, after)
+        cases.append(case)
+        titles.append((title_start, title_end, text[title_start:title_end] if head is not None else ""))
+        if case == "nomn":
+            attested.update(text[candidate.start : candidate.end].split())
+    for candidate, case, (title_start, _title_end, title) in zip(candidates, cases, titles, strict=True):
+        name = text[candidate.start : candidate.end]
+        normal = _normal(candidate, name, case, attested)
+        country = _country(text, title, title_start, candidate, titles)
+        mentions.append(
+            Mention(
+                name=name,
+                normal=normal,
+                start=candidate.start,
+                end=candidate.end,
+                title=title,
+                title_normal=_title_nominative(title) if title else "",
+                organisation=organisation_in(title),
+                country=country,
+                honorific=candidate.honorific,
+                confidence=candidate.confidence + (0.15 if title else 0.0),
+            )
+        )
+    _initials_to_full_names(mentions)
+    return mentions
+
+
+def _initials_to_full_names(mentions: list[Mention]) -> None:
+    """ "О’Коннор Э." is "Эйлин О’Коннор" when the article also gives the full name."""
+    full = [m.normal.split() for m in mentions if not re.search(r"\w\.", m.normal) and len(m.normal.split()) >= 2]
+    for mention in mentions:
+        match = re.fullmatch(r"(?P<surname>\S+) (?P<initial>\w)\.(?:\w\.)?", mention.normal)
+        if not match:
+            continue
+        surname, initial = match.group("surname").lower(), match.group("initial").lower()
+        fits = [
+            words
+            for words in full
+            if (words[-1].lower() == surname and words[0][:1].lower() == initial)
+            or (words[0].lower() == surname and words[-1][:1].lower() == initial)  # surname first (Маэда Сигэки)
+        ]
+        if len({" ".join(words) for words in fits}) == 1:
+            mention.normal = " ".join(fits[0])
+
+
+def _clean_span(text: str, tokens: list[_Token], first: int, last: int) -> _Candidate | None:
+    """A natasha PER span without title words or honorifics at its edges, with the particles of the name."""
+    # A span never crosses a line ("А.К.\n\nВ ходе").
+    for index in range(first, last):
+        if "\n" in text[tokens[index].stop : tokens[index + 1].start]:
+            last = index
+            break
+    while first <= last and (
+        _is_head(tokens[first].text)
+        or _lemma(tokens[first].text.lower()) in _RU_TITLE_ADJECTIVES | _RU_HONORIFICS
+        or tokens[first].text in _PARTICLES | {"и", "-"}
+    ):
+        first += 1
+    while first <= last and (_particle(tokens[last].text) or not tokens[last].text[:1].isalpha()):
+        last -= 1
+    # Particles and the rest of the name after them ("Мухаммед бин Рашид" + " Аль Мактум").
+    while last + 2 < len(tokens) and _particle(tokens[last + 1].text) and _name_word(tokens[last + 2]):
+        if text[tokens[last].stop : tokens[last + 2].start].count(" ") > 2:
+            break
+        last += 2
+        while (
+            last + 1 < len(tokens) and _name_word(tokens[last + 1]) and tokens[last + 1].start - tokens[last].stop == 1
+        ):
+            last += 1
+    if first > last:
+        return None
+    words = [t.text for t in tokens[first : last + 1]]
+    names = [w for w in words if w[:1].isupper() and not _particle(w)]
+    if not names or any(not (w[:1].isupper() or _particle(w) or w in "’'-." or (w[:1].islower() and "-" in w))
+                        for w in words):  # fmt: skip
+        return None
+    if any(_is_head(w) or _lemma(w.lower()) in _RU_TITLE_ADJECTIVES for w in names):
+        return None
+    if len(names) == 1 and (names[0].isupper() and len(names[0]) > 1):  # an abbreviation ("ОАЭ")
+        return None
+    if _institution(tokens, first, last):
+        return None
+    start, end = tokens[first].start, tokens[last].stop
+    if all(_is_place(w) for w in names) or any(
+        s == 0 and e == end - start for _code, s, e in find_countries(text[start:end])
+    ):
+        return None
+    return _Candidate(start, end, first, last, 0.75, honorific=_honorific(tokens, first))
+
+
+def _honorific(tokens: list[_Token], first: int) -> str:
+    if first > 0 and _lemma(tokens[first - 1].text.lower()) in _RU_HONORIFICS:
+        word = tokens[first - 1].text
+        lemma = _lemma(word.lower())
+        return _capitalise(lemma) if word[:1].isupper() else lemma
+    return ""
+
+
+def _institution(tokens: list[_Token], first: int, last: int) -> bool:
+    """The name is part of a place's or an institution's name: "Центр Мохаммеда бин Рашида", "премия
+    Мохаммеда бин Рашида", "мечеть шейха Зайда", "имени Аль Фараби", "Назарбаев Университет"."""
+    before = first - 1
+    if before >= 0 and _lemma(tokens[before].text.lower()) in _RU_HONORIFICS:
+        before -= 1
+    if before >= 0:
+        word = tokens[before].text
+        lemma = _lemma(word.lower())
+        if lemma in ("имя", "имени", "им") or word.lower() in ("имени", "им"):
+            return True
+        if lemma in _ORG_HEADS:
+            # "ректор университета Ержан Садыков" is a person: the institution belongs to a title.
+            titled = any(_is_head(t.text) for t in tokens[max(0, before - 3) : before])
+            if word[:1].isupper() or not titled:
+                return True
+    after = last + 1
+    return after < len(tokens) and tokens[after].text[:1].isupper() and _lemma(tokens[after].text.lower()) in _ORG_HEADS
+
+
+def _surname_like(word: str) -> bool:
+    lemma = _lemma(word.lower())
+    if lemma in _RU_HEAD_LEMMAS or lemma in _ORG_HEADS or _is_place(word):
+        return False
+    parses = _parses(word)
+    if any({"Surn", "Name"} & p.tag.grammemes for p in parses) or not parses[0].is_known:
+        return True
+    return parses[0].tag.POS in ("NOUN", None) or bool(re.search(r"(?:ск|цк)\w+$", word))
+
+
+def _particle(word: str) -> bool:
+    return word in _PARTICLES or word in _CAPITAL_PARTICLES
+
+
+def _name_word(token: _Token) -> bool:
+    return token.text[:1].isupper() and token.text[:1].isalpha() and not _is_head(token.text)
+
+
+def _is_place(word: str) -> bool:
+    parses = [p for p in _parses(word) if p.is_known]
+    return (
+        bool(parses)
+        and any("Geox" in p.tag.grammemes for p in parses[:2])
+        and not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses)
+    )
+
+
+def _stop_before(text: str, tokens: list[_Token], index: int) -> bool:
+    """The token cannot be part of a title that reaches the name to its right."""
+    token = tokens[index]
+    if "\n" in text[token.stop : tokens[index + 1].start] if index + 1 < len(tokens) else False:
+        return True
+    low = token.text.lower()
+    if token.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X"):
+        return low in _PREPOSITION_CASE or _lemma(low) in ("который", "свой", "этот", "его", "её", "их")
+    if token.pos == "ADP":
+        return low not in _TITLE_PREPOSITIONS
+    if token.pos == "CCONJ":
+        return low != "и"
+    if token.pos == "PUNCT":
+        return token.text not in _TITLE_PUNCT
+    return True
+
+
+def _title_before(
+    text: str, tokens: list[_Token], first: int, spans: list[tuple[int, int]]
+) -> tuple[int, int, int | None]:
+    """(start, end, head token) of the title right before the name at token ``first``."""
+    found = _title_tokens_before(text, tokens, first, spans)
+    if found is None:
+        return 0, 0, None
+    start, last, top = found
+    return tokens[start].start, tokens[last].stop, top
+
+
+def _title_tokens_before(
+    text: str, tokens: list[_Token], first: int, spans: list[tuple[int, int]]
+) -> tuple[int, int, int] | None:
+    end_index = first - 1
+    heads: list[int] = []
+    index = end_index
+    top = None
+    while index >= 0 and not _stop_before(text, tokens, index):
+        if any(a <= index <= b for a, b in spans):
+            break
+        if _is_head(tokens[index].text) and tokens[index].pos in ("NOUN", "PROPN", "ADJ"):
+            heads.append(index)
+            # A head in another case than the genitive is the top of the noun phrase.
+            if tokens[index].case not in ("gent", "") and (
+                index == 0 or tokens[index - 1].text.lower() not in _TITLE_PREPOSITIONS
+            ):
+                top = index
+                break
+        index -= 1
+    if top is None:
+        if not heads:
+            return None
+        top = heads[-1]
+    start = _extend_left(tokens, top)
+    # Titles of one person joined by a comma ("статс-секретаря, заместителя министра ...") or stacked
+    # ("министр энергетики Саудовской Аравии принц <name>").
+    while start >= 1:
+        comma = tokens[start - 1].text == ","
+        previous = _title_tokens_before(text, tokens, start - 1 if comma else start, spans)
+        if previous is None or tokens[previous[2]].case != tokens[top].case:
+            break
+        if previous[1] != start - (2 if comma else 1) or previous[0] >= start:
+            break
+        start = previous[0]
+    # Do not end a title on a conjunction or a dangling preposition.
+    last = end_index
+    while last > start and (tokens[last].text.lower() in _TITLE_PREPOSITIONS | {"и"} or tokens[last].text in "«„“"):
+        last -= 1
+    if last < start:
+        return None
+    return start, last, top
+
+
+def _extend_left(tokens: list[_Token], top: int) -> int:
+    """Extend a title left over its adjectives ("Чрезвычайным и Полномочным Послом", "египетский лидер")."""
+    index = top
+    while index > 0:
+        previous = tokens[index - 1]
+        low = previous.text.lower()
+        if low == "и" and index > 1 and _title_adjective(tokens[index - 2]) and _title_adjective(tokens[index]):
+            index -= 1
+            continue
+        if _title_adjective(previous):
+            index -= 1
+            continue
+        break
+    return index
+
+
+def _title_adjective(token: _Token) -> bool:
+    if token.pos not in ("ADJ", "PROPN", "NOUN") and not token.text[:1].isupper():
+        return False
+    parse = _parses(token.text.lower())[0]
+    lemma = parse.normal_form
+    if lemma in _RU_TITLE_ADJECTIVES:
+        return True
+    if parse.tag.POS not in ("ADJF", "PRTF"):
+        return False
+    return lemma.endswith(("ский", "цкий")) or token.text[:1].isupper()
+
+
+def _title_after(
+    text: str, tokens: list[_Token], last: int, spans: list[tuple[int, int]]
+) -> tuple[int, int, int | None]:
+    """(start, end, head token) of an apposition after the name: "<name>, министр ...", "<name> — советник"."""
+    index = last + 1
+    if index >= len(tokens) or tokens[index].text not in (",", "—", "–", "-", "("):
+        return 0, 0, None
+    if "\n" in text[tokens[last].stop : tokens[index].start]:
+        return 0, 0, None
+    index += 1
+    start = index
+    head = None
+    while index < len(tokens) and index - start < 4:
+        if _is_head(tokens[index].text) and tokens[index].pos in ("NOUN", "PROPN", "ADJ"):
+            head = index
+            break
+        if not _title_adjective(tokens[index]) and tokens[index].text.lower() != "и":
+            break
+        index += 1
+    if head is None:
+        return 0, 0, None
+    end = head
+    index = head + 1
+    while index < len(tokens):
+        if "\n" in text[tokens[index - 1].stop : tokens[index].start]:
+            break
+        if any(a <= index <= b for a, b in spans):
+            break
+        token = tokens[index]
+        low = token.text.lower()
+        if token.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X") and low not in _PREPOSITION_CASE:
+            if _is_head(token.text) and token.case not in ("gent", "") and token.case == tokens[head].case:
+                break  # another person's title ("министром X и министром Y")
+            end = index
+        elif not ((token.pos == "ADP" and low in _TITLE_PREPOSITIONS) or (token.pos == "CCONJ" and low == "и")
+                  or token.text in _TITLE_PUNCT):  # fmt: skip
+            break
+        index += 1
+    while end > head and tokens[end].text in _TITLE_PUNCT:
+        end -= 1
+    return tokens[start].start, tokens[end].stop, head
+
+
+def _name_case(tokens: list[_Token], candidate: _Candidate, head: int | None, after: bool) -> str:
+    """The case of the name: the case of the title head it stands in apposition to, else of a preposition
+    right before it, else what the tagger says of its words."""
+    if head is not None and tokens[head].case:
+        case = tokens[head].case
+        if case == "accs" and tokens[head].text.lower().endswith(("а", "я")):
+            case = "gent"  # animate accusative has the genitive's form
+        return case
+    if candidate.first > 0:
+        previous = tokens[candidate.first - 1].text.lower()
+        if previous in _PREPOSITION_CASE:
+            return _PREPOSITION_CASE[previous]
+    votes: dict[str, int] = {}
+    for token in tokens[candidate.first : candidate.last + 1]:
+        if not token.case or not token.text[:1].isupper() or len(token.text) < 2:
+            continue
+        known = any(p.is_known and {"Name", "Surn"} & p.tag.grammemes for p in _parses(token.text))
+        votes[token.case] = votes.get(token.case, 0) + (2 if known else 1)
+    if not votes:
+        return "nomn"
+    return max(votes, key=lambda c: (votes[c], c == "nomn"))
+
+
+def _normal(candidate: _Candidate, name: str, case: str, attested: set[str]) -> str:
+    if candidate.initials is not None:
+        surname = candidate.initials.group("surname")
+        initials = candidate.initials.group("initials").replace(" ", "")
+        nominative = surname if surname in attested else _word_nominative(surname, case, "")
+        return f"{nominative} {initials}"
+    words = name.split()
+    gender = _gender_of(words, case)
+    out = []
+    for word in words:
+        if word in attested:
+            out.append(word)
+        else:
+            out.append(_word_nominative(word, case, gender))
+    return " ".join(out)
+
+
+def _country(text: str, title: str, title_start: int, candidate: _Candidate, titles: list[tuple[int, int, str]]) -> str:
+    """The country the person serves: named in the title, not where the post is ("Посол Японии в КР");
+    without a title country, the one country named earlier in the sentence outside others' titles."""
+    if title:
+        found = find_countries(title)
+        kept = [
+            code for code, start, _end in found if not re.search(r"(?:^|\s)(?:в|во|из)\s+(?:\w+\s+)?$", title[:start])
+        ]
+        if found:
+            return kept[0] if kept else ""
+    sentence_start = max(text.rfind(". ", 0, candidate.start), text.rfind("\n", 0, candidate.start)) + 1
+    before = text[sentence_start : candidate.start]
+    codes = []
+    for code, start, _end in find_countries(before):
+        absolute = sentence_start + start
+        if any(s <= absolute < e for s, e, t in titles if t):
+            continue
+        if re.search(r"(?:^|\s)(?:в|во|из)\s+(?:\w+\s+)?$", before[:start]):
+            continue
+        codes.append(code)
+    return codes[0] if len(set(codes)) == 1 else ""
+
+
 def _title_nominative(title: str) -> str:
-    """The words of a title up to its head noun, in the nominative ("заместителем Министра" -> "заместитель ...")."""
+    """Each comma-separated title with the words up to its head noun in the nominative
+    ("заместителем Министра" -> "заместитель Министра")."""
+    return ", ".join(_segment_nominative(segment) for segment in title.split(", "))
+
+
+def _segment_nominative(title: str) -> str:
     words = title.split()
     out: list[str] = []
     head_done = False
@@ -73,114 +666,21 @@ def _title_nominative(title: str) -> str:
         if head_done:
             out.append(word)
             continue
-        parse = _morph().parse(word)[0]
-        inflected = parse.inflect({"nomn", "sing"}) if parse.tag.POS in ("NOUN", "ADJF") else None
+        parse = _parses(word)[0]
+        head = _is_head(word)
+        if head:
+            nouns = [p for p in _parses(word) if p.tag.POS == "NOUN" and p.tag.number != "plur"] or [parse]
+            parse = nouns[0]
+        else:
+            adjectives = [p for p in _parses(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.gender != "neut"]
+            parse = adjectives[0] if adjectives else parse
+        inflected = parse.inflect({"nomn", "sing"}) if parse.tag.POS in ("NOUN", "ADJF", "PRTF") else None
+        if inflected is not None and parse.tag.POS != "NOUN" and parse.tag.gender != "femn":
+            inflected = inflected.inflect({"masc"}) or inflected
         new = inflected.word if inflected else word
         if word[0].isupper():
-            new = new[0].upper() + new[1:]
+            new = _capitalise(new)
         out.append(new)
-        if parse.normal_form in _RU_HEAD_LEMMAS:
+        if head:
             head_done = True
     return " ".join(out)
-
-
-def _ru_title_before(text: str, start: int) -> str:
-    window_start = max(0, start - 160)
-    window = text[window_start:start]
-    # The title is in this person's own phrase: after the last sentence or clause break, and after "с"
-    # ("встреча Министра ... с Послом <name>", "во главе с заместителем Министра <name>").
-    cut = max(window.rfind("."), window.rfind(";"), window.rfind("\n"), window.rfind(","))
-    with_match = list(re.finditer(r"(?<!\w)[сС]\s", window))
-    if with_match:
-        cut = max(cut, with_match[-1].end() - 1)
-    clause = window[cut + 1 :] if cut >= 0 else window
-    words = list(re.finditer(r"[\w-]+", clause))
-    morph = _morph()
-    first_title = None
-    for index, word in enumerate(words):
-        lemma = morph.parse(word.group(0))[0].normal_form
-        if lemma in _RU_HEAD_LEMMAS:
-            first_title = index
-            break
-    if first_title is None:
-        return ""
-    # Extend left over adjectives and "и" ("Чрезвычайным и Полномочным Послом").
-    index = first_title
-    while index > 0:
-        previous = words[index - 1].group(0)
-        if previous == "и" and index > 1 and morph.parse(words[index - 2].group(0))[0].tag.POS != "ADJF":
-            break
-        parse = morph.parse(previous)[0]
-        if previous == "и" or parse.tag.POS == "ADJF" or parse.normal_form in _RU_TITLE_LEMMAS:
-            index -= 1
-        else:
-            break
-    title = clause[words[index].start() :].strip(" ,")
-    if re.search(r"\b(?:с|и)\s*$", title):  # "встреча Министра ... с" belongs to the previous person
-        return ""
-    return title
-
-
-def extract_russian(text: str) -> list[Mention]:
-    Doc, segmenter, morph_vocab, morph_tagger, ner_tagger = _natasha()
-    doc = Doc(text)
-    doc.segment(segmenter)
-    doc.tag_morph(morph_tagger)
-    doc.tag_ner(ner_tagger)
-    mentions: list[Mention] = []
-    spans: list[tuple[int, int]] = []
-    morph = _morph()
-    for span in doc.spans:
-        if span.type != "PER":
-            continue
-        words = span.text.split()
-        # natasha sometimes tags a title phrase ("Министра с Чрезвычайным") as a person.
-        if any(not w[0].isupper() for w in words) or any(
-            morph.parse(w)[0].normal_form in _RU_TITLE_LEMMAS for w in words
-        ):
-            continue
-        span.normalize(morph_vocab)
-        start, end = span.start, span.stop
-        span_text = span.text
-        if "\n" in span_text:  # a span never crosses a line: cut it there ("А.К.\n\nВ ходе")
-            span_text = span_text.split("\n")[0].rstrip()
-            end = start + len(span_text)
-            words = span_text.split()
-        normal = span.normal if span_text == span.text and span.normal else span_text
-        initials = _RU_INITIALS.fullmatch(span_text) or _RU_INITIALS_FIRST.fullmatch(span_text)
-        if initials:
-            normal = f"{_surname_nominative(initials.group('surname'))} {initials.group('initials').replace(' ', '')}"
-        elif len(words) >= 2 and normal.split()[-1] == words[-1]:
-            # natasha left an unknown name form as written ("Кирилл Залеским", "Нурланом Абдыкеримовым").
-            normal = " ".join(_name_word_nominative(w) for w in normal.split())
-        spans.append((start, end))
-        mentions.append(_ru_mention(text, span_text, normal, start, end, confidence=0.75))
-    for pattern in (_RU_INITIALS, _RU_INITIALS_FIRST):
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(start < s_end and s_start < end for s_start, s_end in spans):
-                continue
-            if morph.parse(match.group("surname"))[0].tag.POS not in ("NOUN", None) and not any(
-                "Surn" in p.tag for p in morph.parse(match.group("surname"))
-            ):
-                continue
-            normal = f"{_surname_nominative(match.group('surname'))} {match.group('initials').replace(' ', '')}"
-            spans.append((start, end))
-            mentions.append(_ru_mention(text, match.group(0), normal, start, end, confidence=0.7))
-    return mentions
-
-
-def _ru_mention(text: str, name: str, normal: str, start: int, end: int, *, confidence: float) -> Mention:
-    title = _ru_title_before(text, start)
-    countries = countries_in(title)
-    return Mention(
-        name=name,
-        normal=normal,
-        start=start,
-        end=end,
-        title=title,
-        title_normal=_title_nominative(title) if title else "",
-        organisation=organisation_in(title),
-        country=countries[0] if countries else "",
-        confidence=confidence + (0.15 if title else 0.0),
-    )

@@ -1,0 +1,136 @@
+"""Arabic people: the shapes Arabic news uses to name an official, on invented sentences."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from cooperation.importing.extraction.people import extract_people
+from cooperation.importing.extraction.people_ar import extract_arabic
+
+
+def found(text: str) -> dict[str, dict]:
+    return {p.value["normal"]: p.value for p in extract_people(text, language="ar")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "honorific"),
+    [
+        ("وافتتح سمو الشيخ منصور بن خالد آل قاسم المعرض.", "منصور بن خالد آل قاسم", "سمو الشيخ"),
+        ("وشارك معالي الدكتور راشد سعيد الحمادي في الجلسة.", "راشد سعيد الحمادي", "معالي الدكتور"),
+        ("استقبل صاحب السمو الأمير نايف بن سعود بن تركي الوفد الزائر.", "نايف بن سعود بن تركي", "صاحب السمو الأمير"),
+        ("وتحدثت سعادة الشيخة شمسة بنت حمد آل ظافر عن المبادرة.", "شمسة بنت حمد آل ظافر", "سعادة الشيخة"),
+        ("وأشار د. يوسف عادل الكندي إلى النتائج.", "يوسف عادل الكندي", "د."),
+    ],
+)
+def test_an_honorific_chain_is_not_part_of_the_name_and_does_not_end_it(text, name, honorific):
+    people = found(text)
+    assert name in people, people
+    assert people[name]["honorific"] == honorific
+
+
+def test_a_name_followed_by_a_comma_and_a_title_keeps_no_comma_and_gets_the_title():
+    text = "واستقبل سعادة حميد سالم المنصوري، وكيل وزارة الطاقة، وفداً من أوزبكستان في دبي."
+    person = found(text)["حميد سالم المنصوري"]
+    assert person["name"] == "حميد سالم المنصوري"
+    assert person["title"] == "وكيل وزارة الطاقة"
+    assert person["organisation"] == "وزارة الطاقة"
+
+
+def test_a_name_followed_by_a_title_without_a_comma_and_one_in_a_list():
+    text = "ووقع الاتفاقية كل من نورة ماجد الزعابي مديرة إدارة الشراكات، ومروان طارق العمري رئيس قطاع التدريب."
+    people = found(text)
+    assert set(people) == {"نورة ماجد الزعابي", "مروان طارق العمري"}
+    # The conjunction of the list belongs to the sentence: kept as written, dropped from the normal form.
+    assert people["مروان طارق العمري"]["name"] == "ومروان طارق العمري"
+    assert people["مروان طارق العمري"]["title"] == "رئيس قطاع التدريب"
+
+
+def test_a_title_before_the_name_anchors_it_and_becomes_its_title():
+    text = "وأكد وزير الاتصالات خليفة جاسم البلوشي أن المنصة ستطلق العام المقبل."
+    person = found(text)["خليفة جاسم البلوشي"]
+    assert person["title"] == "وزير الاتصالات"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وعرض محمد بن سهيل آل صباح تجربة بلاده.", "محمد بن سهيل آل صباح"),
+        ("وحضرت الاجتماع مريم بنت عيسى الحوسني مستشارة الهيئة.", "مريم بنت عيسى الحوسني"),
+        ("وقالت سلمى راشد الكتبي إن البرنامج حقق أهدافه.", "سلمى راشد الكتبي"),
+        ("وأوضحت منيرة عبد الله الفارس، مديرة المشروع، أن التسجيل مفتوح.", "منيرة عبد الله الفارس"),
+    ],
+)
+def test_bin_and_al_names_and_compound_given_names_are_read_whole(text, name):
+    assert name in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("وبحث الوزير الكازاخستاني دوسبول تولوغونوف مع الجانب الإماراتي سبل التعاون.", "دوسبول تولوغونوف", "KZ"),
+        ("والتقى نظيره الروسي بافيل سوروكين في موسكو.", "بافيل سوروكين", "RU"),
+        ("وأكد وزير الداخلية الكوري لي سانغ مين أهمية الشراكة.", "لي سانغ مين", "KR"),
+        ("وتسلمت معالي السيدة غولنارا بيكوفا، وزيرة العدل، نسخة من التقرير.", "غولنارا بيكوفا", ""),
+    ],
+)
+def test_a_foreign_name_after_a_nationality_adjective_or_honorific_is_found(text, name, country):
+    people = found(text)
+    assert name in people, people
+    assert people[name]["country"] == country
+
+
+def test_a_foreign_name_followed_by_a_comma_and_a_title():
+    text = "وحضر الحفل وتيمور نازاروف، سفير جمهورية طاجيكستان لدى الدولة، وعدد من المسؤولين."
+    people = found(text)
+    assert set(people) == {"تيمور نازاروف"}
+    assert people["تيمور نازاروف"]["country"] == "TJ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتخرج المشاركون في برنامج مدرسة محمد بن راشد للإدارة الحكومية بدبي.",
+        "وأعلنت مؤسسة محمد بن راشد آل مكتوم للمعرفة نتائج المؤشر.",
+        "وفاز المركز بجائزة الشيخ خليفة للتميز الحكومي.",
+        "وزار الوفد جامع الشيخ زايد الكبير ومطار زايد الدولي وجامعة خليفة.",
+        "وتقع المنشأة على شارع الشيخ محمد بن زايد في مدينة محمد بن زايد.",
+        "ووقعت وزارة الاقتصاد وهيئة تنظيم الاتصالات مذكرة تفاهم مع مكتب أبوظبي للاستثمار.",
+        "ورحب معالي الوزير بالحضور، وأشاد سعادة المدير العام بجهود الفرق.",
+        "وبحث رئيس مجلس الوزراء الأردني مع رئيس الوزراء الكويتي سبل التعاون.",
+        "وقدم الفريق الفني مدير المشروع، ويضم فريق عمل مستشار الوزير.",
+    ],
+)
+def test_institutions_places_titles_and_verbs_are_not_people(text):
+    assert found(text) == {}
+
+
+def test_every_arabic_name_is_the_text_at_its_offsets():
+    text = (
+        "استقبل معالي عبدالرحمن بن سالم الكعبي، وزير الدولة، السيد أندريه فولكوف نائب وزير التعليم الروسي، "
+        "بحضور لمياء خالد الحمادي مديرة إدارة التعاون الدولي."
+    )
+    mentions = extract_arabic(text)
+    assert {m.normal for m in mentions} == {"عبدالرحمن بن سالم الكعبي", "أندريه فولكوف", "لمياء خالد الحمادي"}
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.name
+        assert not mention.name.endswith(("،", ",", "."))
+        assert mention.confidence == 0.85
+
+
+def test_an_unanchored_name_is_less_certain_than_a_titled_one():
+    text = "وأكد سعادة علي حسن الشامسي، مدير المكتب، أهمية البرنامج. وأثنت عائشة يوسف المهيري على الجهود."
+    people = {p.value["normal"]: p for p in extract_people(text, language="ar")}
+    assert people["عائشة يوسف المهيري"].confidence < people["علي حسن الشامسي"].confidence
+
+
+def test_extraction_is_fast_on_a_long_article():
+    paragraph = (
+        "وشارك معالي الدكتور راشد سعيد الحمادي، وزير الدولة، في الجلسة التي حضرها الوزير الكازاخستاني "
+        "دوسبول تولوغونوف ووفد من مؤسسة محمد بن راشد آل مكتوم للمعرفة، وناقش الجانبان سبل التعاون.\n"
+    )
+    text = paragraph * 40  # about 8,000 characters, far longer than a press release
+    start = time.process_time()
+    extract_arabic(text)
+    assert time.process_time() - start < 0.05
