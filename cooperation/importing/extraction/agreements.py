@@ -217,23 +217,52 @@ _PROGRAMME = re.compile(
     re.I,
 )
 _TRAINEES = re.compile(
-    r"(?<!\w)(?:civil servants|officials|diplomats|participants|trainees|leaders|employees|officers|"
-    r"госслужащ\w*|служащ\w*|слушател\w*|участник\w*|специалист\w*|дипломат\w*|чиновник\w*|"
-    r"موظف\w*|مشارك\w*|متدرب\w*|كوادر|قيادات|دبلوماسي\w*|مسؤول\w*)(?!\w)",
+    r"(?<!\w)(?:civil servants|officials|diplomats|participants|trainees|leaders|employees|officers|fellows|"
+    r"scholars(?:hips?)?|госслужащ\w*|служащ\w*|слушател\w*|участник\w*|специалист\w*|дипломат\w*|"
+    r"чиновник\w*|стипенди\w*|магистр\w*|лидер\w*|"
+    r"(?:[وبل]?ال|لل|[وبل])?(?:موظف\w*|مشارك\w*|متدرب\w*|كوادر|قيادات|قيادي\w*|دبلوماسي\w*|مسؤول\w*))(?!\w)",
     re.I,
 )
 _COUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})*|\d+)\s+(?:\w+\s+){0,2}?(?=\w)")
 
 
 def extract_programmes(context: DocumentContext) -> list[Found]:
-    """One programme per document: the training the article is about, if it is about one."""
+    """The training programmes an article is about: one per named programme, else one for the article.
+
+    A programme counts where a training cue and its trainees ("civil servants", "госслужащих", "الموظفين")
+    share a sentence; the trainees' country is the beneficiary, the organiser's (or the article's other
+    country) the provider, and a number before the trainees the cohort's size.
+    """
     hits = [(s, m) for s in context.sentences for m in [_PROGRAMME.search(s.text)] if m]
     strong = [(s, m) for s, m in hits if _TRAINEES.search(s.text)]
     if not strong:
         return []
-    sentence, match = strong[0]
+    groups: dict[str, list] = {}
+    for sentence, match in strong:
+        name = _programme_name(sentence.text)
+        key = name.lower() if name else ""
+        # A sentence that names no programme belongs to the one named before it.
+        if not key and groups:
+            key = list(groups)[-1]
+        groups.setdefault(key, []).append((sentence, match, name))
+    return [_programme(context, members) for members in groups.values()]
+
+
+_PROGRAMME_NAME = re.compile(
+    r"[«“\"]([^»”\"]{4,120})[»”\"]|((?:[A-Z][\w-]*\s+){1,6}(?:Programme|Program|Course))(?!\w)"
+    r"|((?:Программ\w+|Курс\w*)\s+(?:[А-ЯЁA-Z][\w-]*\s*){1,4}(?:\([A-Z]{2,6}\))?)"
+)
+
+
+def _programme_name(text: str) -> str:
+    match = _PROGRAMME_NAME.search(text)
+    return next((g.strip() for g in match.groups() if g), "") if match else ""
+
+
+def _programme(context: DocumentContext, members: list) -> Found:
+    sentence, match, name = members[0]
     beneficiary, count = "", None
-    for s, _m in strong:
+    for s, _m, _name in members:
         for trainees in _TRAINEES.finditer(s.text):
             position = s.start + trainees.start()
             near = [c for c in context.countries if position - 40 <= c[1] <= position + len(trainees.group(0)) + 30]
@@ -242,10 +271,14 @@ def extract_programmes(context: DocumentContext) -> list[Found]:
             number = re.search(r"(\d[\d ,]*)\s+(?:\S+\s+){0,2}$", s.text[: trainees.start()])
             if number and count is None:
                 count = int(re.sub(r"\D", "", number.group(1)))
+    strong = [(s, m) for s, m, _name in members]
     provider = _provider(context, strong, beneficiary)
+    if not beneficiary:
+        others = [c for c in context.main_countries if c != provider]
+        beneficiary = others[0] if others else ""
     start = sentence.start + match.start()
     value = {
-        "title": sentence.text.strip()[:200],
+        "title": name or sentence.text.strip()[:200],
         "year": int(context.document_date.year) if context.document_date else None,
         "participant_count": count,
         "provider": provider,
@@ -255,7 +288,7 @@ def extract_programmes(context: DocumentContext) -> list[Found]:
     }
     item = Found("programme", value, evidence_for(context.text, start, start + len(match.group(0))), 0.7)
     item.extra_evidence = [evidence_for(context.text, s.start + m.start(), s.start + m.end()) for s, m in strong[1:4]]
-    return [item]
+    return item
 
 
 def _provider(context: DocumentContext, strong: list, beneficiary: str) -> str:
