@@ -16,7 +16,18 @@ from .people import extract_people
 from .topics import extract_topics
 from .visits import extract_delegations, extract_events
 
-__all__ = ["EXTRACTOR_VERSION", "Evidence", "Found", "detect_language", "extract_all"]
+__all__ = ["EXTRACTOR_VERSION", "Evidence", "Found", "detect_language", "extract_all", "load_models"]
+
+
+def load_models() -> None:
+    """Load the statistical models (spaCy English, natasha, pymorphy3) now rather than on the first article:
+    a worker process calls this once when it starts, so no import pays the load."""
+    from .people_en import english_pipeline
+    from .people_ru import _morph, _natasha
+
+    english_pipeline()
+    _natasha()
+    _morph()
 
 
 def detect_language(text: str) -> str:
