@@ -287,8 +287,24 @@ def _people_of(context: DocumentContext, item: Found) -> None:
             members.append(person.name)
     if not value["head"] and members:
         value["head"] = members[0]
+    if not value["head"]:
+        value["head"] = _likely_head(context, value["host_country"])
     value["members"] = [m for m in members if m != value["head"]]
     value["host_officials"] = [h for h in hosts if h != value["head"]]
+
+
+def _likely_head(context: DocumentContext, host: str) -> str:
+    """With no "headed by" and no country on anyone: the first person who meets or visits and does not
+    serve the host ("During the visit, X met senior officials of North Macedonia")."""
+    for sentence in context.sentences:
+        if not (_VISIT.search(sentence.text) or _EVENT_PATTERNS["meeting"].search(sentence.text)):
+            continue
+        for person in context.people_in(sentence.start, sentence.end):
+            if person.country in ("", None) and not context.country_of(person.name):
+                return person.name
+            if person.country == host:
+                break
+    return ""
 
 
 # --- events ------------------------------------------------------------------------------------------------
