@@ -151,6 +151,7 @@ CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="govex")
 # The database is the record of imports still to run; beat sends again what a lost message left behind.
 IMPORT_STALL_SECONDS = env.int("IMPORT_STALL_SECONDS", default=300)
 CELERY_BEAT_SCHEDULE = {
+    # Defined in cooperation/importing/tasks.py under its original, stable name.
     "resend-stalled-imports": {
         "task": "cooperation.tasks.resend_stalled_imports",
         "schedule": env.float("IMPORT_SWEEP_SECONDS", default=60.0),

@@ -10,9 +10,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from . import selectors, services
 from .forms import DecisionForm, UploadForm
+from .handlers import DocumentContext, handler_for
 from .models import Candidate, ImportedDocument, ImportStatus
 
 
@@ -148,14 +150,16 @@ class ImportedDocumentAdmin(admin.ModelAdmin):
             else:
                 self.message_user(request, _("The decision was incomplete; nothing was changed."), messages.ERROR)
             return HttpResponseRedirect(request.path + f"#candidate-{form.data.get('candidate', '')}")
+        candidates = list(selectors.review_queryset(document=document))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": _("Review “%(name)s”") % {"name": document},
             "document": document,
-            "highlighted": selectors.highlighted_text(document=document),
-            "candidates": selectors.review_candidates(document=document),
+            "highlighted": selectors.highlighted_text(document=document, candidates=candidates),
+            "candidates": selectors.review_candidates(document=document, candidates=candidates),
             "can_review": self._can_review(request),
+            "countries": list(countries),
         }
         return TemplateResponse(request, "admin/importing/review.html", context)
 
@@ -166,8 +170,11 @@ class ImportedDocumentAdmin(admin.ModelAdmin):
             return
         try:
             if data["action"] == "accept":
-                services.candidate_accept(candidate_id=candidate.pk, user=request.user)
-                self.message_user(request, _("Created: %(label)s") % {"label": candidate.label}, messages.SUCCESS)
+                corrections = self._corrections(request, candidate)
+                if corrections is None:
+                    return
+                accepted = services.candidate_accept(candidate_id=candidate.pk, user=request.user, **corrections)
+                self.message_user(request, _("Created: %(label)s") % {"label": accepted.label}, messages.SUCCESS)
             elif data["action"] == "merge":
                 if not data.get("target"):
                     self.message_user(request, _("Choose the record to merge into."), messages.ERROR)
@@ -179,3 +186,23 @@ class ImportedDocumentAdmin(admin.ModelAdmin):
                 self.message_user(request, _("Rejected: %(label)s") % {"label": candidate.label}, messages.INFO)
         except services.ReviewError as exc:
             self.message_user(request, str(exc), messages.ERROR)
+
+    def _corrections(self, request: HttpRequest, candidate: Candidate) -> dict | None:
+        """The officer's corrections and the relations left checked, when the review page's form was used (the
+        ``edit`` marker); None, with a message, when a correction is invalid."""
+        if not request.POST.get("edit"):
+            return {}
+        handler = handler_for(candidate.kind)
+        form = handler.edit_form(candidate.value, data=request.POST)
+        if not form.is_valid():
+            errors = "; ".join(
+                f"{form.fields[name].label if name in form.fields else name}: {' '.join(e)}"
+                for name, e in form.errors.items()
+            )
+            self.message_user(request, _("Nothing was created: %(errors)s") % {"errors": errors}, messages.ERROR)
+            return None
+        keep = {
+            relation.key: {int(i) for i in request.POST.getlist(f"keep-{relation.key}") if i.isdigit()}
+            for relation in handler.relations(candidate.value, DocumentContext.of(candidate.document))
+        }
+        return {"edits": form.cleaned_data, "keep": keep}

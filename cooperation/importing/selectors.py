@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, QuerySet
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .handlers import DocumentContext, handler_for
 from .models import Candidate, Decision, ImportedDocument
+from .services.review import first_choice, merge_previews
 
 
 def documents_with_counts() -> QuerySet[ImportedDocument]:
@@ -41,11 +43,15 @@ def document_status(*, document: ImportedDocument) -> dict[str, Any]:
     }
 
 
-def highlighted_text(*, document: ImportedDocument) -> SafeString:
+def review_queryset(*, document: ImportedDocument) -> QuerySet[Candidate]:
+    return document.candidates.select_related("decided_by").order_by("order")
+
+
+def highlighted_text(*, document: ImportedDocument, candidates: list[Candidate] | None = None) -> SafeString:
     """The document's text, escaped, with every candidate's evidence wrapped in a linkable <mark>."""
     text = document.text
     spans: list[tuple[int, int, bool, int, str]] = []
-    for c in document.candidates.all():
+    for c in candidates if candidates is not None else document.candidates.all():
         spans.append((c.evidence_start, c.evidence_end, False, c.pk, c.kind))
         # Further mentions ("Кириллом Залеским" after "Кирилла Залесского") are marked too, without an anchor.
         spans.extend((e["start"], e["end"], True, c.pk, c.kind) for e in c.more_evidence if e["end"] - e["start"] < 200)
@@ -65,20 +71,37 @@ def highlighted_text(*, document: ImportedDocument) -> SafeString:
     return mark_safe("".join(out))  # every piece of document text above went through escape()
 
 
-def review_candidates(*, document: ImportedDocument) -> list[dict[str, Any]]:
-    from .services import merge_preview
-
+def review_candidates(*, document: ImportedDocument, candidates: list[Candidate] | None = None) -> list[dict[str, Any]]:
+    """Each candidate with the record it would create, its relations, the corrections form, the merge diff and,
+    once decided, the admin page of its record. A fixed number of queries whatever the number of candidates."""
+    candidates = list(candidates if candidates is not None else review_queryset(document=document))
+    context = DocumentContext(candidates)
+    diffs = merge_previews(candidates)
     rows = []
-    for candidate in document.candidates.all():
-        diff_target = candidate.preselected_id or (candidate.matches[0]["id"] if candidate.matches else None)
-        diff = []
-        if candidate.decision == Decision.PENDING and diff_target:
-            try:
-                diff = merge_preview(candidate=candidate, target_id=diff_target)
-            except ObjectDoesNotExist:  # the matched record was deleted since the import ran: show no diff
-                diff = []
-        rows.append({"candidate": candidate, "diff": diff, "diff_target": diff_target})
+    for candidate in candidates:
+        handler = handler_for(candidate.kind)
+        pending = candidate.decision == Decision.PENDING
+        rows.append(
+            {
+                "candidate": candidate,
+                "record": handler.preview(candidate.value),
+                "relations": handler.relations(candidate.value, context),
+                "form": handler.edit_form(candidate.value, auto_id=f"c{candidate.pk}-%s") if pending else None,
+                "diff": diffs.get(candidate.pk, []),
+                "diff_target": first_choice(candidate),
+                "record_url": _admin_url(handler.model, candidate.target_id),
+            }
+        )
     return rows
+
+
+def _admin_url(model, pk: int | None) -> str:
+    if pk is None:
+        return ""
+    try:
+        return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[pk])
+    except NoReverseMatch:
+        return ""
 
 
 def pending_candidates(*, document: ImportedDocument) -> QuerySet[Candidate]:

@@ -90,3 +90,40 @@ def make_zip_bomb() -> bytes:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", b"\0" * (60 * 1024 * 1024))
     return buffer.getvalue()
+
+
+def item(value: dict, *, start: int = 0, end: int = 1, passage: str = "", confidence: float = 0.9) -> dict:
+    """One extraction item around ``value``, as ``extract_all`` returns it."""
+    return {
+        "kind": "",
+        "value": value,
+        "evidence": {"start": start, "end": end, "passage": passage or str(value)[:120]},
+        "confidence": confidence,
+        "also_at": [],
+    }
+
+
+@pytest.fixture
+def extracted(db):
+    """A document ready for review whose candidates come from a hand-written extraction (sections of items):
+    review tests do not depend on how well the extractor reads a file today."""
+    from cooperation.importing.models import Candidate, ImportedDocument, ImportStatus
+    from cooperation.importing.services import candidates_build
+
+    def _extracted(*, text: str = "An imported text.", language: str = "en", **sections) -> ImportedDocument:
+        number = ImportedDocument.objects.count() + 1
+        document = ImportedDocument.objects.create(
+            sha256=f"{number:064x}",
+            original_name=f"extracted-{number}.txt",
+            status=ImportStatus.READY_FOR_REVIEW,
+            text=text,
+            language=language,
+        )
+        extraction = {
+            name: [entry if "value" in entry else item(entry) for entry in entries]
+            for name, entries in sections.items()
+        }
+        Candidate.objects.bulk_create(candidates_build(document=document, extraction=extraction))
+        return document
+
+    return _extracted

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from cooperation.importing.matching import match_official, preselect
+from cooperation.importing.matching import match_agreement, match_delegation, match_event, match_official, preselect
 from cooperation.models import NameKind
 from tests import factories as f
 
@@ -44,3 +46,40 @@ def test_a_different_given_name_is_not_near_certain(shapkina):
 
 def test_an_unknown_person_matches_nothing(shapkina):
     assert match_official({"normal": "Bolormaa Tsendsuren", "forms": [], "country": "MN"}) == []
+
+
+def test_a_match_says_why_it_was_offered(shapkina):
+    match = match_official({"normal": "Шапкина Юлия", "forms": [], "country": "BY"})[0]
+    assert match["id"] == shapkina.pk
+    assert match["reason"] == "same name in another script (Шапкина Юлия ≈ Yulia Shapkina), same country"
+
+
+def test_a_match_from_another_country_is_not_offered(shapkina):
+    matches = match_official({"normal": "Yulia Shapkina", "forms": [], "country": "KZ"})
+    assert shapkina.pk not in [m["id"] for m in matches]
+
+
+def test_a_delegation_of_another_year_is_not_offered(db):
+    this_year = f.DelegationFactory(origin_country="MN", host_country="AE", start_date=dt.date(2025, 3, 4))
+    f.DelegationFactory(origin_country="MN", host_country="AE", start_date=dt.date(2023, 3, 4))
+    f.DelegationFactory(origin_country="MN", host_country="BY", start_date=dt.date(2025, 3, 4))
+    matches = match_delegation({"origin_country": "MN", "host_country": "AE", "start": "2025-03-05", "end": None})
+    assert [(m["id"], m["reason"]) for m in matches] == [(this_year.pk, "same countries (MN → AE), dates overlap")]
+
+
+def test_an_agreement_between_other_parties_is_not_offered(db):
+    title = "Memorandum of understanding on government modernisation"
+    ours = f.AgreementFactory(title=title, kind="mou")
+    f.AgreementPartyFactory(agreement=ours, country="MN")
+    f.AgreementPartyFactory(agreement=ours, country="AE")
+    theirs = f.AgreementFactory(title=title, kind="mou")
+    f.AgreementPartyFactory(agreement=theirs, country="JO")
+    f.AgreementPartyFactory(agreement=theirs, country="AE")
+    matches = match_agreement({"title": title, "kind": "mou", "parties": ["MN", "AE"]})
+    assert [m["id"] for m in matches] == [ours.pk]
+    assert matches[0]["reason"] == "similar title (100%), same parties (AE, MN)"
+
+
+def test_an_event_of_another_year_is_not_offered(db):
+    f.EventFactory(kind="meeting", title="Meeting on digital services", start_date=dt.date(2024, 5, 1))
+    assert match_event({"kind": "meeting", "title": "Meeting on digital services", "start": "2025-05-01"}) == []

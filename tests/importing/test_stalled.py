@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from cooperation.importing.models import ImportedDocument, ImportStatus
 from cooperation.importing.services import document_submit, documents_resend_stalled
-from cooperation.tasks import resend_stalled_imports
+from cooperation.importing.tasks import resend_stalled_imports
 from tests.celery_helpers import celery_configured
 
 from .conftest import document

@@ -1,4 +1,8 @@
-"""Celery tasks: thin. Each takes an id and calls a service; the services hold the logic and the guards."""
+"""Celery tasks of the import: thin. Each takes an id and calls a service; the services hold the logic and guards.
+
+The task names are the ones these tasks had in ``cooperation.tasks``: messages already queued (and the beat
+schedule in settings) keep finding them after the move.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 
 
 @shared_task(
+    name="cooperation.tasks.import_document",
     bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
@@ -27,7 +32,8 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError)
     # Time limits come from settings (CELERY_TASK_SOFT_TIME_LIMIT / CELERY_TASK_TIME_LIMIT, 120 s / 180 s).
 )
 def import_document(self, document_id: int) -> str | None:
-    from cooperation.importing.services import document_import_run, document_mark_failed
+    # Imported when run: the services import this module (to enqueue), so it cannot import them first.
+    from .services import document_import_run, document_mark_failed
 
     try:
         document = document_import_run(document_id=document_id)
@@ -45,9 +51,9 @@ def import_document(self, document_id: int) -> str | None:
     return document.status if document is not None else None
 
 
-@shared_task(ignore_result=True)
+@shared_task(name="cooperation.tasks.resend_stalled_imports", ignore_result=True)
 def resend_stalled_imports() -> int:
     """Scheduled by beat: imports whose message was lost (broker restarted) or whose worker died go out again."""
-    from cooperation.importing.services import documents_resend_stalled
+    from .services import documents_resend_stalled
 
     return len(documents_resend_stalled())

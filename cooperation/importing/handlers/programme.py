@@ -1,0 +1,107 @@
+"""Training programmes and topics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cooperation.importing import matching
+from cooperation.models import Organisation, OrganisationKind, Topic, TrainingProgramme
+
+from .base import CountryCodeField, DocumentContext, Handler, country_name, require, save_checked, unique_slug
+
+
+class ProgrammeHandler(Handler):
+    kind = "programme"
+    section = "programmes"
+    model = TrainingProgramme
+    citation_field = "programme"
+    edit_fields = {
+        "title": lambda: forms.CharField(label=gettext_lazy("title"), max_length=400),
+        "year": lambda: forms.IntegerField(label=gettext_lazy("year"), min_value=1900, max_value=2200, required=False),
+        "participant_count": lambda: forms.IntegerField(
+            label=gettext_lazy("participants"), min_value=0, required=False
+        ),
+        "provider": lambda: CountryCodeField(label=gettext_lazy("provider country")),
+        "beneficiary": lambda: CountryCodeField(label=gettext_lazy("beneficiary country")),
+    }
+
+    def match(self, value: dict[str, Any]) -> list[dict[str, Any]]:
+        return matching.match_programme(value)
+
+    def proposed_fields(self, value: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "year": value.get("year"),
+            "participant_count": value.get("participant_count"),
+            "provider_country": value.get("provider") or "",
+            "beneficiary_country": value.get("beneficiary") or "",
+        }
+
+    def preview(self, value: dict[str, Any]) -> list[tuple[str, str]]:
+        rows = [(_("title"), value.get("title", ""))]
+        for key, label in (("year", _("year")), ("participant_count", _("participants"))):
+            if value.get(key) not in (None, ""):
+                rows.append((label, str(value[key])))
+        provider = value.get("provider_organisation") or country_name(value.get("provider"))
+        if provider:
+            rows.append((_("provider"), provider))
+        if value.get("beneficiary"):
+            rows.append((_("beneficiary country"), country_name(value["beneficiary"])))
+        return rows
+
+    def create(self, candidate, context: DocumentContext, user) -> TrainingProgramme:
+        value = candidate.value
+        title = (value.get("title") or "").strip()
+        require(title, _("The title"))
+        programme = TrainingProgramme(
+            title=title[:400],
+            year=value.get("year") or None,
+            participant_count=value.get("participant_count"),
+            provider=_provider(value),
+            provider_country=value.get("provider") or "",
+            beneficiary_country=value.get("beneficiary") or "",
+            slug=unique_slug(TrainingProgramme, title[:60], prefix="programme"),
+        )
+        if candidate.document.language in ("ru", "ar"):
+            setattr(programme, f"title_{candidate.document.language}", title[:400])
+        save_checked(programme, user)
+        return programme
+
+
+def _provider(value: dict[str, Any]) -> Organisation | None:
+    """The organisation named as provider when it is on record, else the provider country's government; else
+    none (the provider country is still kept)."""
+    if value.get("provider_organisation"):
+        named = Organisation.objects.filter(name__iexact=value["provider_organisation"]).order_by("pk").first()
+        if named is not None:
+            return named
+    if value.get("provider"):
+        return (
+            Organisation.objects.filter(kind=OrganisationKind.GOVERNMENT, country=value["provider"])
+            .order_by("pk")
+            .first()
+        )
+    return None
+
+
+class TopicHandler(Handler):
+    kind = "topic"
+    section = "topics"
+    model = Topic
+    citation_field = None  # topics are reference data, not cited
+
+    def match(self, value: dict[str, Any]) -> list[dict[str, Any]]:
+        return matching.match_topic(value)
+
+    def preview(self, value: dict[str, Any]) -> list[tuple[str, str]]:
+        return [(_("name"), value.get("name", ""))]
+
+    def create(self, candidate, context: DocumentContext, user) -> Topic:
+        require(candidate.value.get("slug"), _("The identifier"))
+        topic, _created = Topic.objects.get_or_create(
+            slug=candidate.value["slug"], defaults={"name": candidate.value.get("name") or candidate.value["slug"]}
+        )
+        return topic
