@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .base import _SENTENCE_END, Found
+from .cities import find_cities
 from .countries import find_countries
 
 
@@ -40,7 +41,16 @@ class DocumentContext:
     people: list[PersonRef]  # every mention of every person, in text order
     dates: list[Found]
     countries: list[tuple[str, int, int]]
+    cities: list[tuple[str, str, int, int]] = field(default_factory=list)  # (country, as written, start, end)
     main_countries: list[str] = field(default_factory=list)
+
+    def cities_in(self, start: int, end: int) -> list[tuple[str, str, int, int]]:
+        return [c for c in self.cities if start <= c[2] < end]
+
+    @property
+    def dateline_city(self) -> tuple[str, str, int, int] | None:
+        """The city the report was filed from ("ABU DHABI, 5th March (WAM) --"), if the text opens with one."""
+        return next((c for c in self.cities if c[2] < 300), None)
 
     def people_in(self, start: int, end: int) -> list[PersonRef]:
         """Distinct people mentioned in ``start..end``, in order of first mention there."""
@@ -102,6 +112,7 @@ def build_context(
         people=refs,
         dates=dates,
         countries=countries,
+        cities=find_cities(text),
     )
     # The two countries the document is about: most mentioned, ties broken by first mention.
     counts = Counter(code for code, _s, _e in countries)

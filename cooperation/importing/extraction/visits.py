@@ -107,6 +107,8 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
             origin = guest_country or (after[0] if after and host else "")
     if not host:
         host = _host_after_visit(context, sentence, origin)
+    if not host:  # "received her in Riyadh", "с визитом в Минске", "في مقر الوزارة بالرياض"
+        host = next((c[0] for c in context.cities_in(sentence.start, sentence.end) if c[0] != origin), "")
     if not head and not received:
         led = _LED.search(text)
         cue = led or _VISIT.search(text)
@@ -124,6 +126,8 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
         origin = next(c for c in context.main_countries if c != host) if host in context.main_countries else ""
     if not host and origin and len(context.main_countries) == 2 and origin in context.main_countries:
         host = next(c for c in context.main_countries if c != origin)
+    if not host and origin and context.dateline_city and context.dateline_city[0] != origin:
+        host = context.dateline_city[0]  # filed from the host's city: "RIYADH – The minister received …"
     if origin == host:
         host = ""
     return origin, host, head
@@ -139,7 +143,7 @@ def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match 
     after = context.people_in(position, sentence.end)
     if not before and after:  # verb first: the receiver is the first person after it
         before, after = after[:1], after[1:]
-    hosts = {p.country for p in before if p.country} or set(context.main_countries[:1])
+    hosts = {p.country for p in before if p.country} or {c[0] for c in context.cities_in(sentence.start, sentence.end)}
     guests = {p.country for p in after if p.country}
     return received if guests - hosts else None
 
@@ -238,6 +242,10 @@ def _merge(context: DocumentContext, found: list[Found]) -> list[Found]:
         if value["start"] and _rank(value) > _rank(same.value):
             same.value.update({k: value[k] for k in ("start", "end", "precision", "date_in_sentence")})
     result = [m for m in merged if m.value["origin_country"] and m.value["host_country"]]
+    for item in result:
+        spans = [item.evidence, *item.extra_evidence]
+        cities = [c for e in spans for c in context.cities_in(*_sentence_span(context, e.start))]
+        item.value["city"] = next((c[1] for c in cities if c[0] == item.value["host_country"]), "")
     # The same two countries both ways: the weaker reading (no head, fewer mentions) is a misread direction.
     for item in list(result):
         reverse = next(
@@ -258,6 +266,11 @@ def _merge(context: DocumentContext, found: list[Found]) -> list[Found]:
         _people_of(context, item)
         item.confidence = 0.85 if item.value["start"] else 0.7
     return result
+
+
+def _sentence_span(context: DocumentContext, position: int) -> tuple[int, int]:
+    sentence = context.sentence_at(position)
+    return sentence.start, sentence.end
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -355,12 +368,15 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
         if not people and not dates["date_in_sentence"] and not (delegations and kind in _VISIT_PROGRAMME):
             continue  # no one, no day, no visit it belongs to: a general remark, not an event to record
         start = sentence.start + match.start()
+        city = next(iter(context.cities_in(sentence.start, sentence.end)), None)
+        if city is None and delegations and delegations[0].value["city"]:
+            city = (delegations[0].value["host_country"], delegations[0].value["city"], 0, 0)
         value = {
             "kind": kind,
             "title": sentence.text.strip()[:160],
             **{k: dates[k] for k in ("start", "end", "precision")},
-            "city": "",
-            "country": "",
+            "city": city[1] if city else "",
+            "country": city[0] if city else "",
             "countries": context.countries_in(sentence.start, sentence.end),
             "participants": [{"name": p.name, "role": "participant"} for p in people],
             "delegation": 0 if delegations else None,
