@@ -31,7 +31,7 @@ def seeds_dir() -> Path | None:
 
 
 def _cell(score) -> str:
-    if not score or not score.gold and not score.found:
+    if not score or (not score.gold and not score.found):
         return f"{'–':>15}"
     return f"{score.precision:>5.2f} {score.recall:>4.2f} {score.true_gold:>2}/{score.gold:<2}"
 

@@ -1,120 +1,161 @@
 """Countries from names, adjectives and demonyms in English, Russian and Arabic, in any grammatical form.
 
-Russian forms are matched on stems ("белорус" covers белорусской, белорусских, Беларусь, Беларуси); Arabic
-forms allow the attached prefixes و/ب/ل/ال and the relative-adjective endings (الإماراتي، الإماراتية).
+Every ISO 3166-1 country is covered. Names come from CLDR (through Babel) so that the list is complete and
+spelt the way the Unicode consortium spells it; CLDR has no adjectives or demonyms and few of the variants
+press releases use ("UAE", "Белоруссия", "DR Congo"), so those are a hand-curated table. Both live in
+country_forms.json, which build_country_forms.py regenerates; its "forms" section is what is compiled here.
+
+Russian forms are stems that take any case ending ("Сербия", "Сербии", "сербской делегации"); Arabic forms
+allow the attached prefixes و/ف/ب/ل/ك and the nisba endings (البرازيلي، البرازيلية، برازيليين). English is
+case-sensitive so that "turkey" the bird and "chad" are not countries.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from .base import Found, evidence_for
 
-# ISO code -> (English patterns, Russian stems/patterns, Arabic patterns). Patterns are regular expressions.
-COUNTRY_FORMS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "AE": (
-        ("United Arab Emirates", "UAE", "U\\.A\\.E\\.", "Emirati(?:s)?", "the Emirates"),
-        ("ОАЭ", "Объедин[её]нн\\w* Арабск\\w* Эмират\\w*", "эмиратск\\w*", "Эмират\\w*"),
-        ("الإمارات(?: العربية المتحدة)?", "الامارات", "إماراتي\\w*", "الإماراتي\\w*"),
-    ),
-    "BY": (
-        ("Belarus", "Belarusian(?:s)?", "Byelorussia"),
-        ("Беларус\\w*", "Белорусси\\w*", "белорус\\w*"),
-        ("بيلاروس\\w*", "روسيا البيضاء", "البيلاروسي\\w*"),
-    ),
-    "KZ": (
-        ("Kazakhstan(?:i|is)?", "Kazakh(?:s)?"),
-        ("Казахстан\\w*", "казахстанск\\w*", "казахск\\w*"),
-        ("كازاخستان\\w*", "الكازاخ\\w*"),
-    ),
-    "KR": (
-        ("Republic of Korea", "South Korea(?:n|ns)?", "Korea(?:n|ns)?"),
-        ("Республик\\w* Коре\\w*", "Южн\\w* Коре\\w*", "Коре[яиюейя]\\w*", "корейск\\w*"),
-        ("كوريا الجنوبية", "كوريا", "الكوري\\w*", "كوري(?:ة|ون|ين)?"),
-    ),
-    "KG": (
-        ("Kyrgyz Republic", "Kyrgyzstan", "Kyrgyz"),
-        ("Кыргыз\\w*", "Киргиз\\w*", "кыргызск\\w*"),
-        ("قيرغيزستان", "قرغيزستان"),
-    ),
-    "TJ": (("Tajikistan", "Tajik(?:s)?"), ("Таджикистан\\w*", "таджикск\\w*"), ("طاجيكستان",)),
-    "UZ": (("Uzbekistan", "Uzbek(?:s)?"), ("Узбекистан\\w*", "узбекск\\w*"), ("أوزبكستان", "اوزبكستان")),
-    "AM": (("Armenia(?:n|ns)?",), ("Армени\\w*", "армянск\\w*"), ("أرمينيا",)),
-    "AZ": (("Azerbaijan(?:i|is)?",), ("Азербайджан\\w*", "азербайджанск\\w*"), ("أذربيجان",)),
-    "GE": (("Georgia(?:n|ns)?",), ("Грузи\\w*", "грузинск\\w*"), ("جورجيا",)),
-    "BD": (("Bangladesh(?:i)?",), ("Бангладеш\\w*",), ("بنغلاديش",)),
-    "KH": (("Cambodia(?:n)?",), ("Камбодж\\w*",), ("كمبوديا",)),
-    "LA": (("Lao PDR", "Laos", "Lao"), ("Лаос\\w*",), ("لاوس",)),
-    "MN": (("Mongolia(?:n)?",), ("Монголи\\w*", "монгольск\\w*"), ("منغوليا",)),
-    "PH": (("Philippines", "Filipino"), ("Филиппин\\w*",), ("الفلبين",)),
-    "RU": (("Russia(?:n|ns)?", "Russian Federation"), ("Росси[яиюй]\\w*", "российск\\w*"), ("روسيا", "الروسي\\w*")),
-    "SA": (("Saudi Arabia", "Saudi"), ("Саудовск\\w* Арави\\w*",), ("السعودية", "السعودي\\w*")),
-    "EG": (("Egypt(?:ian)?",), ("Егип\\w*",), ("مصر", "المصري\\w*")),
-    "JO": (("Jordan(?:ian)?",), ("Иордани\\w*",), ("الأردن",)),
-    "CN": (("China", "Chinese"), ("Кита[йяею]\\w*", "китайск\\w*"), ("الصين", "الصيني\\w*")),
-    "IN": (("India(?:n)?",), ("Инди[яиюей]\\w*", "индийск\\w*"), ("الهند", "الهندي\\w*")),
-    "FR": (("France", "French"), ("Франци\\w*", "французск\\w*"), ("فرنسا", "الفرنسي\\w*")),
-    "GB": (
-        ("United Kingdom", "Britain", "British"),
-        ("Великобритани\\w*", "британск\\w*"),
-        ("المملكة المتحدة", "بريطانيا"),
-    ),
-    "US": (("United States", "USA", "American"), ("США", "Соедин[её]нн\\w* Штат\\w*"), ("الولايات المتحدة",)),
-}
+_DATA = json.loads(Path(__file__).with_name("country_forms.json").read_text(encoding="utf-8"))
+_CERTAIN = 0.95
 
-# Names that are countries in one context and not another: "Georgia" the US state is rare in this genre,
-# but "Jordan" and "Chinese" are common enough in names/food/etc. that they are slightly less certain.
-_LESS_CERTAIN = {"GE": 0.8, "JO": 0.7, "IN": 0.8}
-_ARABIC_PREFIX = "(?:[وبلف]|وب|ول)?"
+# What the notation of country_forms.json stands for (see build_country_forms.py). Every Russian case ending
+# (а, ой, ями, ого, ью ...) has the shape of _RU_ENDING.
+_RU_ENDING = "[аяоеиыуюь]?[мхвгй]?[аеиоуюя]?"
+_AR_NISBA_ENDING = "(?:ة|[اوي]ن|ات|ت[اي]ن)?"  # البرازيلية، البرازيليين، البرازيليون، البرازيليات
+# A suffix that ends a form is written once after the whole trie (see _compile); inside a multi-word form
+# ("Южной Корее") it is written in place, where the next word keeps a loose ending precise enough.
+_FINAL_SUFFIXES = {"": "", "+": _RU_ENDING, "*": r"\w*", "~": _AR_NISBA_ENDING}
+_INNER_SUFFIXES = {"+": r"\w{0,3}", "*": r"\w*", "~": _AR_NISBA_ENDING}
+_ARABIC_PREFIX = "(?:[وف]?[بلك]?)"  # و، ف، ب، ل، ك، وب، ول ... written joined to the name
+_END = ""  # trie key of "a form ends here"
+# A language's regexes are run only on text in its script: most documents are in one language.
+_SCRIPTS = {"en": re.compile("[A-Za-z]"), "ru": re.compile("[А-Яа-яЁё]"), "ar": re.compile("[\u0600-\u06ff]")}
+
+# Spellings that vary without changing the word, folded one character for one character so that offsets in
+# the folded text are offsets in the original: ё/е, hamza on alif (often left out), apostrophes and dashes.
+_FOLD = str.maketrans(
+    {"ё": "е", "Ё": "Е", "أ": "ا", "إ": "ا", "آ": "ا", "’": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"}
+)
+_FOLDABLE = re.compile("[ёЁأإآ’‐‑–—]")  # str.translate alone walks every character through a dict: slower
 
 
-def _compile() -> list[tuple[str, str, re.Pattern]]:
-    compiled = []
-    for code, (english, russian, arabic) in COUNTRY_FORMS.items():
-        compiled.append((code, "en", re.compile(rf"(?<![\w-])(?:{'|'.join(english)})(?![\w-])")))
-        compiled.append((code, "ru", re.compile(rf"(?<![\w-])(?:{'|'.join(russian)})(?![\w-])", re.IGNORECASE)))
-        compiled.append((code, "ar", re.compile(rf"(?<![\w]){_ARABIC_PREFIX}(?:{'|'.join(arabic)})(?![\w])")))
-    return compiled
+def _fold(text: str) -> str:
+    return _FOLDABLE.sub(lambda match: match.group().translate(_FOLD), text)
 
 
-_COMPILED = _compile()
+def _pieces(form: str) -> list[str]:
+    """The form as a list of regex fragments, one per character, so that forms can share a trie."""
+    keep_case = form.startswith("=")
+    pieces = []
+    for index, char in enumerate(form.removeprefix("=").translate(_FOLD)):
+        if char == " ":
+            pieces.append(r"\s+")
+        elif char == "-":
+            pieces.append(r"\s?-\s?")
+        elif char in _INNER_SUFFIXES:
+            pieces.append(_INNER_SUFFIXES[char])
+        elif keep_case and index == 0:
+            pieces.append(f"(?-i:{char.upper()})")
+        else:
+            pieces.append(re.escape(char))
+    return pieces
+
+
+def _trie_pattern(forms: list[tuple[list[str], int]]) -> str:
+    """One alternation for all forms, factored as a trie so matching does not try thousands of branches.
+
+    At every node literal continuations are tried before suffixes and before ending the form, so the regex
+    finds the longest form at each position ("Nigeria" over "Niger", "كوريا الشمالية" over "كوريا"). Where a
+    form ends, an empty named group f<n> records which form it was.
+    """
+    root: dict = {}
+    for pieces, number in forms:
+        node = root
+        for piece in pieces:
+            node = node.setdefault(piece, {})
+        node[_END] = number
+
+    def emit(node: dict) -> str:
+        keys = sorted((key for key in node if key != _END), key=lambda key: key in _INNER_SUFFIXES.values())
+        branches = [key + emit(node[key]) for key in keys]
+        if _END in node:
+            branches.append(f"(?P<f{node[_END]}>)")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
+
+
+def _compile() -> tuple[list[tuple[re.Pattern, re.Pattern]], list[tuple[str, float]]]:
+    """(script, regex) pairs to run, and per form number its country code and confidence.
+
+    One regex per language and final suffix: a Russian stem's case endings are written once after the trie
+    rather than after each of 400 stems, which made compiling them (at import) take a tenth of a second.
+    """
+    less_certain = _DATA["curated"]["less_certain"]
+    info: list[tuple[str, float]] = []
+    patterns = []
+    for language, flags, prefix in (("en", 0, ""), ("ru", re.IGNORECASE, ""), ("ar", 0, _ARABIC_PREFIX)):
+        script = _SCRIPTS[language]
+        by_suffix: dict[str, list[tuple[list[str], int]]] = {}
+        for form, code in _DATA["forms"][language].items():
+            suffix = form[-1] if form[-1] in _FINAL_SUFFIXES else ""
+            by_suffix.setdefault(suffix, []).append((_pieces(form.removesuffix(suffix) if suffix else form), len(info)))
+            info.append((code, less_certain.get(form, _CERTAIN)))
+        for suffix, forms in by_suffix.items():
+            tail = _FINAL_SUFFIXES[suffix]
+            patterns.append((script, re.compile(rf"(?<!\w){prefix}(?:{_trie_pattern(forms)}){tail}(?!\w)", flags)))
+    return patterns, info
+
+
+_PATTERNS, _FORM_INFO = _compile()
+
+
+def _mentions(text: str) -> list[tuple[str, int, int, float]]:
+    """(code, start, end, confidence) of every mention, longest first where they overlap, in text order."""
+    folded = _fold(text)
+    scripts = {script: bool(script.search(folded)) for script in _SCRIPTS.values()}
+    hits = [
+        (match.start(), match.end(), int(match.lastgroup[1:]))
+        for script, pattern in _PATTERNS
+        if scripts[script]
+        for match in pattern.finditer(folded)
+    ]
+    # Earliest first, then longest; on a tie a not-country phrase wins ("السويدي" the family name, see data).
+    hits.sort(key=lambda hit: (hit[0], hit[0] - hit[1], _FORM_INFO[hit[2]][0] != ""))
+    kept: list[tuple[int, int, int]] = []
+    for hit in hits:
+        if not kept or hit[0] >= kept[-1][1]:
+            kept.append(hit)
+    # Phrases such as "New Mexico" are matched only to hide the country inside them; code "" drops them here.
+    return [(_FORM_INFO[n][0], start, end, _FORM_INFO[n][1]) for start, end, n in kept if _FORM_INFO[n][0]]
 
 
 def find_countries(text: str) -> list[tuple[str, int, int]]:
     """(ISO code, start, end) of every country mention, longest match first where mentions overlap."""
-    hits: list[tuple[str, int, int]] = []
-    for code, _language, pattern in _COMPILED:
-        for match in pattern.finditer(text):
-            hits.append((code, match.start(), match.end()))
-    hits.sort(key=lambda hit: (hit[1], -(hit[2] - hit[1])))
-    kept: list[tuple[str, int, int]] = []
-    for hit in hits:
-        if kept and hit[1] < kept[-1][2]:
-            continue
-        kept.append(hit)
-    return kept
+    return [(code, start, end) for code, start, end, _confidence in _mentions(text)]
 
 
 def countries_in(text: str) -> list[str]:
     """Distinct ISO codes in order of first mention."""
-    seen: list[str] = []
-    for code, _start, _end in find_countries(text):
-        if code not in seen:
-            seen.append(code)
-    return seen
+    return list(dict.fromkeys(code for code, _start, _end in find_countries(text)))
 
 
 def extract_countries(text: str) -> list[Found]:
-    """One result per country, with its first mention as evidence and the others as further evidence."""
+    """One result per country, with its first mention as evidence and the others as further evidence.
+
+    Confidence is that of the surest mention: "Jordan" alone may be a person, "Jordan" and "Jordanian" is not.
+    """
     by_code: dict[str, Found] = {}
-    for code, start, end in find_countries(text):
+    for code, start, end, confidence in _mentions(text):
         evidence = evidence_for(text, start, end)
         if code in by_code:
             by_code[code].extra_evidence.append(evidence)
+            by_code[code].confidence = max(by_code[code].confidence, confidence)
             continue
-        by_code[code] = Found(
-            "country", {"code": code, "as_written": text[start:end]}, evidence, _LESS_CERTAIN.get(code, 0.95)
-        )
+        by_code[code] = Found("country", {"code": code, "as_written": text[start:end]}, evidence, confidence)
     for found in by_code.values():
         found.value["mentions"] = 1 + len(found.extra_evidence)
     return list(by_code.values())

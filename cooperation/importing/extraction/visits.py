@@ -328,11 +328,11 @@ _EVENT_CUES: dict[str, str] = {
     "roundtable": r"round\s?table|кругл\w+ стол\w*|طاولة مستديرة",
     "side_event": r"side event",
     "expert_session": r"expert session|экспертн\w+ сесси\w+",
-    "summit": r"summit|forum|саммит\w*|форум\w*|القمة|قمة|منتدى|المنتدى",
+    "summit": r"summits?|forums?|саммит\w*|форум\w*|القمة|قمة|منتدى|المنتدى",
     "training": r"training (?:session|course|workshop)|workshop|семинар\w*|тренинг\w*|ورشة|الدورة التدريبية",
     "exhibition_visit": r"exhibition|выставк\w+|معرض",
     "field_visit": r"field visits?|toured|осмотрел\w*|ознакоми\w*|جولة",
-    "meeting": r"met|meets|meeting|talks|consultations|received|discuss(?:ed|ions)|встрет\w*|встреч\w+|"
+    "meeting": r"met|meets|meetings?|talks|consultations|received|discuss(?:ed|ions)|conferred|встрет\w*|встреч\w+|"
     r"переговор\w+|консультаци\w+|принял\w*|обсуди\w*|[وف]?التقى|[وف]?التقت|لقاء|اجتماع\w*|[وف]?استقبل(?:ت)?|"
     r"مباحثات|محادثات|[وف]?بحث(?:ت|ا)?",
 }
@@ -349,41 +349,60 @@ _NOT_HAPPENING = re.compile(
 _VISIT_PROGRAMME = {"meeting", "signing", "training", "field_visit", "roundtable"}
 
 
+_SEPARATE = re.compile(r"separate (?:meetings|talks)|отдельн\w+ встреч\w*|لقاءات منفصلة|اجتماعات منفصلة", re.I)
+
+
 def extract_events(context: DocumentContext, delegations: list[Found]) -> list[Found]:
     found: list[Found] = []
+    principal = _principal(context, delegations)
     for sentence in context.sentences:
         kind, match = _event_kind(sentence.text)
         if kind is None or _NOT_HAPPENING.search(sentence.text):
             continue
         people = context.people_in(sentence.start, sentence.end)
         dates = _date_of(context, sentence)
-        if not dates["start"] and context.document_date and people:
-            # A meeting reported without its day happened on the day of the report.
-            dates = {
-                "start": context.document_date.isoformat(),
-                "end": None,
-                "precision": "day",
-                "date_in_sentence": False,
-            }
         if not people and not dates["date_in_sentence"] and not (delegations and kind in _VISIT_PROGRAMME):
             continue  # no one, no day, no visit it belongs to: a general remark, not an event to record
         start = sentence.start + match.start()
         city = next(iter(context.cities_in(sentence.start, sentence.end)), None)
         if city is None and delegations and delegations[0].value["city"]:
             city = (delegations[0].value["host_country"], delegations[0].value["city"], 0, 0)
-        value = {
-            "kind": kind,
-            "title": sentence.text.strip()[:160],
-            **{k: dates[k] for k in ("start", "end", "precision")},
-            "city": city[1] if city else "",
-            "country": city[0] if city else "",
-            "countries": context.countries_in(sentence.start, sentence.end),
-            "participants": [{"name": p.name, "role": "participant"} for p in people],
-            "delegation": 0 if delegations else None,
-            "cue": match.group(0),
-        }
-        found.append(Found("event", value, evidence_for(context.text, start, start + len(match.group(0))), 0.6))
-    return _merge_events(found, delegations)
+        # "held separate meetings with A; B; C": one meeting with each of them.
+        groups = [[p] for p in people if p.name != principal] if _SEPARATE.search(sentence.text) else [people]
+        for group in groups:
+            names = [p.name for p in group]
+            if principal and _SEPARATE.search(sentence.text):
+                names = [principal, *names]
+            value = {
+                "kind": kind,
+                "title": sentence.text.strip()[:160],
+                **{k: dates[k] for k in ("start", "end", "precision")},
+                "city": city[1] if city else "",
+                "country": city[0] if city else "",
+                "countries": context.countries_in(sentence.start, sentence.end),
+                "participants": [{"name": name, "role": "participant"} for name in names],
+                "delegation": 0 if delegations else None,
+                "cue": match.group(0),
+            }
+            evidence = evidence_for(context.text, start, start + len(match.group(0)))
+            found.append(Found("event", value, evidence, 0.6))
+    events = _merge_events(found, principal)
+    for event in events:
+        if not event.value["start"] and context.document_date and event.value["participants"]:
+            # A meeting reported without its day happened on the day of the report.
+            event.value.update(start=context.document_date.isoformat(), end=None, precision="day")
+    _roles(events, delegations)
+    return events
+
+
+def _principal(context: DocumentContext, delegations: list[Found]) -> str:
+    """Who the article follows: the visit's head, else the person named most often."""
+    if delegations and delegations[0].value["head"]:
+        return delegations[0].value["head"]
+    counts: dict[str, int] = {}
+    for ref in context.people:
+        counts[ref.name] = counts.get(ref.name, 0) + 1
+    return max(counts, key=counts.get) if counts else ""
 
 
 def _event_kind(text: str) -> tuple[str | None, re.Match | None]:
@@ -394,37 +413,40 @@ def _event_kind(text: str) -> tuple[str | None, re.Match | None]:
     return None, None
 
 
-def _merge_events(found: list[Found], delegations: list[Found]) -> list[Found]:
-    merged: dict[tuple[str, str | None], Found] = {}
-    for item in found:
-        key = (item.value["kind"], item.value["start"])
-        if key not in merged:
-            merged[key] = item
-            continue
-        current = merged[key]
-        current.extra_evidence.append(item.evidence)
-        names = {p["name"] for p in current.value["participants"]}
-        current.value["participants"] += [p for p in item.value["participants"] if p["name"] not in names]
-        current.confidence = min(0.9, current.confidence + 0.1)
-    # An undated mention of a meeting is the dated meeting of the same kind told again.
+def _merge_events(found: list[Found], principal: str) -> list[Found]:
+    """Mentions of one meeting become one event: the same kind, days that do not disagree, and the same
+    counterparts (besides the person the article follows) or none named."""
     events: list[Found] = []
-    for item in sorted(merged.values(), key=lambda e: e.value["start"] is None):
-        same = next((e for e in events if e.value["kind"] == item.value["kind"]), None)
-        if item.value["start"] is None and same is not None:
-            same.extra_evidence += [item.evidence, *item.extra_evidence]
-            names = {p["name"] for p in same.value["participants"]}
-            same.value["participants"] += [p for p in item.value["participants"] if p["name"] not in names]
-        else:
+    for item in sorted(found, key=lambda e: (e.value["start"] is None, e.evidence.start)):
+        same = next((e for e in events if _same_event(e.value, item.value, principal)), None)
+        if same is None:
             events.append(item)
+            continue
+        same.extra_evidence.append(item.evidence)
+        names = {p["name"] for p in same.value["participants"]}
+        same.value["participants"] += [p for p in item.value["participants"] if p["name"] not in names]
+        same.confidence = min(0.9, same.confidence + 0.1)
     events.sort(key=lambda e: e.evidence.start)
-    if delegations:
-        visit = delegations[0].value
-        for event in events:
-            for participant in event.value["participants"]:
-                if participant["name"] == visit["head"]:
-                    participant["role"] = "head_of_delegation"
-                elif participant["name"] in visit["host_officials"]:
-                    participant["role"] = "host"
-                elif event.value["kind"] == "signing":
-                    participant["role"] = "signatory"
     return events
+
+
+def _same_event(a: dict, b: dict, principal: str) -> bool:
+    if a["kind"] != b["kind"] or (a["start"] and b["start"] and a["start"] != b["start"]):
+        return False
+    others_a = {p["name"] for p in a["participants"]} - {principal}
+    others_b = {p["name"] for p in b["participants"]} - {principal}
+    return not others_a or not others_b or bool(others_a & others_b)
+
+
+def _roles(events: list[Found], delegations: list[Found]) -> None:
+    if not delegations:
+        return
+    visit = delegations[0].value
+    for event in events:
+        for participant in event.value["participants"]:
+            if participant["name"] == visit["head"]:
+                participant["role"] = "head_of_delegation"
+            elif participant["name"] in visit["host_officials"]:
+                participant["role"] = "host"
+            elif event.value["kind"] == "signing":
+                participant["role"] = "signatory"
