@@ -202,6 +202,11 @@ def _with_model_people(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         after = _title_after(text, person.end)
         person.title = after[0] if after else _title_before(text, person.start)
+        # With no title and no honorific, the model's word alone is not enough: the name must start like a
+        # name (a given name, or a word that is not English), not like "Passport Sewa Kendra".
+        known = any(same_person(person.name.lower().split(), m.name.lower().split()) for m in mentions)
+        if not person.title and not person.honorific and not known and not _name_like(person.name.split()[0]):
+            continue
         person.organisation = organisation_in(person.title)
         countries = countries_in(person.title)
         person.country = countries[0] if countries else ""
