@@ -48,6 +48,8 @@ def extract_all(
     dates = extract_dates(text, document_date=document_date)
     people = extract_people(text, language=language, known_aliases=known_aliases)
     context = build_context(text, language=language, document_date=document_date, people=people, dates=dates)
+    for person in people:  # what the document says of a person elsewhere ("signed on behalf of Malaysia")
+        person.value["country"] = person.value["country"] or context.country_of(person.value["normal"])
     delegations = extract_delegations(context)
     results: dict[str, list[Found]] = {
         "people": people,

@@ -180,7 +180,7 @@ def _read_sentence(context: DocumentContext, sentence: Sentence, item: Found) ->
     if not sign:
         return
     for person in context.people_in(sentence.start, sentence.end):
-        if any(s["name"] == person.name for s in value["signatories"]):
+        if any(s["name"] == person.name for s in value["signatories"]) or _only_present(context, sentence, person):
             continue
         party = person.country
         behalf = _ON_BEHALF.search(context.text, person.end, min(sentence.end, person.end + 80))
@@ -191,6 +191,22 @@ def _read_sentence(context: DocumentContext, sentence: Sentence, item: Found) ->
     dates = context.dates_in(sentence.start, sentence.end)
     if dates and not value["signed_date"] and value["status"] in ("signed", "in_force"):
         value["signed_date"], value["precision"] = dates[0].value["start"], dates[0].value["precision"]
+
+
+# People named after these words in a signing sentence watched or led a visit; they did not sign.
+_NOT_SIGNING = re.compile(
+    r"(?<!\w)(?:in the presence of|attended by|witnessed by|headed by|led by|during the visit of|"
+    r"в присутствии|во главе с|при участии|بحضور|برئاسة|وبحضور|بمشاركة)(?!\w)",
+    re.I,
+)
+
+
+def _only_present(context: DocumentContext, sentence: Sentence, person) -> bool:
+    """ "…signed during the visit of a delegation headed by X", "в присутствии X": X is not a signatory,
+    unless the signing verb comes after the cue and before X ("…, and X signed")."""
+    before = context.text[sentence.start : person.start]
+    cues = list(_NOT_SIGNING.finditer(before))
+    return bool(cues) and not _SIGN.search(before, cues[-1].end())
 
 
 def _complete(context: DocumentContext, item: Found) -> None:

@@ -122,6 +122,9 @@ def build_context(
     return context
 
 
+_ON_BEHALF = re.compile(r"(?:on behalf of|от имени|نيابة عن|عن الجانب)\s+(.{0,60})", re.I)
+
+
 def _fill_people_countries(context: DocumentContext) -> None:
     """A person whose title names no country often has one right before the name ("Serbian Minister X",
     "министр юстиции России X" is already in the title); failing that, none is guessed."""
@@ -138,6 +141,11 @@ def _fill_people_countries(context: DocumentContext) -> None:
         hits = find_countries(clause)
         if hits:
             ref.country = hits[-1][0]
+        else:  # "X signed on behalf of the Government of Malaysia"
+            after = context.text[ref.end : ref.end + 160]
+            behalf = _ON_BEHALF.search(re.split(r"[.;\n]", after)[0])
+            hits = find_countries(behalf.group(1)) if behalf else []
+            ref.country = hits[0][0] if hits else ""
         previous_end = ref.end
     for ref in context.people:  # every mention of one person shares what any mention revealed
         if not ref.country:

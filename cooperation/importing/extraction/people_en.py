@@ -25,7 +25,13 @@ _EN_TITLE_HEAD = (
 )
 # Up to three capitalised qualifiers may precede the head word ("Deputy Cabinet Minister", "UAE Deputy ...").
 _EN_TITLE_START = re.compile(rf"(?:(?:[A-Z][a-z]+|[A-Z]{{2,5}})(?:['’]s)?\s+){{0,3}}?(?i:{_EN_TITLE_HEAD})")
-_EN_HONORIFIC = r"(?:H\.\s?E\.|H\.H\.|HE|Dr\.?|Sheikh|Sheikha|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Eng\.?)"
+# Honorifics of the Gulf, Malaysia and South Asia too ("Tan Sri", "Datuk Seri", "Shri"), chained ("Tan Sri Dr.").
+_EN_HONORIFIC = (
+    r"(?:(?:H\.\s?E\.|H\.H\.|HE|Dr\.?|Sheikh|Sheikha|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Eng\.?|"
+    r"Tan Sri|Puan Sri|Datuk Seri|Dato['’] Sri|Datuk|Dato['’]?|Datin|Tun|Toh Puan|Shri|Smt\.?|Hon\.?)\s+)*"
+    r"(?:H\.\s?E\.|H\.H\.|HE|Dr\.?|Sheikh|Sheikha|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Eng\.?|"
+    r"Tan Sri|Puan Sri|Datuk Seri|Dato['’] Sri|Datuk|Dato['’]?|Datin|Tun|Toh Puan|Shri|Smt\.?|Hon\.?)"
+)
 _NAME_PARTICLE = r"(?:bin|bint|ibn|al|Al|El|el|Aal|van|von|de|der|da|di|du|la|le)"
 # Letters outside ASCII are name letters too ("Đorđe Marković", "Mevlüt Çavuşoğlu").
 _CAP = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?"
@@ -176,7 +182,7 @@ def extract_english(text: str) -> list[Mention]:
                 title=title,
                 organisation=organisation_in(title),
                 country=countries[0] if countries else "",
-                honorific=honorific.replace(" ", ""),
+                honorific=" ".join(honorific.split()),
                 confidence=min(confidence, 0.95),
             )
         )
@@ -278,6 +284,8 @@ def _model_people(text: str) -> list[Mention]:
         name = text[start : entity.end_char]
         name = regex.sub(r"(?:['’]s?|[,.;:])$", "", name).strip()
         tokens = name.split()
+        if regex.fullmatch(_EN_HONORIFIC, name):
+            continue  # the model took an honorific alone ("Tan Sri") for a person
         if not tokens or not all(regex.match(rf"\p{{Lu}}|{_NAME_PARTICLE}(?:-\p{{Lu}}|$)", t) for t in tokens):
             continue
         if _EN_NAMED_AFTER.match(text, start + len(name)) or any(_is_country(t) or t in _EN_ORG_WORDS for t in tokens):

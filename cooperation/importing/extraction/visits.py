@@ -245,7 +245,8 @@ def _merge(context: DocumentContext, found: list[Found]) -> list[Found]:
     for item in result:
         spans = [item.evidence, *item.extra_evidence]
         cities = [c for e in spans for c in context.cities_in(*_sentence_span(context, e.start))]
-        item.value["city"] = next((c[1] for c in cities if c[0] == item.value["host_country"]), "")
+        city = next((c[1] for c in cities if c[0] == item.value["host_country"]), "")
+        item.value["city"] = city.title() if city.isupper() else city  # "KUALA LUMPUR" in a dateline
     # The same two countries both ways: the weaker reading (no head, fewer mentions) is a misread direction.
     for item in list(result):
         reverse = next(
@@ -263,7 +264,7 @@ def _merge(context: DocumentContext, found: list[Found]) -> list[Found]:
         ):
             result.remove(item)
     for item in result:
-        _people_of(context, item)
+        _people_of(context, item, single_visit=len(result) == 1)
         item.confidence = 0.85 if item.value["start"] else 0.7
     return result
 
@@ -281,7 +282,7 @@ def _rank(value: dict) -> tuple[bool, bool, bool]:
     return (bool(value.get("date_in_sentence")), bool(value.get("end")), value.get("precision") == "day")
 
 
-def _people_of(context: DocumentContext, item: Found) -> None:
+def _people_of(context: DocumentContext, item: Found, *, single_visit: bool) -> None:
     """Members are the origin country's people, host officials the host's; the head leads the members."""
     value = item.value
     spans = [item.evidence, *item.extra_evidence]
@@ -294,10 +295,13 @@ def _people_of(context: DocumentContext, item: Found) -> None:
                 members.append(person.name)
             elif country == value["host_country"] and person.name not in hosts:
                 hosts.append(person.name)
-    # People of the origin country anywhere in the document were part of the visit.
+    # People of the origin country anywhere in the document were part of the visit; in an article about one
+    # visit, the host country's people named in it are the officials who hosted it.
     for person in context.people:
         if person.country == value["origin_country"] and person.name not in members:
             members.append(person.name)
+        elif person.country == value["host_country"] and single_visit and person.name not in hosts:
+            hosts.append(person.name)
     if not value["head"] and members:
         value["head"] = members[0]
     if not value["head"]:
@@ -377,7 +381,7 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
                 "kind": kind,
                 "title": sentence.text.strip()[:160],
                 **{k: dates[k] for k in ("start", "end", "precision")},
-                "city": city[1] if city else "",
+                "city": (city[1].title() if city[1].isupper() else city[1]) if city else "",
                 "country": city[0] if city else "",
                 "countries": context.countries_in(sentence.start, sentence.end),
                 "participants": [{"name": name, "role": "participant"} for name in names],
