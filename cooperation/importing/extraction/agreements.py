@@ -55,6 +55,9 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
     for sentence in context.sentences:
         mentions = list(_MENTION.finditer(sentence.text))
         back = _BACK_REFERENCE.search(sentence.text)
+        # "X signed it on behalf of Malaysia": a signing sentence right after an agreement continues it.
+        if not mentions and not back and current is not None and _SIGN.search(sentence.text):
+            back = _SIGN.search(sentence.text)
         if not mentions and not (back and current):
             continue
         if mentions and _GENERAL.search(sentence.text):
@@ -287,6 +290,12 @@ def _programme(context: DocumentContext, members: list) -> Found:
             number = re.search(r"(\d[\d ,]*)\s+(?:\S+\s+){0,2}$", s.text[: trainees.start()])
             if number and count is None:
                 count = int(re.sub(r"\D", "", number.group(1)))
+    if count is None:  # "The 30 civil servants from Kenya …" in a sentence of its own
+        for s in context.sentences:
+            for trainees in _TRAINEES.finditer(s.text):
+                number = re.search(r"(\d[\d ,]*)\s+(?:\S+\s+){0,2}$", s.text[: trainees.start()])
+                if number and count is None:
+                    count = int(re.sub(r"\D", "", number.group(1)))
     strong = [(s, m) for s, m, _name in members]
     provider = _provider(context, strong, beneficiary)
     if not beneficiary:

@@ -78,7 +78,11 @@ def _clean_name_run(name: str) -> tuple[str, int]:
     """Drop leading and trailing words that are not name words; returns the name and the offset removed."""
     tokens = name.split()
     offset = 0
-    while tokens and ((tokens[0] in _EN_NOT_NAME and tokens[0] not in _EN_GIVEN_NAMES_OK) or _is_country(tokens[0])):
+    while tokens and (
+        (tokens[0] in _EN_NOT_NAME and tokens[0] not in _EN_GIVEN_NAMES_OK)
+        or tokens[0] in _EN_TITLE_WORDS
+        or _is_country(tokens[0])
+    ):
         offset += len(tokens[0]) + (1 if len(tokens) > 1 else 0)
         offset = name.index(tokens[1], offset - 1) if len(tokens) > 1 else offset
         tokens = tokens[1:]
