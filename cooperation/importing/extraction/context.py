@@ -122,7 +122,10 @@ def build_context(
     return context
 
 
-_ON_BEHALF = re.compile(r"(?:on behalf of|от имени|نيابة عن|عن الجانب)\s+(.{0,60})", re.I)
+_ON_BEHALF = re.compile(r"[^,]{0,30}?(?:on behalf of|от имени|نيابة عن|عن الجانب)\s+(.{0,60})", re.I)
+
+
+_BEHALF_BEFORE = re.compile(r"(?:on behalf of|от имени|عن الجانب|نيابة عن)\s+(.{0,40}?)\s+(?:by|—|-)\s", re.I)
 
 
 def _fill_people_countries(context: DocumentContext) -> None:
@@ -139,11 +142,14 @@ def _fill_people_countries(context: DocumentContext) -> None:
         window = context.text[window_start : ref.start]
         clause = re.split(r"[.;\n،,]", window)[-1]
         hits = find_countries(clause)
+        before = _BEHALF_BEFORE.search(window)  # "… and on behalf of South Korea by the Minister of …, X"
         if hits:
             ref.country = hits[-1][0]
-        else:  # "X signed on behalf of the Government of Malaysia"
+        elif before and find_countries(before.group(1)):
+            ref.country = find_countries(before.group(1))[0][0]
+        else:  # "X signed on behalf of the Government of Malaysia" (right after the name, not a later clause)
             after = context.text[ref.end : ref.end + 160]
-            behalf = _ON_BEHALF.search(re.split(r"[.;\n]", after)[0])
+            behalf = _ON_BEHALF.match(re.split(r"[.;\n]", after)[0])
             hits = find_countries(behalf.group(1)) if behalf else []
             ref.country = hits[0][0] if hits else ""
         previous_end = ref.end

@@ -35,7 +35,7 @@ _EN_HONORIFIC = (
 _NAME_PARTICLE = r"(?:bin|bint|ibn|al|Al|El|el|Aal|van|von|de|der|da|di|du|la|le)"
 # Letters outside ASCII are name letters too ("Đorđe Marković", "Mevlüt Çavuşoğlu").
 _CAP = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?"
-_EN_NAME = rf"{_CAP}(?:\s+(?:{_NAME_PARTICLE}[- ])?{_CAP}){{1,4}}"
+_EN_NAME = rf"{_CAP}(?:\s+(?:{_NAME_PARTICLE}[- ])?{_CAP}){{1,6}}"
 _EN_NAME_RE = regex.compile(rf"(?:(?P<hon>{_EN_HONORIFIC})\s+)?(?P<name>{_EN_NAME})")
 
 # Capitalised words that begin or make up non-person phrases; a name run is cut at them.
@@ -88,7 +88,13 @@ def _clean_name_run(name: str) -> tuple[str, int]:
         tokens = tokens[1:]
     while tokens and ((tokens[-1] in _EN_NOT_NAME and tokens[-1] not in _EN_GIVEN_NAMES_OK) or _is_country(tokens[-1])):
         tokens = tokens[:-1]
-    return " ".join(tokens), offset
+    # An honorific left at the front ("Dr Mahathir Mohamed", "Datuk Seri Ismail Sabri") is not the name.
+    rest = " ".join(tokens)
+    honorific = regex.match(rf"{_EN_HONORIFIC}\s+", rest)
+    if honorific and len(rest[honorific.end() :].split()) >= 1:
+        offset = name.index(rest[honorific.end() :], offset)
+        rest = rest[honorific.end() :]
+    return rest, offset
 
 
 @lru_cache(maxsize=4096)
@@ -117,14 +123,23 @@ def _title_before(text: str, start: int) -> str:
     # Only the current clause: after the last sentence end, semicolon or line break.
     cut = max(window.rfind(". "), window.rfind(";"), window.rfind("\n"), window.rfind("’"), window.rfind("'"))
     clause = window[cut + 1 :] if cut >= 0 else window
+    # The title nearest the name: "Prime Minister X and his counterpart, President Y" gives Y "President";
+    # a title with commas and "and" inside ("Minister of Water, Land and Natural Resources") stays whole.
     best = None
-    for match in _EN_TITLE_START.finditer(clause):
-        if match.group(0)[0].isupper():
+    for piece in reversed(list(re.finditer(r"(?:^|,\s+|\s+and\s+)([^,]*?)(?=,\s+|\s+and\s+|$)", clause))):
+        match = next(
+            (m for m in _EN_TITLE_START.finditer(clause, piece.start(1), piece.end(1)) if m.group(0)[0].isupper()),
+            None,
+        )
+        if match:
             best = match
             break
     if best is None:
+        best = next((m for m in _EN_TITLE_START.finditer(clause) if m.group(0)[0].isupper()), None)
+    if best is None:
         return ""
     title = clause[best.start() :].strip(" ,")
+    title = regex.sub(rf"(?:[\s,]+{_EN_HONORIFIC})+[\s,]*$", "", title)  # "…of Foreign Affairs Datuk"
     # "... Programme of the Mohammed bin Rashid School": a name right after "of the" is part of an institution.
     if re.search(r"\b(?:the|of|at|for|and)\s*$", title) or re.search(r",\s+(?!and\b)[a-z]", title):
         return ""
@@ -227,7 +242,9 @@ def _with_model_people(text: str, mentions: list[Mention]) -> list[Mention]:
     return full + [
         m
         for m in mentions
-        if len(m.name.split()) < 2 and any(same_person([m.name.lower()], f.name.lower().split()) for f in full)
+        if len(m.name.split()) < 2
+        and regex.fullmatch(_CAP, m.name)
+        and any(same_person([m.name.lower()], f.name.lower().split()) for f in full)
     ]
 
 
