@@ -30,6 +30,7 @@ class PersonRef:
     country: str
     start: int
     end: int
+    title: str = ""
 
 
 @dataclass

@@ -133,6 +133,9 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
     return origin, host, head
 
 
+_RESIDENT = re.compile(r"ambassador|chargé|charge d|посол|поверенн|سفير|القائم بالأعمال", re.I)
+
+
 def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match | None:
     """ "A received B" where B serves another country than A is a visit even with no word for one."""
     received = _RECEIVED.search(sentence.text)
@@ -144,7 +147,8 @@ def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match 
     if not before and after:  # verb first: the receiver is the first person after it
         before, after = after[:1], after[1:]
     hosts = {p.country for p in before if p.country} or {c[0] for c in context.cities_in(sentence.start, sentence.end)}
-    guests = {p.country for p in after if p.country}
+    # An ambassador received by the minister of the country he is posted to lives there: no visit.
+    guests = {p.country for p in after if p.country and not _RESIDENT.search(p.title)}
     return received if guests - hosts else None
 
 
@@ -156,16 +160,34 @@ def _origin_near(context: DocumentContext, start: int, end: int) -> str:
         hits = [c for c in context.countries if end + lead.end() <= c[1] <= end + lead.end() + 25]
         if hits:
             return hits[0][0]
+    after_noun = _origin_after_noun(context, end)
+    if after_noun and context.language in ("ru", "ar"):
+        return after_noun  # "делегация Турции", "وفد إماراتي": the country follows the noun
     words_before = re.split(r"[\n.;:،؛]", context.text[max(0, start - 50) : start])[-1]
     tail = " ".join(words_before.split()[-3:])
-    hits = [c for c in context.countries if start - len(tail) - 2 <= c[1] < start]
+    hits = [
+        c
+        for c in context.countries
+        if start - len(tail) - 2 <= c[1] < start
+        # "в Узбекистан прибыла делегация": a country after "to/в/إلى" is where it went, not where it is from
+        and not _TOWARDS_BEFORE.search(context.text[max(0, c[1] - 4) : c[1]])
+    ]
     if hits:
         return hits[-1][0]
-    # Russian and Arabic put the adjective after the noun: "делегации Беларуси", "وفد إماراتي", and the
-    # sending body may stand between: "Делегация Министерства юстиции Республики Узбекистан".
+    return after_noun
+
+
+_TOWARDS_BEFORE = re.compile(r"(?<!\w)(?:to|in|в|во|إلى|الى|في)\s+$", re.I)
+
+
+def _origin_after_noun(context: DocumentContext, end: int) -> str:
+    """Russian and Arabic put the adjective after the noun: "делегации Беларуси", "وفد إماراتي", and the
+    sending body may stand between: "Делегация Министерства юстиции Республики Узбекистан"."""
     for code, c_start, _c_end in context.countries:
         if end <= c_start <= end + 70:
             between = context.text[end:c_start]
+            if _VISIT.search(between) or _RECEIVED.search(between):
+                break  # "delegation visited Serbia": where it went
             if not re.search(r"[,.;:،؛]|(?<!\w)(?:to|in|в|во|إلى|الى|في)(?!\w)", between) and len(between.split()) <= 6:
                 return code
             break
@@ -179,10 +201,11 @@ def _host_after_visit(context: DocumentContext, sentence: Sentence, origin: str)
     host = _host_next_to_visit(context, sentence, origin)
     if host:
         return host
-    # "the official visit that the King is paying to Russia": the country after "to" / "إلى" / "в".
+    # "the official visit that the King is paying to Russia", "в Узбекистан прибыла делегация": the country
+    # after "to" / "إلى" / "в" in a sentence about a visit.
     visit = _VISIT.search(sentence.text)
     if visit:
-        for towards in _TOWARDS.finditer(sentence.text, visit.end()):
+        for towards in _TOWARDS.finditer(sentence.text):
             position = sentence.start + towards.end()
             hits = [c for c in context.countries if position <= c[1] <= position + 12 and c[0] != origin]
             if hits:
