@@ -134,3 +134,76 @@ def test_extraction_is_fast_on_a_long_article():
     start = time.process_time()
     extract_arabic(text)
     assert time.process_time() - start < 0.05
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The word before ولد is the person's own given name, known or not.
+        ("ويضم الوفد كذلك امبارك ولد بلال سفير موريتانيا لدى مصر.", "امبارك ولد بلال"),
+        # A given name with the article starts a name, after a conjunction too.
+        ("فضلاً عن المختار ولد بابا المدير العام للمراسم.", "المختار ولد بابا"),
+        ("ومحمد الأمين ولد سيدي، والحسين ولد الداه المستشار برئاسة الجمهورية.", "الحسين ولد الداه"),
+        # After ولد/بنت, الشيخ is a family name.
+        ("وحضرت السيدة مريم بنت الشيخ وزيرة الثقافة الحفل.", "مريم بنت الشيخ"),
+    ],
+)
+def test_mauritanian_names_with_ould_and_bint(text, name):
+    people = found(text)
+    assert name in people, people
+
+
+def test_a_final_alef_maqsura_spelling_is_read_like_a_final_ya():
+    text = "وأكد وزير الخارجية التونسى عثمان الجرندى فى تصريح أن المباحثات كانت مثمرة."
+    people = found(text)
+    assert set(people) == {"عثمان الجرندى"}
+    assert people["عثمان الجرندى"]["country"] == "TN"
+
+
+def test_a_participle_after_a_name_is_its_title_not_its_family_name():
+    text = "وضم الوفد السيدة سلوى بنت أحمد المكلفة بمهمة برئاسة الجمهورية."
+    people = found(text)
+    assert set(people) == {"سلوى بنت أحمد"}
+    assert people["سلوى بنت أحمد"]["title"] == "المكلفة بمهمة برئاسة الجمهورية"
+
+
+def test_a_family_name_in_ta_marbuta_with_a_long_a_is_still_a_family_name():
+    assert "هالة المعايطة" in found("وشاركت السيدة هالة المعايطة المستشارة في الوزارة.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الرئيسان يبحثان تعزيز التعاون بين البلدين",
+        "وزير الخارجية ونائب رئيس مالي يشهدان توقيع اتفاقية التعاون",
+        "هبطت طائرة الوزير الجزائرى في مطار تونس.",
+        "وزار الوفد مكتب الرئيس جمال عبد الناصر في القاهرة.",
+    ],
+)
+def test_verbs_and_nouns_around_a_title_are_not_people(text):
+    assert found(text) == {}
+
+
+def test_an_office_holder_named_inside_an_institution_is_a_person():
+    text = "ويعمل الفريق في مكتب الرئيس يوري موسيفيني رئيس أوغندا منذ سنوات."
+    people = found(text)
+    assert set(people) == {"يوري موسيفيني"}
+    assert people["يوري موسيفيني"]["country"] == "UG"
+
+
+def test_a_first_word_that_is_also_a_verb_is_a_name_between_an_honorific_and_a_title():
+    people = found("والبروفسير كان مامادو وزير الصحة، وعدد من المسؤولين.")
+    assert set(people) == {"كان مامادو"}
+    assert people["كان مامادو"]["honorific"] == "البروفسير"
+
+
+def test_titles_with_a_conjunction_in_a_list_anchor_the_names_after_them():
+    text = (
+        "بحضور السفير الكيني لدى المملكة جون كاماو، والسفير الأوغندي لدى المملكة أحمد علي موسى، "
+        "ومدير المعهد الدبلوماسي الأوغندي يوسف كاتو، ووزير الطاقة والثروة المعدنية فهد بن سلطان العتيبي."
+    )
+    people = found(text)
+    assert set(people) == {"جون كاماو", "أحمد علي موسى", "يوسف كاتو", "فهد بن سلطان العتيبي"}, people
+    assert people["أحمد علي موسى"]["title"] == "السفير الأوغندي لدى المملكة"
+    assert people["يوسف كاتو"]["country"] == "UG"
+    assert people["فهد بن سلطان العتيبي"]["title"] == "وزير الطاقة والثروة المعدنية"

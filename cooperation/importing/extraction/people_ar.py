@@ -33,8 +33,21 @@ _TANWEEN = re.compile(r"[\u064b-\u064d]|اً$")
 
 
 def _fold(word: str) -> str:
-    """Without diacritics and tatweel, hamza on alef folded: the form every word list is compared in."""
-    return _DIACRITICS.sub("", word).translate(_ALEF)
+    """Without diacritics and tatweel, hamza on alef folded, a final ى written ي: the form every word list is
+    compared in. Egyptian and Maghrebi papers write a final ي as ى ("فى", "الموريتانى", "الناجى"); only
+    «على» ("on") keeps it, since «علي» is a given name."""
+    folded = _DIACRITICS.sub("", word).translate(_ALEF)
+    if folded.endswith("ى") and folded.lstrip("وف") != "على":
+        folded = folded[:-1] + "ي"
+    return folded
+
+
+_FINAL_YEH = re.compile(r"ى(?=[^\u0621-\u065f\u0670-\u06d3]|$)")
+
+
+def _countries(text: str) -> list[str]:
+    """``countries_in`` on text whose final ى is written ي ("الموريتانى" is Mauritanian)."""
+    return countries_in(_FINAL_YEH.sub("ي", text))
 
 
 def _folded(words: str) -> frozenset[str]:
@@ -45,7 +58,7 @@ _TITLE_STEMS = (
     "وزير وزيرة رئيس رئيسة نائب نائبة سفير سفيرة مدير مديرة أمين أمينة حاكم مستشار مستشارة وكيل وكيلة عميد "
     "عميدة مساعد مساعدة عضو عضوة محافظ قنصل منسق منسقة ممثل ممثلة مندوب مندوبة مبعوث مبعوثة مفوض مفوضة ملك "
     "ملكة أمير أميرة قائد ولي سكرتير سكرتيرة ملحق متحدث ناطق مسؤول مسؤولة خبير خبيرة أستاذ أستاذة باحث باحثة "
-    "مؤسس رئيسا نائبا وزيرا"
+    "مؤسس رئيسا نائبا وزيرا مكلف مكلفة معتمد معتمدة منتدب منتدبة"
 )
 # Titles, indefinite ("وزير الاقتصاد") and definite ("الوزير", "المدير العام").
 _TITLES = _folded(_TITLE_STEMS) | {"ال" + w for w in _folded(_TITLE_STEMS)}
@@ -53,7 +66,8 @@ _TITLES = _folded(_TITLE_STEMS) | {"ال" + w for w in _folded(_TITLE_STEMS)}
 _HONORIFICS = _folded(
     "معالي سعادة سمو فخامة سماحة نيافة حضرة الشيخ الشيخة الدكتور الدكتورة د السيد السيدة الآنسة المهندس "
     "المهندسة الأستاذ الأستاذة اللواء الفريق العميد العقيد المقدم العماد القاضي الأمير الأميرة الملك الملكة "
-    "السمو الجلالة المعالي السعادة الفخامة الحاج الحاجة البروفيسور البروفسور المستشار السفير السفيرة "
+    "السمو الجلالة المعالي السعادة الفخامة الحاج الحاجة البروفيسور البروفسور البروفسير البروفيسير البرفسور "
+    "البرفيسور المستشار السفير السفيرة "
     "الوزير الوزيرة الرئيس الرئيسة القنصل المبعوث النائب"
 )
 # Honorific chain words that only follow another one ("صاحب السمو", "الفريق أول", "اللواء الركن").
@@ -84,8 +98,17 @@ _STOP = _folded(
     أفاد أفادت لفت لفتت نقل نقلت أجاب رأس ضم ضمت تضمن يضم وتضم أناب كرم كرمت هنأ هنأت بعث بعثت تلقى تلقت
     اطلع اطلعت تفقد تفقدت أثنى أثنت دعا دعت طالب طالبت أوصى أوصت عبر عبرت شكر شكرت يرافقه يرافقها رافقه
     المرافق يمثل تمثل يتقدمهم يضم قام قامت أمام لصالح مثل تولى تولت تولاها يتولى ترأسها أدار أدارت
+    كذلك أيضا أيضاً فضلا علاوة إضافة بالإضافة
     """
 )
+# Words that continue a title phrase although they are stop words elsewhere ("سفير مصر في …", "لدى المملكة").
+_INSIDE_TITLE = _folded("في لدى")
+# "المستشار برئاسة الجمهورية": «برئاسة» ends a title ("وفد برئاسة …") unless the presidency itself follows.
+_AT_THE_SEAT_OF = _fold("برئاسة")
+_SEATS = _folded("الجمهورية الحكومة الوزراء مجلس")
+# "ولد الشيخ", "بنت الشيخ": after a particle of descent الشيخ is a family name, not an honorific.
+_SHEIKH = _folded("الشيخ الشيخة")
+_MAGHREB_LINEAGE = _folded("ولد بنت")
 _FUNCTION_WORDS = _folded("مع عن على إلى الى من في أن إن التي الذي كما حيث ذلك هذا هذه خلال بين لدى منذ و أو ثم")
 # Everyday nouns that come right before a title ("يضم فريق عمل مستشار …") and are never part of a name.
 _COMMON_NOUNS = _folded(
@@ -134,6 +157,12 @@ _NOT_NATIONALITY = _folded(
 # Verbs of saying, and what follows the speaker: "وقالت عائشة ميران إن …", "وأكد سالم الكعبي أن …".
 _SPEECH_VERBS = _folded("قال قالت أكد أكدت أوضح أوضحت أضاف أضافت أشار أشارت شدد شددت لفت لفتت صرح صرحت نوه نوهت")
 _SPEECH_FOLLOWERS = _folded("أن إن أنه أنها بأن")
+
+# Definite titles of an office (not of a royal house): "مكتب الرئيس …" is the president's office, a person; "جامعة
+# الملك سعود" is a university.
+_OFFICE_HONORIFICS = _folded("الرئيس الرئيسة الوزير الوزيرة السفير السفيرة القنصل المبعوث النائب المستشار")
+# Particles of descent: the word before one is the person's own given name ("اسلكو ولد احمد", "سلمى بنت …").
+_LINEAGE = _folded("بن بنت ابن ابنة ولد")
 
 _MAX_FREE_WORDS = 4  # name words not governed by a particle: "محمد حسين بحر العلوم"
 
@@ -205,7 +234,22 @@ def _is_nationality(token: _Token) -> bool:
     fold = token.fold
     if not _is_al(token) or fold in _NOT_NATIONALITY or fold in _AL_NOT_NAME:
         return False
-    return bool(countries_in(token.text)) or (len(fold) >= 6 and fold.endswith(("ي", "ية")))
+    return bool(_countries(token.text)) or (len(fold) >= 6 and fold.endswith(("ي", "ية")))
+
+
+def _verb_like(fold: str) -> bool:
+    """An imperfect verb in the dual or the plural: a prefix يـ/تـ and a suffix ـان/ـون ("يشهدان", "تبحثان",
+    "ويجتمعون"). A long vowel right after the prefix is a transliterated name instead ("تايسون", "يوهانسون" has
+    و, but only a name's first word is tested, never a surname)."""
+    if fold[:1] in "وف" and len(fold) > 6:
+        fold = fold[1:]
+    return len(fold) >= 6 and fold[0] in "يت" and fold[1] not in "اي" and fold.endswith(("ان", "ون"))
+
+
+def _adjective_after_name(fold: str) -> bool:
+    """ "المكلفة", "المعتمدة", "المنتدبة": a feminine participle with the article after a name is a title or an
+    adjective, not a family name (family names in ال…ة have a long ا: "المعايطة", "الطراونة")."""
+    return fold.startswith("الم") and fold.endswith("ة") and 7 <= len(fold) <= 9 and "ا" not in fold[3:-1]
 
 
 def _nameish(token: _Token) -> bool:
@@ -303,7 +347,7 @@ class _Reader:
                 if not self.adjacent(index, follower):
                     break
                 nxt = tokens[follower]
-                if not _governed(nxt):
+                if not _governed(nxt) and not (token.fold in _MAGHREB_LINEAGE and nxt.fold in _SHEIKH):
                     break
                 names += [index, follower]
                 index += 2
@@ -311,10 +355,17 @@ class _Reader:
                 if token.fold == "ال":  # آل + family: the name ends
                     break
                 continue
-            if not _nameish(token):
+            if not _nameish(token) or (not names and _verb_like(token.fold)):
                 break
+            if _is_al(token) and not names and self.given(index):
+                names.append(index)  # "الحسين ولد الناجى": a given name with the article starts the name
+                free += 1
+                index += 1
+                continue
             if _is_al(token):
                 if not names or token.fold in _AL_NOT_NAME or token.fold in _NOT_NATIONALITY:
+                    break
+                if _adjective_after_name(token.fold):
                     break
                 names.append(index)
                 if token.fold in _AL_CONTINUES:
@@ -375,7 +426,8 @@ class _Reader:
         while index < len(self.tokens) and self.tokens[index].start < end:
             fold = self.tokens[index].fold
             chain = self.chain_at(index)
-            if (_is_stop(fold) and fold not in {"في", "لدى"}) or (
+            seat = fold == _AT_THE_SEAT_OF and index + 1 < len(self.tokens) and self.tokens[index + 1].fold in _SEATS
+            if (_is_stop(fold) and fold not in _INSIDE_TITLE and not seat) or (
                 chain != index and self.adjacent(chain - 1, chain) and self.read_name(chain)
             ):
                 end = self.tokens[index].start
@@ -397,20 +449,23 @@ class _Reader:
             elif not self.title_object(index) and token.fold not in _HONORIFICS:
                 break
             index -= 1
-        if best is None or (best > 0 and self.taken[best - 1] and self.gap(best - 1, best) != "break"):
+        if best is None:
+            return None
+        prefixed = self.tokens[best].fold not in _TITLES  # "، ووزير النقل …": a new item of a list
+        if not prefixed and best > 0 and self.taken[best - 1] and self.gap(best - 1, best) != "break":
             return None  # "… الظاهري مديرة الإدارة السفير …": the title belongs to the name before it
-        start = self.tokens[best].start + (1 if self.tokens[best].fold not in _TITLES else 0)
+        start = self.tokens[best].start + (1 if prefixed else 0)
         return start, self.tokens[first - 1].end
 
     def title_object(self, index: int) -> bool:
         """A word that continues a title phrase: "الاقتصاد", "شؤون", "لتطوير", "جمهورية رواندا"."""
         token = self.tokens[index]
         fold = token.fold
-        if _is_stop(fold) and fold not in {"في", "لدى"}:
+        if _is_stop(fold) and fold not in _INSIDE_TITLE:
             return False
-        if fold in {"في", "لدى"} or _is_al(token) or _has_attached_article(token.bare):
+        if fold in _INSIDE_TITLE or _is_al(token) or _has_attached_article(token.bare):
             return True
-        if fold in _TITLE_NOUNS or _is_title(fold, prefixed=True) or countries_in(token.text):
+        if fold in _TITLE_NOUNS or _is_title(fold, prefixed=True) or _countries(token.text):
             return True
         if fold[:1] == "ل" and len(fold) >= 5 and fold not in self.names:
             return True  # "لشؤون", "لتطوير"
@@ -428,7 +483,9 @@ def extract_arabic(text: str) -> list[Mention]:
             return
         first, last = names[0], names[-1]
         lead = chain[0] if chain else first
-        if reader.org_before(lead) or reader.org_after(last):
+        # "مكتب الرئيس سلفا كير ميارديت رئيس جنوب السودان": an office-holder with a title is a person still.
+        office = bool(chain) and _chain_word(tokens[lead].fold) in _OFFICE_HONORIFICS and reader.title_after(last)
+        if (reader.org_before(lead) and not office) or reader.org_after(last):
             for i in range(lead, last + 1):
                 taken[i] = True  # "جامع الشيخ زايد": no later rule may take the name out of the institution's
             return
@@ -457,7 +514,7 @@ def extract_arabic(text: str) -> list[Mention]:
             heads = [i for i in range(*chain) if _chain_word(tokens[i].fold) in _TITLE_HONORIFICS | _COUNTERPARTS]
             if heads:
                 title = text[tokens[heads[0]].start : tokens[chain[1] - 1].end]
-        countries = countries_in(title)
+        countries = _countries(title)
         mentions.append(
             Mention(
                 name=text[start:end],
@@ -479,11 +536,13 @@ def extract_arabic(text: str) -> list[Mention]:
         end = reader.chain_at(index)
         if end == index or end >= len(tokens) or not (reader.adjacent(end - 1, end) or reader.dotted(end - 1)):
             continue
-        names = reader.read_name(end)
-        if not names:
-            continue
         chain_words = [_chain_word(tokens[index].fold), *(tokens[i].fold for i in range(index + 1, end))]
         pure = any(w in _HONORIFICS - _TITLE_HONORIFICS or w in _OWNER_OF for w in chain_words)
+        names = reader.read_name(end)
+        if not names and pure:
+            names = _name_despite_first_word(reader, end)
+        if not names:
+            continue
         nationality = any(_is_nationality(tokens[i]) for i in range(index, end))
         # A bare definite title ("الرئيس …") anchors a known given name, a nationality-marked or titled foreign one.
         foreign_ok = (nationality or reader.title_after(names[-1])) and len(names) >= 2
@@ -493,8 +552,8 @@ def extract_arabic(text: str) -> list[Mention]:
 
     # 2. A title before the name: "وزير التخطيط خالد …", "وزير الخارجية الروسي سيرغي لافروف".
     for index, token in enumerate(tokens):
-        if taken[index] or not _is_title(token.fold):
-            continue
+        if taken[index] or not _is_title(token.fold, prefixed=True):
+            continue  # "والسفير الأفغاني لدى المملكة …", "ومدير المعهد …": a conjunction on the title too
         cursor = index + 1
         while cursor < len(tokens) and cursor - index <= 10 and reader.adjacent(cursor - 1, cursor):
             if taken[cursor] or reader.chain_at(cursor) != cursor:
@@ -505,7 +564,10 @@ def extract_arabic(text: str) -> list[Mention]:
                 break
             if _is_nationality(tokens[cursor]) and reader.adjacent(cursor, cursor + 1):
                 names = reader.read_name(cursor + 1)
-                if len(names) >= 2 and not any(_is_al(tokens[i]) for i in names):
+                # A foreign name has no article; an Arabic one ("… المعدنية بندر بن إبراهيم الخريف") is one by
+                # its given name or its بن.
+                arabic = reader.has_given(names) or any(tokens[i].fold in _LINEAGE for i in names[1:])
+                if len(names) >= 2 and (arabic or not any(_is_al(tokens[i]) for i in names)):
                     add(names, chain=None, anchored=True)
                     break
             if not reader.title_object(cursor):
@@ -543,7 +605,7 @@ def extract_arabic(text: str) -> list[Mention]:
             continue
         words = [tokens[i] for i in names]
         strong = any(w.fold in _PARTICLES for w in words[1:]) or (
-            _is_al(words[-1]) and words[-1].fold not in _AL_CONTINUES and not countries_in(words[-1].text)
+            _is_al(words[-1]) and words[-1].fold not in _AL_CONTINUES and not _countries(words[-1].text)
         )
         if not strong and len(names) <= 3 and prefix == 0:
             strong = _spoken(reader, names)
@@ -552,6 +614,23 @@ def extract_arabic(text: str) -> list[Mention]:
 
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _name_despite_first_word(reader: _Reader, start: int) -> list[int]:
+    """ "والبروفسير كان بوبكر وزير الصحة": after an honorific and before a title, a first word that is also a
+    verb ("كان" is a Fulani family name too) is a name; a preposition or a conjunction never is."""
+    tokens = reader.tokens
+    if start + 1 >= len(tokens) or not reader.adjacent(start, start + 1):
+        return []
+    fold = tokens[start].fold
+    if len(fold) < 3 or fold in _FUNCTION_WORDS or fold in _SPEECH_VERBS or not _is_stop(fold):
+        return []
+    if _is_title(fold, prefixed=True) or _is_org(fold) or _is_al(tokens[start]):
+        return []
+    rest = reader.read_name(start + 1)
+    if not rest or len(rest) > 3 or not reader.title_after(rest[-1]):
+        return []
+    return [start, *rest]
 
 
 def _spoken(reader: _Reader, names: list[int]) -> bool:
@@ -598,7 +677,7 @@ def _walk_back(reader: _Reader, last: int) -> list[int]:
         if _is_al(token):
             if names and tokens[names[0]].fold not in _PARTICLES and fold not in _AL_CONTINUES:
                 break
-            if fold in _AL_NOT_NAME or fold in _NOT_NATIONALITY or countries_in(token.text):
+            if fold in _AL_NOT_NAME or fold in _NOT_NATIONALITY or _countries(token.text):
                 break
         names.insert(0, index)
         # A given name after a conjunction or preposition ("ومحمد") starts the name.
@@ -612,12 +691,20 @@ def _walk_back(reader: _Reader, last: int) -> list[int]:
         return []
     givens = [p for p, i in enumerate(names) if reader.given_with_prefix(i) >= 0]
     givens = [p for p in givens if p == 0 or tokens[names[p - 1]].fold not in _PARTICLES]
-    if givens:
-        names = names[givens[0] :]  # words before the first given name are the sentence's, not the name's
+    # The word before the first بن/بنت/ولد is the person's own given name, known or not ("اسلكو ولد احمد").
+    sons = [p - 1 for p, i in enumerate(names) if p > 0 and tokens[i].fold in _LINEAGE]
+    starts = givens[:1] + sons[:1]
+    if starts:
+        names = names[min(starts) :]  # words before the name's first word are the sentence's, not the name's
     else:
         if any(_is_al(tokens[i]) for i in names):
             return []  # an unknown word and a definite noun: "حضر الاستقبال"
         names = names[-3:]
+        title = last + 1
+        if title < len(tokens) and reader.gap(last, title) == "space" and _is_al(tokens[title]):
+            return []  # "حطّت طائرة الرئيس …": a definite title right after unknown words is their noun's object
+        if tokens[last].fold.endswith("ة"):
+            return []  # "زيارة وزير …", "كلمة رئيس …": a feminine noun in a construct, not a surname
     free = [i for p, i in enumerate(names) if p == 0 or tokens[names[p - 1]].fold not in _PARTICLES]
     if len(names) < 2 or len(free) > _MAX_FREE_WORDS + 1:
         return []
