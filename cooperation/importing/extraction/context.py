@@ -123,7 +123,10 @@ def build_context(
     return context
 
 
-_ON_BEHALF = re.compile(r"[^,]{0,30}?(?:on behalf of|от имени|نيابة عن|عن الجانب)\s+(.{0,60})", re.I)
+# Right after the name, past its own title between commas: "X, Director General, signed it on behalf of Y".
+_ON_BEHALF = re.compile(
+    r"(?:\s*,[^,]{0,120},)?[^,]{0,40}?(?:on behalf of|от имени|نيابة عن|عن الجانب)\s+(.{0,60})", re.I
+)
 
 
 _BEHALF_BEFORE = re.compile(r"(?:on behalf of|от имени|عن الجانب|نيابة عن)\s+(.{0,40}?)\s+(?:by|—|-)\s", re.I)

@@ -400,11 +400,13 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
             names = [p.name for p in group]
             if principal and _SEPARATE.search(sentence.text):
                 names = [principal, *names]
+            place = (city[1].title() if city[1].isupper() else city[1]) if city else ""
             value = {
                 "kind": kind,
-                "title": sentence.text.strip()[:160],
+                "title": _event_title(context.language, kind, names, place),
+                "summary": sentence.text.strip()[:600],
                 **{k: dates[k] for k in ("start", "end", "precision")},
-                "city": (city[1].title() if city[1].isupper() else city[1]) if city else "",
+                "city": place,
                 "country": city[0] if city else "",
                 "countries": context.countries_in(sentence.start, sentence.end),
                 "participants": [{"name": name, "role": "participant"} for name in names],
@@ -420,6 +422,29 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
             event.value.update(start=context.document_date.isoformat(), end=None, precision="day")
     _roles(events, delegations)
     return events
+
+
+_KIND_WORDS = {
+    "en": {"meeting": "Meeting", "signing": "Signing", "summit": "Forum", "roundtable": "Roundtable",
+           "training": "Training", "field_visit": "Field visit", "exhibition_visit": "Exhibition visit",
+           "side_event": "Side event", "expert_session": "Expert session", "announcement": "Announcement"},
+    "ru": {"meeting": "Встреча", "signing": "Подписание", "summit": "Форум", "roundtable": "Круглый стол",
+           "training": "Обучение", "field_visit": "Ознакомительное посещение", "exhibition_visit": "Посещение выставки",
+           "side_event": "Сопутствующее мероприятие", "expert_session": "Экспертная сессия",
+           "announcement": "Объявление"},
+    "ar": {"meeting": "اجتماع", "signing": "توقيع", "summit": "منتدى", "roundtable": "طاولة مستديرة",
+           "training": "تدريب", "field_visit": "زيارة ميدانية", "exhibition_visit": "زيارة معرض",
+           "side_event": "فعالية جانبية", "expert_session": "جلسة خبراء", "announcement": "إعلان"},
+}  # fmt: skip
+
+
+def _event_title(language: str, kind: str, names: list[str], place: str) -> str:
+    """ "Meeting: A, B — Abu Dhabi", in the document's language; the sentence itself goes to the summary."""
+    words = _KIND_WORDS.get(language, _KIND_WORDS["en"])
+    title = words.get(kind, words["meeting"])
+    if names:
+        title += ": " + ", ".join(names[:3]) + ("…" if len(names) > 3 else "")
+    return f"{title} — {place}" if place else title
 
 
 def _principal(context: DocumentContext, delegations: list[Found]) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_countries import countries
 
 from cooperation.importing import matching
 from cooperation.models import Delegation, DelegationMember, DelegationStatus, MemberRole
@@ -50,7 +52,7 @@ class DelegationHandler(Handler):
         # officer typed it.
         if "title" in value.get("edited", []) and value.get("title"):
             return value["title"]
-        return f"{value.get('origin_country') or '?'} delegation to {value.get('host_country') or '?'}"
+        return titles(value)["en"]
 
     def initial(self, value: dict[str, Any]) -> dict[str, Any]:
         return {**super().initial(value), "title": self.title(value)}
@@ -104,8 +106,11 @@ class DelegationHandler(Handler):
         if not host or host == origin:
             raise ReviewError(_("The host country is not known; correct it before accepting, or merge instead."))
         title = self.title(value)
+        named = titles(value)
         delegation = Delegation(
             title=title[:400],
+            title_ru=named["ru"][:400] if title == named["en"] else "",
+            title_ar=named["ar"][:400] if title == named["en"] else "",
             origin_country=origin,
             host_country=host,
             city=(value.get("city") or "")[:120],
@@ -144,3 +149,26 @@ def _members(value: dict[str, Any]) -> list[tuple[str, MemberRole]]:
     names = [(head, MemberRole.HEAD)] if head else []
     names += [(name, MemberRole.MEMBER) for name in dict.fromkeys(value.get("members") or []) if name and name != head]
     return names
+
+
+# One form per language that needs no grammatical case of the country names.
+_TITLE_FORMS = {
+    "en": "Delegation of {origin} to {host}",
+    "ru": "Делегация: {origin} → {host}",
+    "ar": "وفد {origin} إلى {host}",
+}
+
+
+def titles(value: dict[str, Any]) -> dict[str, str]:
+    """The delegation's name in English, Russian and Arabic from its two countries, with the month of the visit."""
+    origin, host = value.get("origin_country") or "", value.get("host_country") or ""
+    result = {}
+    for language, form in _TITLE_FORMS.items():
+        with translation.override(language):
+            title = form.format(
+                origin=countries.name(origin) or origin or "?", host=countries.name(host) or host or "?"
+            )
+        if value.get("start"):
+            title += f" ({value['start'][:7]})"
+        result[language] = title
+    return result

@@ -108,6 +108,7 @@ class EventHandler(Handler):
             kind=kind,
             title=title[:400],
             status=EventStatus.HELD,
+            summary=value.get("summary") or "",
             city=(value.get("city") or "")[:120],
             country=_country(value),
             slug=unique_slug(Event, title[:60], prefix="event"),
