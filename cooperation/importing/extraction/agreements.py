@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import re
 
-from .base import Found, evidence_for
+from .base import Found, evidence_for, tolerant
 from .context import DocumentContext, Sentence
+
+
+def _compile(pattern: str, flags: int = 0) -> re.Pattern:
+    return re.compile(tolerant(pattern), flags)  # Arabic vowel marks are optional in every cue
+
 
 _KINDS = (
     ("mou", r"memorand(?:um|a)(?:\s+of\s+understanding)?(?:\s+\(MOUs?\))?|MoUs?|MOUs?|"
@@ -21,9 +26,9 @@ _KINDS = (
     ("roadmap", r"road\s?map|action plan|дорожн\w+ карт\w*|план\w* действий|خارطة طريق|خطة عمل"),
     ("agreement", r"agreements?|accord|treaty|соглашени\w*|договор\w*|اتفاقي(?:ة|ات|تين|تان)|اتفاق"),
 )  # fmt: skip
-_MENTION = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS), re.I)
+_MENTION = _compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS), re.I)
 # A later mention that refers back: "the MoU", "the document", "документ", "الوثيقة".
-_BACK_REFERENCE = re.compile(r"(?<!\w)(?:the\s+document|документ\w*|الوثيقة|الاتفاق)(?!\w)", re.I)
+_BACK_REFERENCE = _compile(r"(?<!\w)(?:the\s+document|документ\w*|الوثيقة|الاتفاق)(?!\w)", re.I)
 _STATUS = (
     ("in_force", r"entered into force|in force|вступил\w* в силу|حيز التنفيذ|دخل\w* حيز"),
     (
@@ -36,13 +41,17 @@ _STATUS = (
     ("signed", r"sign(?:ed|ing)|inked|conclud\w*|extend\w*|renew\w*|prolong\w*|подписа\w*|продл\w*|"
                r"[وف]?وقع(?:ت|ا|وا|ها)?|[وف]?توقيع|تم توقيع|تمديد|تجديد|أبرم\w*"),
 )  # fmt: skip
-_STATUS_PATTERNS = [(status, re.compile(rf"(?<!\w)(?:{cue})(?!\w)", re.I)) for status, cue in _STATUS]
-_SIGN = re.compile(
-    r"(?<!\w)(?:sign(?:ed|ing)?|inked|подписа\w*|подпис\w+|[وف]?وقع(?:ت|ا|وا|ها)?|[وف]?توقيع)(?!\w)", re.I
+_STATUS_PATTERNS = [(status, _compile(rf"(?<!\w)(?:{cue})(?!\w)", re.I)) for status, cue in _STATUS]
+_SIGN = _compile(r"(?<!\w)(?:sign(?:ed|ing)?|inked|подписа\w*|подпис\w+|[وف]?وقع(?:ت|ا|وا|ها)?|[وف]?توقيع)(?!\w)", re.I)
+_ON_BEHALF = _compile(r"(?:on behalf of|от имени|نيابة عن)\s+(?:the\s+)?", re.I)
+# The side named before the signer: "عن الجانب الأردني X", "с казахстанской стороны X", "on behalf of Y by X".
+_SIDE_BEFORE = _compile(
+    r"(?:عن\s+الجانب\s+\S+|من\s+الجانب\s+\S+|с\s+\S+\s+стороны|от\s+\S+\s+стороны|on\s+the\s+\S+\s+side|"
+    r"on behalf of\s+[^,]{3,60}?\s+by(?:\s+the)?)[\s,]*(?:\S+\s+){0,8}$",
+    re.I,
 )
-_ON_BEHALF = re.compile(r"(?:on behalf of|for|от имени|от|عن|نيابة عن)\s+(?:the\s+)?", re.I)
 # Mentions that talk about agreements in general, not one the officer would record.
-_GENERAL = re.compile(
+_GENERAL = _compile(
     r"(?<!\w)(?:agreements?\s+already|previously\s+signed|ранее\s+подписанн\w*|already\s+signed|"
     r"the\s+agreements\s+reached|договорённост\w*|договоренност\w*|agreed\s+(?:to|that|on))(?!\w)",
     re.I,
@@ -137,7 +146,7 @@ def _count_before(text: str, mention: re.Match) -> int | None:
     return None
 
 
-_PLURAL = re.compile(
+_PLURAL = _compile(
     r"^(?:agreements|memoranda|MoUs|MOUs|protocols|accords|treaties|соглашени(?:я|й|ям|ями|ях)|меморандум(?:ы|ов|ами)|"
     r"протокол(?:ы|ов)|اتفاقيات|مذكرات)(?!\w)",
     re.I,
@@ -186,10 +195,12 @@ def _read_sentence(context: DocumentContext, sentence: Sentence, item: Found) ->
         if any(s["name"] == person.name for s in value["signatories"]) or _only_present(context, sentence, person):
             continue
         party = person.country
+        side = _SIDE_BEFORE.search(context.text, max(sentence.start, person.start - 120), person.start)
         behalf = _ON_BEHALF.search(context.text, person.end, min(sentence.end, person.end + 80))
-        if behalf:
-            hits = context.countries_in(behalf.end(), behalf.end() + 60)
-            party = hits[0] if hits else party
+        if side and context.countries_in(side.start(), person.start):
+            party = context.countries_in(side.start(), person.start)[0]
+        elif behalf and context.countries_in(behalf.end(), behalf.end() + 60):
+            party = context.countries_in(behalf.end(), behalf.end() + 60)[0]
         value["signatories"].append({"name": person.name, "party": party})
     dates = context.dates_in(sentence.start, sentence.end)
     if dates and not value["signed_date"] and value["status"] in ("signed", "in_force"):
@@ -197,7 +208,7 @@ def _read_sentence(context: DocumentContext, sentence: Sentence, item: Found) ->
 
 
 # People named after these words in a signing sentence watched or led a visit; they did not sign.
-_NOT_SIGNING = re.compile(
+_NOT_SIGNING = _compile(
     r"(?<!\w)(?:in the presence of|attended by|witnessed by|headed by|led by|during the visit of|"
     r"в присутствии|во главе с|при участии|بحضور|برئاسة|وبحضور|بمشاركة)(?!\w)",
     re.I,
@@ -227,7 +238,7 @@ def _complete(context: DocumentContext, item: Found) -> None:
 
 # --- training programmes -----------------------------------------------------------------------------------
 
-_PROGRAMME = re.compile(
+_PROGRAMME = _compile(
     r"(?<!\w)(?:(?:training|capacity[- ]building|leadership|exchange|scholarship|fellowship)\s+(?:programme|program|"
     r"course|workshop)s?|(?:programme|program|course)s?\s+(?:for|on)\s+(?:\w+\s+){0,3}(?:civil servants|officials|"
     r"diplomats|leaders)|trained|training|обучени\w*|программ\w+ (?:подготовки|обучения|повышения)|"
@@ -235,14 +246,14 @@ _PROGRAMME = re.compile(
     r"(?:ال)?برنامج|تدريب\w*|تأهيل)(?!\w)",
     re.I,
 )
-_TRAINEES = re.compile(
+_TRAINEES = _compile(
     r"(?<!\w)(?:civil servants|officials|diplomats|participants|trainees|leaders|employees|officers|fellows|"
     r"scholars(?:hips?)?|госслужащ\w*|служащ\w*|слушател\w*|участник\w*|специалист\w*|дипломат\w*|"
     r"чиновник\w*|стипенди\w*|магистр\w*|лидер\w*|"
     r"(?:[وبل]?ال|لل|[وبل])?(?:موظف\w*|مشارك\w*|متدرب\w*|كوادر|قيادات|قيادي\w*|دبلوماسي\w*|مسؤول\w*))(?!\w)",
     re.I,
 )
-_COUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})*|\d+)\s+(?:\w+\s+){0,2}?(?=\w)")
+_COUNT = _compile(r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})*|\d+)\s+(?:\w+\s+){0,2}?(?=\w)")
 
 
 def extract_programmes(context: DocumentContext) -> list[Found]:
@@ -267,7 +278,7 @@ def extract_programmes(context: DocumentContext) -> list[Found]:
     return [_programme(context, members) for members in groups.values()]
 
 
-_PROGRAMME_NAME = re.compile(
+_PROGRAMME_NAME = _compile(
     r"[«“\"]([^»”\"]{4,120})[»”\"]|((?:[A-Z][\w-]*\s+){1,6}(?:Programme|Program|Course))(?!\w)"
     r"|((?:Программ\w+|Курс\w*)\s+(?:[А-ЯЁA-Z][\w-]*\s*){1,4}(?:\([A-Z]{2,6}\))?)"
 )

@@ -67,3 +67,38 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def evidence_for(text: str, start: int, end: int) -> Evidence:
     left, right = sentence_bounds(text, start, end)
     return Evidence(start=start, end=end, passage=text[left:right].strip())
+
+
+# Arabic short vowels, tanween and shadda are optional in writing ("وقّع" is "وقع"): cue patterns accept them
+# after every Arabic letter, so a voweled word still matches and offsets stay those of the original text.
+_HARAKAT = "[\u064b-\u0652]*"
+
+
+def tolerant(pattern: str) -> str:
+    """``pattern`` with optional Arabic diacritics after each Arabic letter or class of Arabic letters."""
+    out: list[str] = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if char == "[":
+            end = index + 1
+            while end < len(pattern) and (pattern[end] != "]" or end == index + 1 or pattern[end - 1] == "\\"):
+                end += 1
+            unit = pattern[index : end + 1]
+            index = end + 1
+            arabic = any("\u0621" <= c <= "\u064a" for c in unit)
+        else:
+            unit = char
+            index += 1
+            arabic = "\u0621" <= char <= "\u064a"
+        if not arabic:
+            out.append(unit)
+        elif index < len(pattern) and pattern[index] in "?*+{":
+            out.append(f"(?:{unit}{_HARAKAT})")  # the quantifier that follows applies to letter and vowels
+        else:
+            out.append(unit + _HARAKAT)
+    return "".join(out)

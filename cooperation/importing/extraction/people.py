@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Evidence, Found
+from .base import Evidence, Found, evidence_for
 from .people_ar import extract_arabic
 from .people_base import Mention, dedupe
 from .people_en import extract_english
@@ -25,7 +25,23 @@ def extract_people(text: str, *, language: str, known_aliases: dict[str, str] | 
     else:
         mentions = extract_english(text)
     mentions.extend(_known_mentions(text, known_aliases or {}, mentions))
-    return dedupe(mentions, text)
+    people = dedupe(mentions, text)
+    _mentions_again(text, people)
+    return people
+
+
+def _mentions_again(text: str, people: list[Found]) -> None:
+    """A person the rules found once is the same person wherever the same full name is written again
+    ("…عن الجانب الأردني سامح الناصر"), so relations see every mention, not only the anchored one."""
+    taken = [(e.start, e.end) for p in people for e in [p.evidence, *p.extra_evidence]]
+    for person in people:
+        for form in {f for f in person.value["forms"] if len(f.split()) >= 2}:
+            for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", text):
+                start, end = match.span()
+                if any(start < t_end and t_start < end for t_start, t_end in taken):
+                    continue
+                taken.append((start, end))
+                person.extra_evidence.append(evidence_for(text, start, end))
 
 
 def _known_mentions(text: str, aliases: dict[str, str], found: list[Mention]) -> list[Mention]:

@@ -14,34 +14,39 @@ from __future__ import annotations
 
 import re
 
-from .base import Found, evidence_for
+from .base import Found, evidence_for, tolerant
 from .context import DocumentContext, Sentence
 
-_DELEGATION = re.compile(r"(?<!\w)(?:delegations?|делегаци\w+|(?:[وب]?ال|[وب])?وفد(?:ا|ًا)?)(?!\w)", re.I)
-_VISIT = re.compile(
+
+def _compile(pattern: str, flags: int = 0) -> re.Pattern:
+    return re.compile(tolerant(pattern), flags)  # Arabic vowel marks are optional in every cue
+
+
+_DELEGATION = _compile(r"(?<!\w)(?:delegations?|делегаци\w+|(?:[وب]?ال|[وب])?وفد(?:ا|ًا)?)(?!\w)", re.I)
+_VISIT = _compile(
     r"(?<!\w)(?:visit(?:ed|s|ing)?|trip|arriv(?:ed|es|al)|tour(?:ed)?|визит\w*|посети\w*|посещени\w*|прибы\w*|"
     r"поездк\w*|(?:[وبلف]?(?:ال)?|لل)زيار\w*|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?وصل\w*|[وف]?تزور)(?!\w)",
     re.I,
 )
 # Words after which the next country (within a few words) is where the visit went.
-_TO_HOST = re.compile(
+_TO_HOST = _compile(
     r"(?<!\w)(?:visit(?:ed|s|ing)?(?:\s+to)?|trip\s+to|arrived\s+in|tour(?:ed)?|to|in|посети\w*|визит\w*\s+в|"
     r"прибы\w*\s+в|поездк\w*\s+в|в|во|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?تزور|زيار\w*\s+(?:إلى|الى|ل)|إلى|الى|"
     r"وصل\w*\s+(?:إلى|الى))\s+(?:the\s+|a\s+)?",
     re.I,
 )
-_RECEIVED = re.compile(
+_RECEIVED = _compile(
     r"(?<!\w)(?:received|receives|hosted|hosts|welcomed|welcomes|принял\w*|принимал\w*|встретил\w*|"
     r"[وف]?استقبل(?:ت)?|[وف]?يستقبل|[وف]?تستقبل|رحب\w*)(?!\w)",
     re.I,
 )
-_HEADED_BY = re.compile(
+_HEADED_BY = _compile(
     r"(?<!\w)(?:headed\s+by|led\s+by|chaired\s+by|под\s+руководством|во\s+главе\s+с|возглавляем\w+|"
     r"برئاسة|بقيادة|يترأسه|يرأسه|ترأسه)(?!\w)",
     re.I,
 )
-_LED = re.compile(r"(?<!\w)(?:led|headed|возглавил\w*|возглавля\w+|ترأس(?:ت)?|يترأس)(?!\w)", re.I)
-_FROM = re.compile(r"^\s*(?:from|of|из|от|من)\s+(?:the\s+)?", re.I)
+_LED = _compile(r"(?<!\w)(?:led|headed|возглавил\w*|возглавля\w+|ترأس(?:ت)?|يترأس)(?!\w)", re.I)
+_FROM = _compile(r"^\s*(?:from|of|из|от|من)\s+(?:the\s+)?", re.I)
 
 
 def extract_delegations(context: DocumentContext) -> list[Found]:
@@ -79,9 +84,10 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
         origin = _origin_near(context, offset + delegation.start(), offset + delegation.end())
     headed = _HEADED_BY.search(text)
     if headed:
-        person = context.first_person_after(offset + headed.end(), offset + headed.end() + 250)
-        if person and person.start < sentence.end + 200:
-            head = person.name
+        # The first person named after "headed by" who does not serve the country the delegation visits.
+        after = context.people_in(offset + headed.end(), min(sentence.end + 200, offset + headed.end() + 250))
+        hint = _host_hint(context, sentence, origin)
+        head = next((p.name for p in after if not p.country or p.country != hint), "")
     received = _RECEIVED.search(text)
     if received:
         receivers = context.people_in(sentence.start, offset + received.start())
@@ -133,7 +139,14 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
     return origin, host, head
 
 
-_RESIDENT = re.compile(r"ambassador|chargé|charge d|посол|поверенн|سفير|القائم بالأعمال", re.I)
+_RESIDENT = _compile(r"ambassador|chargé|charge d|посол|поверенн|سفير|القائم بالأعمال", re.I)
+
+
+def _host_hint(context: DocumentContext, sentence: Sentence, origin: str) -> str:
+    """Where the visit of this sentence went, when the sentence says so ("visit to X", "في بغداد")."""
+    return _host_after_visit(context, sentence, origin) or next(
+        (c[0] for c in context.cities_in(sentence.start, sentence.end) if c[0] != origin), ""
+    )
 
 
 def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match | None:
@@ -177,7 +190,7 @@ def _origin_near(context: DocumentContext, start: int, end: int) -> str:
     return after_noun
 
 
-_TOWARDS_BEFORE = re.compile(r"(?<!\w)(?:to|in|в|во|إلى|الى|في)\s+$", re.I)
+_TOWARDS_BEFORE = _compile(r"(?<!\w)(?:to|in|в|во|إلى|الى|في)\s+$", re.I)
 
 
 def _origin_after_noun(context: DocumentContext, end: int) -> str:
@@ -194,7 +207,7 @@ def _origin_after_noun(context: DocumentContext, end: int) -> str:
     return ""
 
 
-_TOWARDS = re.compile(r"(?<!\w)(?:to|в|во|إلى|الى)\s+", re.I)
+_TOWARDS = _compile(r"(?<!\w)(?:to|в|во|إلى|الى)\s+", re.I)
 
 
 def _host_after_visit(context: DocumentContext, sentence: Sentence, origin: str) -> str:
@@ -225,7 +238,7 @@ def _host_next_to_visit(context: DocumentContext, sentence: Sentence, origin: st
 
 
 # A date at the head of a paragraph followed by the agency's mark is the dateline: the day of the report.
-_DATELINE_TAIL = re.compile(r"[\s,.]*(?:\(|/|[-–—:]|\[)")
+_DATELINE_TAIL = _compile(r"[\s,.]*(?:\(|/|[-–—:]|\[)")
 
 
 def _date_of(context: DocumentContext, sentence: Sentence) -> dict:
@@ -363,9 +376,9 @@ _EVENT_CUES: dict[str, str] = {
     r"переговор\w+|консультаци\w+|принял\w*|обсуди\w*|[وف]?التقى|[وف]?التقت|لقاء|اجتماع\w*|[وف]?استقبل(?:ت)?|"
     r"مباحثات|محادثات|[وف]?بحث(?:ت|ا)?",
 }
-_EVENT_PATTERNS = {kind: re.compile(rf"(?<!\w)(?:{cue})(?!\w)", re.I) for kind, cue in _EVENT_CUES.items()}
+_EVENT_PATTERNS = {kind: _compile(rf"(?<!\w)(?:{cue})(?!\w)", re.I) for kind, cue in _EVENT_CUES.items()}
 # A sentence that only mentions an event in passing ("will sign", "agreed to hold talks") holds none.
-_NOT_HAPPENING = re.compile(
+_NOT_HAPPENING = _compile(
     r"(?<!\w)(?:will|would|plan(?:s|ned)?\s+to|to\s+be|next|upcoming|agreed\s+to|proposed|invited|"
     r"планиру\w+|будет|будут|предстоящ\w+|намерены|سيتم|سوف|المقبل|المقبلة)(?!\w)",
     re.I,
@@ -376,7 +389,7 @@ _NOT_HAPPENING = re.compile(
 _VISIT_PROGRAMME = {"meeting", "signing", "training", "field_visit", "roundtable"}
 
 
-_SEPARATE = re.compile(r"separate (?:meetings|talks)|отдельн\w+ встреч\w*|لقاءات منفصلة|اجتماعات منفصلة", re.I)
+_SEPARATE = _compile(r"separate (?:meetings|talks)|отдельн\w+ встреч\w*|لقاءات منفصلة|اجتماعات منفصلة", re.I)
 
 
 def extract_events(context: DocumentContext, delegations: list[Found]) -> list[Found]:
