@@ -101,7 +101,13 @@ def build_context(
     for person in people:
         for evidence in [person.evidence, *person.extra_evidence]:
             refs.append(
-                PersonRef(person.value["normal"], person.value.get("country") or "", evidence.start, evidence.end)
+                PersonRef(
+                    person.value["normal"],
+                    person.value.get("country") or "",
+                    evidence.start,
+                    evidence.end,
+                    person.value.get("title_normal") or person.value.get("title") or "",
+                )
             )
     refs.sort(key=lambda r: r.start)
     countries = find_countries(text)

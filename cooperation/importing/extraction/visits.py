@@ -24,7 +24,7 @@ def _compile(pattern: str, flags: int = 0) -> re.Pattern:
 
 _DELEGATION = _compile(r"(?<!\w)(?:delegations?|делегаци\w+|(?:[وب]?ال|[وب])?وفد(?:ا|ًا)?)(?!\w)", re.I)
 _VISIT = _compile(
-    r"(?<!\w)(?:visit(?:ed|s|ing)?|trip|arriv(?:ed|es|al)|tour(?:ed)?|визит\w*|посети\w*|посещени\w*|прибы\w*|"
+    r"(?<!\w)(?:visit(?:ed|s|ing)?|trip|arriv(?:ed|es|al)|tour(?:ed)?|came to|comes to|визит\w*|посети\w*|посещени\w*|прибы\w*|"
     r"поездк\w*|(?:[وبلف]?(?:ال)?|لل)زيار\w*|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?وصل\w*|[وف]?تزور)(?!\w)",
     re.I,
 )
@@ -161,7 +161,10 @@ def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match 
         before, after = after[:1], after[1:]
     hosts = {p.country for p in before if p.country} or {c[0] for c in context.cities_in(sentence.start, sentence.end)}
     # An ambassador received by the minister of the country he is posted to lives there: no visit.
-    guests = {p.country for p in after if p.country and not _RESIDENT.search(p.title)}
+    visitors = [p for p in after if not _RESIDENT.search(p.title)]
+    guests = {p.country for p in visitors if p.country}
+    if not guests and visitors and hosts and len(set(context.main_countries) - hosts) == 1:
+        guests = set(context.main_countries) - hosts  # a guest whose title names no country, in a two-country story
     return received if guests - hosts else None
 
 
