@@ -373,7 +373,10 @@ _EVENT_CUES: dict[str, str] = {
     "side_event": r"side event",
     "expert_session": r"expert session|экспертн\w+ сесси\w+",
     "summit": r"summits?|forums?|саммит\w*|форум\w*|القمة|قمة|منتدى|المنتدى",
-    "training": r"training (?:session|course|workshop)|workshop|семинар\w*|тренинг\w*|ورشة|الدورة التدريبية",
+    "training": r"training (?:session|course|workshop|programme|program)|"
+    r"capacity[- ]building (?:programme|program|course)|workshop|course for|"
+    r"семинар\w*|тренинг\w*|стажировк\w*|курс\w* повышения|обучени\w*|ورشة|(?:ال)?دورة (?:ال)?تدريبية|"
+    r"(?:ال)?برنامج (?:ال)?تدريبي",
     "exhibition_visit": r"exhibition|выставк\w+|معرض",
     "field_visit": r"field visits?|toured|осмотрел\w*|ознакоми\w*|جولة",
     "meeting": r"met|meets|meetings?|talks|consultations|received|discuss(?:ed|ions)|conferred|встрет\w*|встреч\w+|"
@@ -502,6 +505,8 @@ def _merge_events(found: list[Found], principal: str) -> list[Found]:
 def _same_event(a: dict, b: dict, principal: str) -> bool:
     if a["kind"] != b["kind"] or (a["start"] and b["start"] and a["start"] != b["start"]):
         return False
+    if a["kind"] == "signing":
+        return True  # several documents signed the same day are one ceremony
     others_a = {p["name"] for p in a["participants"]} - {principal}
     others_b = {p["name"] for p in b["participants"]} - {principal}
     return not others_a or not others_b or bool(others_a & others_b)
