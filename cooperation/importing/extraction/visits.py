@@ -403,38 +403,10 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
     found: list[Found] = []
     principal = _principal(context, delegations)
     for sentence in context.sentences:
-        kind, match = _event_kind(sentence.text)
-        if kind is None or _NOT_HAPPENING.search(sentence.text):
+        if _NOT_HAPPENING.search(sentence.text):
             continue
-        people = context.people_in(sentence.start, sentence.end)
-        dates = _date_of(context, sentence)
-        if not people and not dates["date_in_sentence"] and not (delegations and kind in _VISIT_PROGRAMME):
-            continue  # no one, no day, no visit it belongs to: a general remark, not an event to record
-        start = sentence.start + match.start()
-        city = next(iter(context.cities_in(sentence.start, sentence.end)), None)
-        if city is None and delegations and delegations[0].value["city"]:
-            city = (delegations[0].value["host_country"], delegations[0].value["city"], 0, 0)
-        # "held separate meetings with A; B; C": one meeting with each of them.
-        groups = [[p] for p in people if p.name != principal] if _SEPARATE.search(sentence.text) else [people]
-        for group in groups:
-            names = [p.name for p in group]
-            if principal and _SEPARATE.search(sentence.text):
-                names = [principal, *names]
-            place = (city[1].title() if city[1].isupper() else city[1]) if city else ""
-            value = {
-                "kind": kind,
-                "title": _event_title(context.language, kind, names, place),
-                "summary": sentence.text.strip()[:600],
-                **{k: dates[k] for k in ("start", "end", "precision")},
-                "city": place,
-                "country": city[0] if city else "",
-                "countries": context.countries_in(sentence.start, sentence.end),
-                "participants": [{"name": name, "role": "participant"} for name in names],
-                "delegation": 0 if delegations else None,
-                "cue": match.group(0),
-            }
-            evidence = evidence_for(context.text, start, start + len(match.group(0)))
-            found.append(Found("event", value, evidence, 0.6))
+        for kind, match in _event_kinds(sentence.text):
+            found.extend(_events_of(context, sentence, kind, match, delegations, principal))
     events = _merge_events(found, principal)
     for event in events:
         if not event.value["start"] and context.document_date and event.value["participants"]:
@@ -475,6 +447,52 @@ def _principal(context: DocumentContext, delegations: list[Found]) -> str:
     for ref in context.people:
         counts[ref.name] = counts.get(ref.name, 0) + 1
     return max(counts, key=counts.get) if counts else ""
+
+
+def _events_of(context: DocumentContext, sentence: Sentence, kind: str, match: re.Match, delegations, principal):
+    """The events one sentence tells of, of one kind: one, or one per counterpart ("separate meetings")."""
+    people = context.people_in(sentence.start, sentence.end)
+    dates = _date_of(context, sentence)
+    if not people and not dates["date_in_sentence"] and not (delegations and kind in _VISIT_PROGRAMME):
+        return []  # no one, no day, no visit it belongs to: a general remark, not an event to record
+    start = sentence.start + match.start()
+    city = next(iter(context.cities_in(sentence.start, sentence.end)), None)
+    if city is None and delegations and delegations[0].value["city"]:
+        city = (delegations[0].value["host_country"], delegations[0].value["city"], 0, 0)
+    place = (city[1].title() if city[1].isupper() else city[1]) if city else ""
+    separate = bool(_SEPARATE.search(sentence.text))
+    groups = [[p] for p in people if p.name != principal] if separate else [people]
+    events = []
+    for group in groups:
+        names = [p.name for p in group]
+        if principal and separate:
+            names = [principal, *names]
+        value = {
+            "kind": kind,
+            "title": _event_title(context.language, kind, names, place),
+            "summary": sentence.text.strip()[:600],
+            **{k: dates[k] for k in ("start", "end", "precision")},
+            "city": place,
+            "country": city[0] if city else "",
+            "countries": context.countries_in(sentence.start, sentence.end),
+            "participants": [{"name": name, "role": "participant"} for name in names],
+            "delegation": 0 if delegations else None,
+            "cue": match.group(0),
+        }
+        events.append(Found("event", value, evidence_for(context.text, start, start + len(match.group(0))), 0.6))
+    return events
+
+
+def _event_kinds(text: str) -> list[tuple[str, re.Match]]:
+    """The sentence's event kind; a reception at which something was signed is a meeting and a signing."""
+    kind, match = _event_kind(text)
+    if kind is None:
+        return []
+    kinds = [(kind, match)]
+    reception = _RECEIVED.search(text)
+    if kind == "signing" and reception:
+        kinds.append(("meeting", reception))
+    return kinds
 
 
 def _event_kind(text: str) -> tuple[str | None, re.Match | None]:
