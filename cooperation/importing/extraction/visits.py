@@ -535,6 +535,11 @@ def _roles(events: list[Found], delegations: list[Found]) -> None:
         return
     visit = delegations[0].value
     for event in events:
+        names = {p["name"] for p in event.value["participants"]}
+        # In an article about one visit, its head takes part in the meetings it reports with the hosts.
+        lone_visit = len(delegations) == 1 and visit["head"] and visit["head"] not in names
+        if lone_visit and event.value["kind"] == "meeting" and names & set(visit["host_officials"]):
+            event.value["participants"].insert(0, {"name": visit["head"], "role": "participant"})
         for participant in event.value["participants"]:
             if participant["name"] == visit["head"]:
                 participant["role"] = "head_of_delegation"
