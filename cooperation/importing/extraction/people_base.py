@@ -84,6 +84,9 @@ def same_person(a: list[str], b: list[str]) -> bool:
         return True
     # "Al Gergawi" is "Mohammad bin Abdullah Al Gergawi" met again: one name's words end the other's.
     shorter, longer = sorted((a, b), key=len)
+    # "Sheikh Abdullah", "Prince Faisal": Arab and Gulf usage names a person by the given name after the title.
+    if len(shorter) == 1 and len(longer) >= 3 and shorter[0] == longer[0] and len(shorter[0]) > 3:
+        return True
     if len(shorter) >= 2 and shorter in (longer[-len(shorter) :], longer[: len(shorter)]):
         return True  # ... or begin them: "Abdullah bin Zayed" is "Abdullah bin Zayed Al Nahyan"
     # Surnames agree (allowing a case ending), given names agree or one side is an initial.
@@ -93,7 +96,9 @@ def same_person(a: list[str], b: list[str]) -> bool:
     given_a = [t for t in a if t != surname_a]
     given_b = [t for t in b if t != surname_b]
     if not given_a or not given_b:
-        return True
+        # "Salman" is not "Mohammed bin Salman": after bin/ibn/бин/بن the last word is the father's name.
+        longer = a if given_a else b
+        return not (len(longer) >= 2 and longer[-2] in ("bin", "ibn", "bint", "ben"))
     return given_a[0][0] == given_b[0][0]
 
 

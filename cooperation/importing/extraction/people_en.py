@@ -21,7 +21,8 @@ _EN_TITLE_HEAD = (
     r"(?:Minister|Ministers|Ambassador|Director|Chairman|Chairwoman|Chairperson|Chair|President|Vice[- ]President|"
     r"Rector|Secretary|Head|Governor|Advisor|Adviser|Counsell?or|Consul|Commissioner|Chancellor|Mayor|CEO|"
     r"Manager|Undersecretary|Under-Secretary|Speaker|Dean|Founder|Executive|Officer|Coordinator|participant|Deputy|"
-    r"member|expert|founder)\b"
+    r"member|expert|founder|Crown Prince|Prince|Princess|King|Queen|Emir|Amir|Sultan|Envoy|Spokesperson|Spokesman|"
+    r"spouse)\b"
 )
 # Up to three capitalised qualifiers may precede the head word ("Deputy Cabinet Minister", "UAE Deputy ...").
 _EN_TITLE_START = re.compile(rf"(?:(?:[A-Z][a-z]+|[A-Z]{{2,5}})(?:['’]s)?\s+){{0,3}}?(?i:{_EN_TITLE_HEAD})")
@@ -35,7 +36,7 @@ _EN_HONORIFIC = (
 _NAME_PARTICLE = r"(?:bin|bint|ibn|al|Al|El|el|Aal|van|von|de|der|da|di|du|la|le)"
 # Letters outside ASCII are name letters too ("Đorđe Marković", "Mevlüt Çavuşoğlu").
 _CAP = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?"
-_EN_NAME = rf"{_CAP}(?:\s+(?:{_NAME_PARTICLE}[- ])?{_CAP}){{1,6}}"
+_EN_NAME = rf"{_CAP}(?:\s+(?:{_NAME_PARTICLE}[- ])?{_CAP}){{1,8}}"
 _EN_NAME_RE = regex.compile(rf"(?:(?P<hon>{_EN_HONORIFIC})\s+)?(?P<name>{_EN_NAME})")
 
 # Capitalised words that begin or make up non-person phrases; a name run is cut at them.
@@ -86,7 +87,12 @@ def _clean_name_run(name: str) -> tuple[str, int]:
         offset += len(tokens[0]) + (1 if len(tokens) > 1 else 0)
         offset = name.index(tokens[1], offset - 1) if len(tokens) > 1 else offset
         tokens = tokens[1:]
-    while tokens and ((tokens[-1] in _EN_NOT_NAME and tokens[-1] not in _EN_GIVEN_NAMES_OK) or _is_country(tokens[-1])):
+    while tokens and (
+        (tokens[-1] in _EN_NOT_NAME and tokens[-1] not in _EN_GIVEN_NAMES_OK)
+        or tokens[-1] in _EN_TITLE_WORDS
+        or tokens[-1] in ("Officers", "Officials", "Secretaries", "Commissioners", "Region", "Province")
+        or _is_country(tokens[-1])
+    ):
         tokens = tokens[:-1]
     # An honorific left at the front ("Dr Mahathir Mohamed", "Datuk Seri Ismail Sabri") is not the name.
     rest = " ".join(tokens)
@@ -157,6 +163,7 @@ def extract_english(text: str) -> list[Mention]:
         if (
             len(name.split()) < 2
             or regex.search(r"['’]s\b", name)
+            or any(token in _EN_ORG_WORDS for token in name.split())
             or _EN_NAMED_AFTER.match(text, match.start("name") + offset + len(name))
         ):
             continue
@@ -205,13 +212,55 @@ def extract_english(text: str) -> list[Mention]:
                 confidence=min(confidence, 0.95),
             )
         )
+    mentions += _initials_and_single_names(text, mentions)
     return _with_model_people(text, mentions)
+
+
+# "Kh. Khalafov", "K. V. Eapen": initials before the surname.
+_EN_INITIALS = regex.compile(
+    r"(?<![\w.])(?!(?:Dr|Mr|Ms|Mt|St|Sr|Jr|Lt|Co|No|Gen|Col|Hon|Rev|Eng)\.)"
+    r"(?:\p{Lu}\p{Ll}?\.\s?){1,3}\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}\p{Ll}+)?"
+)
+# "President Putin", "King Salman": a head of state or government named by one word after the title.
+_EN_ONE_NAME = regex.compile(
+    r"(?<![\w-])(?:President|King|Queen|Emir|Amir|Sultan|Prince|Sheikh|Prime Minister|Chancellor)\s+"
+    r"(?P<name>\p{Lu}\p{Ll}{2,})(?![\w-])(?!\s+\p{Lu})"
+)
+
+
+def _initials_and_single_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    found: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(start < m.end and m.start < end for m in [*mentions, *found])
+
+    for match in _EN_INITIALS.finditer(text):
+        start, end = match.span()
+        if not free(start, end):
+            continue
+        after = _title_after(text, end)
+        title = after[0] if after else _title_before(text, start)
+        led = regex.search(r"(?:headed|led|chaired|chaired)\s+by\s*$|\(headed by\s*$", text[max(0, start - 20) : start])
+        if title or led:
+            countries = countries_in(title)
+            found.append(Mention(name=match.group(0), normal=match.group(0), start=start, end=end, title=title,
+                                 organisation=organisation_in(title), country=countries[0] if countries else "",
+                                 confidence=0.8))  # fmt: skip
+    for match in _EN_ONE_NAME.finditer(text):
+        start, end = match.span("name")
+        name = match.group("name")
+        if not free(start, end) or name in _EN_NOT_NAME or name in _EN_ORG_WORDS or _is_country(name):
+            continue
+        found.append(Mention(name=name, normal=name, start=start, end=end, title=text[match.start() : start].strip(),
+                             confidence=0.7))  # fmt: skip
+    return found
 
 
 _EN_TITLE_WORDS = {
     "Minister", "Ministers", "Deputy", "Vice", "First", "Director", "General", "Chairman", "President", "Head",
     "Rector", "Ambassador", "Secretary", "Executive", "Prime", "Governor", "Mayor", "Advisor", "Adviser",
     "Commissioner", "Consul", "Chancellor", "Undersecretary", "Speaker", "Dean", "Chief", "Senior", "Assistant",
+    "Crown", "Prince", "Princess", "King", "Queen", "Emir", "Amir",
 }  # fmt: skip
 
 
@@ -237,14 +286,18 @@ def _with_model_people(text: str, mentions: list[Mention]) -> list[Mention]:
         person.country = countries[0] if countries else ""
         person.confidence = 0.85 if person.title else 0.7
         mentions.append(person)
-    # A lone word (a surname, "Hop") counts only as a further mention of a full name found elsewhere.
+    # A lone word (a surname, "Hop") counts only as a further mention of a full name found elsewhere, or as the
+    # one name a head of state goes by after the title ("President Putin").
     full = [m for m in mentions if len(m.name.split()) >= 2]
     return full + [
         m
         for m in mentions
         if len(m.name.split()) < 2
         and regex.fullmatch(_CAP, m.name)
-        and any(same_person([m.name.lower()], f.name.lower().split()) for f in full)
+        and (
+            any(same_person([m.name.lower()], f.name.lower().split()) for f in full)
+            or (m.title and _EN_ONE_NAME.match(m.title + " " + m.name))
+        )
     ]
 
 
@@ -277,7 +330,8 @@ _EN_NAMED_AFTER = regex.compile(
     r"\s*(?:School|University|College|Academy|Foundation|Centre|Center|Award|Prize|Initiative|Programme|Program|"
     r"Street|Road|Airport|Port|Hospital|Library|Museum|Mosque|Stadium|Hall|Park|Fund|Institute|Space|Network|"
     r"Department|Movement|Committee|Agency|Ministry|Council|Commission|Office|Service|Authority|Bank|Group|"
-    r"Party|Development|Kendra|Company|Corporation|Organi[sz]ation|Association)\b"
+    r"Party|Development|Kendra|Company|Corporation|Organi[sz]ation|Association|International|Region|Province|"
+    r"District|Oblast|Governorate)\b"
 )
 _EN_LEADING_WORDS = regex.compile(
     rf"^(?:(?:{_EN_HONORIFIC}|His|Her|Excellency|Highness|Honourable|Hon\.?|Mr|Mrs|Ms|Madam|Mme|"
@@ -345,6 +399,7 @@ def _person_ending(entity) -> Mention | None:
 _EN_ORG_WORDS = {
     "Party", "Coalition", "Association", "Network", "Organization", "Organisation", "Corporation", "Company",
     "Commission", "Mobilisation", "Mobilization", "Awareness", "Unification", "Front", "Movement", "Department",
+    "Palace", "Hall", "Tower", "Square", "Region", "Province", "Airport",
 }  # fmt: skip
 
 
