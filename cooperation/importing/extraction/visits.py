@@ -57,7 +57,7 @@ def extract_delegations(context: DocumentContext) -> list[Found]:
         visit = _VISIT.search(sentence.text) or _received_a_guest(context, sentence)
         if not delegation and not visit:
             continue
-        if not delegation and _NOT_HAPPENING.search(sentence.text):
+        if (not delegation and _NOT_HAPPENING.search(sentence.text)) or _INVITED.search(sentence.text):
             continue  # "invited him to visit", "will visit": not a visit that took place
         origin, host, head = _direction(context, sentence, delegation)
         if not origin and not host:
@@ -86,7 +86,7 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
     headed = _HEADED_BY.search(text)
     if headed:
         # The first person named after "headed by" who does not serve the country the delegation visits.
-        after = context.people_in(offset + headed.end(), min(sentence.end + 200, offset + headed.end() + 250))
+        after = context.people_in(offset + headed.end(), min(sentence.end, offset + headed.end() + 250))
         hint = _host_hint(context, sentence, origin)
         head = next((p.name for p in after if not p.country or p.country != hint), "")
     received = _RECEIVED.search(text)
@@ -148,6 +148,14 @@ def _host_hint(context: DocumentContext, sentence: Sentence, origin: str) -> str
     return _host_after_visit(context, sentence, origin) or next(
         (c[0] for c in context.cities_in(sentence.start, sentence.end) if c[0] != origin), ""
     )
+
+
+# An invitation to visit is not a visit ("at the invitation of X, Y visited" is, and does not match).
+_INVITED = _compile(
+    r"invitation to (?:visit|pay)|invited \w+ to (?:visit|pay)|приглашени\w* (?:посетить|с визитом|на визит)|"
+    r"пригласил\w* \w+ (?:посетить|с визитом)|دعوة (?:رسمية )?(?:للقيام بزيارة|لزيارة)|دعاه لزيارة|دعته لزيارة",
+    re.I,
+)
 
 
 def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match | None:
@@ -298,10 +306,12 @@ def _merge(context: DocumentContext, found: list[Found]) -> list[Found]:
             ),
             None,
         )
-        if reverse is not None and (bool(item.value["head"]), len(item.extra_evidence)) < (
-            bool(reverse.value["head"]),
-            len(reverse.extra_evidence),
-        ):
+        if reverse is None:
+            continue
+        weight = (bool(item.value["head"]), bool(item.value["date_in_sentence"]), len(item.extra_evidence))
+        other = (bool(reverse.value["head"]), bool(reverse.value["date_in_sentence"]), len(reverse.extra_evidence))
+        # A tie with no head on either side goes to the body of the article over the headline.
+        if weight < other or (weight == other and not weight[0] and item.evidence.start < reverse.evidence.start):
             result.remove(item)
     for item in result:
         _people_of(context, item, single_visit=len(result) == 1)
