@@ -74,6 +74,9 @@ class DocumentContext:
     def dates_in(self, start: int, end: int) -> list[Found]:
         return [d for d in self.dates if start <= d.evidence.start < end and d.value.get("start")]
 
+    def title_of(self, name: str) -> str:
+        return next((p.title for p in self.people if p.name == name and p.title), "")
+
     def country_of(self, name: str) -> str:
         return next((p.country for p in self.people if p.name == name and p.country), "")
 

@@ -62,6 +62,8 @@ def extract_delegations(context: DocumentContext) -> list[Found]:
         origin, host, head = _direction(context, sentence, delegation)
         if not origin and not host:
             continue
+        if head and not delegation and _RESIDENT.search(context.title_of(head)):
+            continue  # an ambassador's call or farewell visit in the country where he is posted
         anchor = delegation or visit
         start = sentence.start + anchor.start()
         value = {
@@ -90,17 +92,17 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
         hint = _host_hint(context, sentence, origin)
         head = next((p.name for p in after if not p.country or p.country != hint), "")
     received = _RECEIVED.search(text)
+    passive = received is not None and _PASSIVE_BY.match(text, received.end())
     if received:
         receivers = context.people_in(sentence.start, offset + received.start())
-        if not receivers:  # verb first (Arabic, often Russian): "استقبل X ... Y", "Принял X ... Y"
+        if passive or not receivers:  # "X was received by Y": Y receives, X is the guest
             receivers = context.people_in(offset + received.end(), sentence.end)[:1]
         receiver_country = next((p.country for p in receivers if p.country), "")
         before = context.countries_in(max(sentence.start, offset + received.start() - 60), offset + received.start())
-        host = receiver_country or (before[-1] if before else "")
+        host = receiver_country or ("" if passive else (before[-1] if before else ""))
+        guest_span = (sentence.start, offset + received.start()) if passive else (offset + received.end(), sentence.end)
         guests = [
-            p
-            for p in context.people_in(offset + received.end(), sentence.end)
-            if p.country != host and p.name not in {r.name for r in receivers}
+            p for p in context.people_in(*guest_span) if p.country != host and p.name not in {r.name for r in receivers}
         ]
         # "received X" or "received X and an accompanying delegation": X heads the visit.
         if not head and guests and (not delegation or guests[0].start < offset + delegation.start()):
@@ -156,6 +158,9 @@ _INVITED = _compile(
     r"пригласил\w* \w+ (?:посетить|с визитом)|دعوة (?:رسمية )?(?:للقيام بزيارة|لزيارة)|دعاه لزيارة|دعته لزيارة",
     re.I,
 )
+
+
+_PASSIVE_BY = _compile(r"(?:\s+\w+){0,3}?\s+by\s", re.I)
 
 
 def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match | None:
