@@ -36,7 +36,8 @@ _STATUS = (
         r"negotiat\w*|draft\w*|being prepared|finali[sz]\w*|переговор\w*|проект\w*|согласова\w*|подготовк\w*|"
         r"التفاوض|مفاوضات|مسودة|مشروع",
     ),
-    ("proposed", r"will sign|to be signed|to sign|plan\w* to sign|подпишут|будет подписан\w*|سيتم توقيع|سيوقع\w*|"
+    ("proposed", r"will (?:\w+ ){0,3}sign\w*|to be signed|to sign|plan\w* to sign|подпишут|будет подписан\w*|"
+                 r"планируется подписа\w*|سيتم توقيع|سيوقع\w*|"
                  r"approv\w*|одобри\w*|الموافقة على|وافق\w*"),
     ("signed", r"sign(?:ed|ing)|inked|conclud\w*|extend\w*|renew\w*|prolong\w*|подписа\w*|продл\w*|"
                r"[وف]?وقع(?:ت|ا|وا|ها)?|[وف]?توقيع|تم توقيع|تمديد|تجديد|أبرم\w*"),
@@ -72,9 +73,9 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
         if mentions and _GENERAL.search(sentence.text):
             continue
         count = _count_before(sentence.text, mentions[0]) if mentions else None
-        if mentions and count is None and _plural(mentions[0].group(0)) and current is None:
-            continue  # "numerous bilateral agreements are in force": agreements in general
         status = _status(sentence.text)
+        if mentions and count is None and _plural(mentions[0].group(0)) and current is None and status != "proposed":
+            continue  # "numerous bilateral agreements are in force": agreements in general
         first = mentions[0] if mentions else back
         kind = first.lastgroup if mentions else current.value["kind"]
         is_new = current is None or (mentions and _names_a_new_one(sentence.text, first, current))
