@@ -162,7 +162,7 @@ _WEEKDAYS = (
 )
 _RELATIVE = re.compile(
     r"(?<!\w)(?:(?P<today>today|сегодня|اليوم)|(?P<yesterday>yesterday|вчера|أمس|امس)"
-    r"|(?:on\s+|во?\s+|يوم\s+)(?P<weekday>" + "|".join(f for forms in _WEEKDAYS for f in forms) + r"))(?!\w)",
+    r"|(?:on\s+|во?\s+|يوم\s+|(?=ال))(?P<weekday>" + "|".join(f for forms in _WEEKDAYS for f in forms) + r"))(?!\w)",
     re.IGNORECASE,
 )
 

@@ -395,8 +395,9 @@ _EVENT_CUES: dict[str, str] = {
     "exhibition_visit": r"exhibition|выставк\w+|معرض",
     "field_visit": r"field visits?|toured|осмотрел\w*|ознакоми\w*|جولة",
     "meeting": r"met|meets|meetings?|talks|consultations|received|discuss(?:ed|ions)|conferred|встрет\w*|встреч\w+|"
-    r"переговор\w+|консультаци\w+|принял\w*|обсуди\w*|[وف]?التقى|[وف]?التقت|لقاء|اجتماع\w*|[وف]?استقبل(?:ت)?|"
-    r"مباحثات|محادثات|[وف]?بحث(?:ت|ا)?",
+    r"переговор\w+|консультаци\w+|принял\w*|обсуди\w*|[وف]?التقى|[وف]?التقت|[وفل]?(?:ال)?لقاء\w*|"
+    r"[وفب]?(?:ال)?اجتماع\w*|[وف]?استقبل\w*|[وف]?[يت]ستقبل\w*|(?:[وفب]|خلال )?(?:ال)?استقبال\w*|"
+    r"[وف]?(?:ال)?مباحثات|[وف]?(?:ال)?محادثات|[وف]?بحث(?:ت|ا)?|[وف]?[يت]لتقي",
 }
 _EVENT_PATTERNS = {kind: _compile(rf"(?<!\w)(?:{cue})(?!\w)", re.I) for kind, cue in _EVENT_CUES.items()}
 # A sentence that only mentions an event in passing ("will sign", "agreed to hold talks") holds none.
