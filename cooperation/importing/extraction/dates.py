@@ -143,9 +143,34 @@ def extract_dates(text: str, *, document_date: dt.date | None = None) -> list[Fo
             # A date without any year cannot become a record's date, so it is a weak candidate.
             confidence = {"text": 0.95, "document": 0.8, "context": 0.75, "unknown": 0.4}[year_source]
             found.append(Found("date", value, evidence_for(text, start, end), confidence))
+    found.extend(_numeric_dates(text, taken))
     if document_date is not None:
         found.extend(_relative_dates(text, document_date, taken))
     found.sort(key=lambda f: f.evidence.start)
+    return found
+
+
+# "06.04.23", "6.4.2023", "06/04/2023" (day first, as in Russian and Arabic news), "2023-04-06".
+_NUMERIC = re.compile(
+    r"(?<![\d.,/-])(?:(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)?\d\d)|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
+    r"(?![\d.,/-]\d)"
+)
+
+
+def _numeric_dates(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    found = []
+    for match in _NUMERIC.finditer(text.translate(_ARABIC_DIGITS)):
+        start, end = match.span()
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        year = int(match.group("y") or match.group("iy"))
+        year = year + 2000 if year < 100 else year
+        month, day = int(match.group("m") or match.group("im")), int(match.group("d") or match.group("id"))
+        if _safe_date(year, month, day) is None:
+            continue
+        taken.append((start, end))
+        value = _value(year=year, month1=month, month=month, d1=None, d2=day, year_source="text")
+        found.append(Found("date", value, evidence_for(text, start, end), 0.9))
     return found
 
 
