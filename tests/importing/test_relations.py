@@ -101,3 +101,30 @@ def test_cities_are_found_in_every_script_and_case():
         ("SA", "بالرياض"),
         ("IN", "New Delhi"),
     ]
+
+
+def test_the_guest_of_a_passive_reception_is_the_visitor():
+    text = (
+        "KUWAIT CITY, 3 June 2024 — Saudi Minister of Foreign Affairs Prince Faisal bin Farhan was received today "
+        "by Kuwait's Amir Sheikh Meshal Al-Ahmad Al-Jaber Al-Sabah at Bayan Palace."
+    )
+    (delegation,) = values(text, "delegations")
+    assert (delegation["origin_country"], delegation["host_country"]) == ("SA", "KW")
+    assert delegation["head"] == "Faisal bin Farhan"
+
+
+def test_an_invitation_to_visit_is_not_a_visit():
+    text = "Manama, 5 May 2024. The Prime Minister received an invitation to visit the Republic of Korea."
+    assert values(text, "delegations") == []
+
+
+def test_arabic_vowel_marks_do_not_hide_a_signing():
+    text = "بغداد في 20 نوفمبر 2024 – وَقَّعَ الأردن والعراق اليوم مذكرة تفاهم في مجال الخدمة المدنية."
+    (agreement,) = values(text, "agreements")
+    assert agreement["status"] == "signed"
+    assert sorted(agreement["parties"]) == ["IQ", "JO"]
+
+
+def test_a_numeric_dateline_dates_the_article():
+    result = extract_all("Бишкек, 06.04.23. /Кабар/. Министры иностранных дел провели переговоры сегодня.")
+    assert result["document_date"] == "2023-04-06"
