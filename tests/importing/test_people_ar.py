@@ -207,3 +207,68 @@ def test_titles_with_a_conjunction_in_a_list_anchor_the_names_after_them():
     assert people["أحمد علي موسى"]["title"] == "السفير الأوغندي لدى المملكة"
     assert people["يوسف كاتو"]["country"] == "UG"
     assert people["فهد بن سلطان العتيبي"]["title"] == "وزير الطاقة والثروة المعدنية"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # After a title phrase that names a state, a foreign name follows ("بجمهورية" has a preposition on it).
+        ("وجهها إليه رئيس الوزراء بجمهورية فنلندا آرتو ميكولا.", "آرتو ميكولا"),
+        ("واستقبل سفير جمهورية الفلبين لدى الدولة خوسيه ريكاردو، الذي نقل رسالة.", "خوسيه ريكاردو"),
+        # After a title without a nationality, a foreign name ends where the sentence plainly goes on.
+        ("ووقع الاتفاق رئيس الوزراء نواز بهادور وولي العهد الأمير سالم بن ناصر.", "نواز بهادور"),
+    ],
+)
+def test_a_foreign_name_right_after_a_whole_title_phrase(text, name):
+    people = found(text)
+    assert name in people, people
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A given name with the article (unknown, before ولد) or after an honorific, before a word without it.
+        ("بحضور معالي الوزير المكلف بالديوان السيد الداهي ولد اعلي، ومستشاريه.", "الداهي ولد اعلي"),
+        ("وحضرت سعادة السيدة الهنوف صالح، المكلف بمهام مدير الإدارة.", "الهنوف صالح"),
+        ("وحضرت السيدة العنود الشامسي مديرة الإدارة الاجتماع.", "العنود الشامسي"),
+        # A family name with the article before ولد does not end the name.
+        ("والسفير السيد محمد الأمين ولد الطالب.", "محمد الأمين ولد الطالب"),
+    ],
+)
+def test_names_that_start_with_the_article(text, name):
+    people = found(text)
+    assert name in people, people
+
+
+def test_a_name_after_a_list_opener_and_before_a_definite_title():
+    text = "ووقعه كل من دوغان يلماز المدير العام للوكالة، وعبد الكريم صالح المدير العام للمعهد."
+    assert set(found(text)) == {"دوغان يلماز", "عبد الكريم صالح"}
+
+
+def test_a_name_ends_before_a_counterpart_or_a_verb_with_a_conjunction():
+    text = "ووقع وزير النقل البرتغالي جواو فيريرا ونظيره المغربي اتفاقية، وكان الرئيس الكيني أوهورو كيماني واستغرقت."
+    people = found(text)
+    assert {"جواو فيريرا", "أوهورو كيماني"} <= set(people), people
+    assert not any("ونظيره" in n or "واستغرقت" in n for n in people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A verb, a verbal noun or a word with a pronoun suffix is not a name, before or after a title.
+        "رئيس الجمهورية يتسلّم أوراق اعتماد سفير كندا الجديد.",
+        "وأبدى سعادة السفير الكندي سروره بتقديم أوراق اعتماده إلى الرئيس.",
+        "وحظي وزير الخارجية الهندي باستقبال حار فور وصوله إلى المطار.",
+        "وحظي وزير الخارجية الهندي بترحيب حار لدى وصوله.",
+        "وتأتي الزيارة استجابة لدعوة وجهها وزير الخارجية.",
+        "ووصل وفد قادم من البرازيل يترأسه وزير الدفاع.",
+        # A state word after «سعادة» ("happiness"), a feminine noun after a nationality.
+        "معرباً عن سعادة مملكة هولندا بالزيارة.",
+        "واستعرض مع السفير الكندي مسيرة علاقات الصداقة بين البلدين.",
+        # A ministry in the feminine is not a nationality.
+        "وبحث وزير الخارجية سبل تعزيز العلاقات بين البلدين.",
+        "وزير خارجية فرنسا يبحث سبل التعاون مع نظيره.",
+    ],
+)
+def test_prose_around_titles_and_honorifics_is_not_a_name(text):
+    assert found(text) == {}

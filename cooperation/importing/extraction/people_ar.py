@@ -8,6 +8,11 @@ An Arabic news article names an official in a few fixed shapes, and each is an a
   title/counterpart word and a nationality adjective before a transliterated foreign name: «الوزير الكازاخستاني
   …», «نظيره الروسي …»;
 - a known given name followed by بن/بنت/آل or a family name with ال, with no anchor at all (lower confidence).
+- a whole title phrase («رئيس الوزراء بجمهورية كوريا …», «رئيس الوزراء …») before a transliterated name that
+  ends where the sentence plainly goes on (punctuation, a stop word, «وولي العهد», «ونظيره»).
+
+Words of prose no name has stop a name or keep it from starting: a pronoun suffix («سروره», «وصوله»), a derived
+verb or verbal noun («يتسلّم», «استجابة», «باستقبال»), a state word («مملكة»), a country.
 
 The name itself runs over given names, the particles بن/بنت/ابن/آل/أبو/عبد/ولد with the word they govern, and
 other name-like words; a family name with ال (or the word after آل) ends it. A name right after an institution
@@ -114,7 +119,8 @@ _FUNCTION_WORDS = _folded("مع عن على إلى الى من في أن إن ا
 _COMMON_NOUNS = _folded(
     """
     فريق عمل مجموعة عدد جانب طرف كبار ممثلي أعضاء رؤساء وزراء سفراء مدراء مديري مسؤولي قادة خبراء موظفي
-    موظفو ممثلو بحضورها بحضوره سيدة رجل نساء رجال شباب طلاب طالب مشاركين مشاركون دولة
+    موظفو ممثلو بحضورها بحضوره سيدة رجل نساء رجال شباب طلاب طالب مشاركين مشاركون دولة مملكة جمهورية
+    إمارة سلطنة أوراق نسخة
     """
 )
 # Institutions: a name right after one of these is the institution's name ("مؤسسة محمد بن راشد").
@@ -144,7 +150,7 @@ _AL_NOT_NAME = _folded(
     """
 )
 # Adjectives ending in ي/ية that are not nationalities (so "الرئيس التنفيذي" is not "the Xian president").
-_NOT_NATIONALITY = _folded(
+_NOT_NATIONALITY_MASCULINE = _folded(
     """
     التنفيذي الإداري المالي الفني الرسمي الحكومي الاقتصادي السياسي الإقليمي الدولي العالمي الوطني الاتحادي
     المحلي الرقمي الاستراتيجي التقني الأكاديمي العلمي الثقافي الإعلامي القانوني العسكري الأمني التجاري
@@ -152,7 +158,8 @@ _NOT_NATIONALITY = _folded(
     النيابي التشريعي القضائي الدبلوماسي الفعلي الحالي الماضي الثاني الجاري الإلكتروني الذكي المعرفي
     التنموي الإنساني الدائمي الخارجي الداخلي الحكومي الشرفي الفخري الأساسي الرئيسي المستقبلي
     """
-) | {w + "ة" for w in _folded("التنفيذي الحكومي الرسمي الدولي الوطني الاتحادي الإقليمي الرئيسي الفخري")}
+)
+_NOT_NATIONALITY = _NOT_NATIONALITY_MASCULINE | {w + "ة" for w in _NOT_NATIONALITY_MASCULINE}
 
 # Verbs of saying, and what follows the speaker: "وقالت عائشة ميران إن …", "وأكد سالم الكعبي أن …".
 _SPEECH_VERBS = _folded("قال قالت أكد أكدت أوضح أوضحت أضاف أضافت أشار أشارت شدد شددت لفت لفتت صرح صرحت نوه نوهت")
@@ -252,11 +259,36 @@ def _adjective_after_name(fold: str) -> bool:
     return fold.startswith("الم") and fold.endswith("ة") and 7 <= len(fold) <= 9 and "ا" not in fold[3:-1]
 
 
+def _pronoun_suffixed(fold: str) -> bool:
+    """ "سروره", "وصوله", "وجهها": a noun or a verb with an attached pronoun ـه/ـها. Names ending in ـيه/ـاه/ـوه
+    ("أندريه", "الداه") and «الله» are kept."""
+    if len(fold) < 5:
+        return False
+    return fold.endswith("ها") or (fold.endswith("ه") and not fold.endswith(("يه", "اه", "وه", "الله")))
+
+
+def _derived_form(fold: str) -> bool:
+    """A derived verb or verbal noun, never a name: a form X «است…» ("استجابة", "باستقبال", "واستغرقت") or an
+    imperfect of form V/VI/X «يت…/يست…/تت…/تست…» ("يتسلّم", "يترأسه")."""
+    stem = fold[1:] if fold[:1] in "وفبل" and len(fold) > 6 else fold
+    if stem.startswith("است") and len(stem) >= 6:
+        return True
+    stem = fold[1:] if fold[:1] in "وف" and len(fold) > 5 else fold
+    return len(stem) >= 5 and stem.startswith(("يت", "يست", "تت", "تست"))
+
+
+def _not_a_name_word(fold: str) -> bool:
+    """Word shapes of Arabic prose that no name has (a known given name always is one)."""
+    return (_pronoun_suffixed(fold) or _derived_form(fold)) and fold not in _given_names()[0]
+
+
 def _nameish(token: _Token) -> bool:
     fold = token.fold
     return (
         len(fold) >= 2
         and not _is_stop(fold)
+        and not _not_a_name_word(fold)
+        and not (len(fold) >= 4 and _chain_word(fold) in _HONORIFICS | _COUNTERPARTS)  # "ونظيره", "والسيد"
         and not _is_title(fold, prefixed=True)
         and fold not in _HONORIFICS
         and fold not in _COUNTERPARTS
@@ -321,7 +353,11 @@ class _Reader:
         if self.given(index):
             return 0
         for prefix in ("و", "ف", "ل", "ب", "وب", "ول"):
-            if fold.startswith(prefix) and fold[len(prefix) :] in self.names:
+            rest = fold[len(prefix) :]
+            if fold.startswith(prefix) and rest in self.names:
+                return len(prefix)
+            following = self.adjacent(index, index + 1) and _is_al(self.tokens[index + 1])
+            if fold.startswith(prefix) and rest == "عبد" and following:  # "وعبد الرحمن"
                 return len(prefix)
         return -1
 
@@ -334,8 +370,14 @@ class _Reader:
 
     # --- the name itself -------------------------------------------------------------------------------------
 
-    def read_name(self, start: int) -> list[int]:
-        """Indices of the name words from ``start`` on (empty when no name starts there)."""
+    def lineage_after(self, index: int) -> bool:
+        """ "الناني ولد …", "الحنشي ولد …": بن/بنت/ولد follows, so the word is a given name, article or not."""
+        return self.adjacent(index, index + 1) and self.tokens[index + 1].fold in _LINEAGE
+
+    def read_name(self, start: int, *, article: bool = False) -> list[int]:
+        """Indices of the name words from ``start`` on (empty when no name starts there). With ``article`` (right
+        after an honorific) a first word with the article followed by a word without it is a given name too:
+        "السيدة الجوهرة فخرو"."""
         tokens, names = self.tokens, []
         index, free = start, 0
         while index < len(tokens) and free < _MAX_FREE_WORDS:
@@ -355,9 +397,11 @@ class _Reader:
                 if token.fold == "ال":  # آل + family: the name ends
                     break
                 continue
-            if not _nameish(token) or (not names and _verb_like(token.fold)):
+            # "محمد الأمين ولد …": before ولد/بن a word with the article is a name, even one that is a title.
+            lineage = bool(names) and _is_al(token) and self.lineage_after(index) and not _is_stop(token.fold)
+            if not lineage and (not _nameish(token) or (not names and _verb_like(token.fold))):
                 break
-            if _is_al(token) and not names and self.given(index):
+            if _is_al(token) and not names and (self.given(index) or self.lineage_after(index) or article):
                 names.append(index)  # "الحسين ولد الناجى": a given name with the article starts the name
                 free += 1
                 index += 1
@@ -368,8 +412,8 @@ class _Reader:
                 if _adjective_after_name(token.fold):
                     break
                 names.append(index)
-                if token.fold in _AL_CONTINUES:
-                    index += 1
+                if token.fold in _AL_CONTINUES or self.lineage_after(index):
+                    index += 1  # "عبد الله", "محمد الحنشي ولد الكتاب"
                     continue
                 break
             if names and token.fold.endswith("ة") and not self.given(start) and token.fold not in self.names:
@@ -378,6 +422,20 @@ class _Reader:
             free += 1
             index += 1
         return names
+
+    def boundary_after(self, last: int) -> bool:
+        """The sentence plainly goes on after token ``last``: punctuation, the end, a stop word, a title with a
+        conjunction ("وولي العهد"), an honorific or a counterpart ("ونظيره")."""
+        following = last + 1
+        if following >= len(self.tokens) or self.gap(last, following) != "space":
+            return True
+        fold = self.tokens[following].fold
+        return (
+            _is_stop(fold)
+            or _is_title(fold, prefixed=True)
+            or self.chain_at(following) != following
+            or _chain_word(fold) in _HONORIFICS | _COUNTERPARTS
+        )
 
     def has_given(self, names: list[int]) -> bool:
         return any(self.given(i) for i in names)
@@ -467,6 +525,8 @@ class _Reader:
             return True
         if fold in _TITLE_NOUNS or _is_title(fold, prefixed=True) or _countries(token.text):
             return True
+        if fold[:1] in "بل" and fold[1:] in _STATE_WORDS:
+            return True  # "رئيس الوزراء بجمهورية كوريا"
         if fold[:1] == "ل" and len(fold) >= 5 and fold not in self.names:
             return True  # "لشؤون", "لتطوير"
         return index > 0 and self.adjacent(index - 1, index) and self.tokens[index - 1].fold in _STATE_WORDS
@@ -489,7 +549,8 @@ def extract_arabic(text: str) -> list[Mention]:
             for i in range(lead, last + 1):
                 taken[i] = True  # "جامع الشيخ زايد": no later rule may take the name out of the institution's
             return
-        if tokens[first].fold != "عبد" and all(_is_al(tokens[i]) or tokens[i].fold in _PARTICLES for i in names):
+        # Words with the article only are a noun phrase ("السفراء المعتمدين"), unless a given name leads them.
+        if not reader.given(first) and all(_is_al(tokens[i]) or tokens[i].fold in _PARTICLES for i in names):
             return
         for i in range(chain[0] if chain else first, last + 1):
             taken[i] = True
@@ -540,12 +601,12 @@ def extract_arabic(text: str) -> list[Mention]:
         pure = any(w in _HONORIFICS - _TITLE_HONORIFICS or w in _OWNER_OF for w in chain_words)
         names = reader.read_name(end)
         if not names and pure:
-            names = _name_despite_first_word(reader, end)
+            names = reader.read_name(end, article=True) or _name_despite_first_word(reader, end)
         if not names:
             continue
         nationality = any(_is_nationality(tokens[i]) for i in range(index, end))
         # A bare definite title ("الرئيس …") anchors a known given name, a nationality-marked or titled foreign one.
-        foreign_ok = (nationality or reader.title_after(names[-1])) and len(names) >= 2
+        foreign_ok = (nationality or reader.title_after(names[-1])) and _foreign_first(reader, names, article=True)
         if not pure and not reader.has_given(names) and not foreign_ok:
             continue
         add(names, chain=(index, end), anchored=True)
@@ -567,10 +628,18 @@ def extract_arabic(text: str) -> list[Mention]:
                 # A foreign name has no article; an Arabic one ("… المعدنية بندر بن إبراهيم الخريف") is one by
                 # its given name or its بن.
                 arabic = reader.has_given(names) or any(tokens[i].fold in _LINEAGE for i in names[1:])
-                if len(names) >= 2 and (arabic or not any(_is_al(tokens[i]) for i in names)):
+                if len(names) >= 2 and (arabic or _foreign_first(reader, names)):
                     add(names, chain=None, anchored=True)
                     break
             if not reader.title_object(cursor):
+                # "رئيس الوزراء بجمهورية كوريا لي نيك يون.", "رئيس الوزراء شهباز شريف وولي العهد …": a foreign
+                # name right after a whole title phrase, up to where the sentence plainly goes on. After a
+                # conjunction ("… الحكومي وكوه جيان رئيس …") a new item of a list starts, with its own title.
+                if cursor > index + 1 and not _leading_conjunction(tokens[cursor].bare):
+                    names = reader.read_name(cursor)
+                    verbs = any(_verb_like(tokens[i].fold) for i in names)
+                    if _foreign_first(reader, names) and not verbs and reader.boundary_after(names[-1]):
+                        add(names, chain=None, anchored=True)
                 break
             cursor += 1
 
@@ -633,6 +702,20 @@ def _name_despite_first_word(reader: _Reader, start: int) -> list[int]:
     return [start, *rest]
 
 
+def _foreign_first(reader: _Reader, names: list[int], *, article: bool = False) -> bool:
+    """A transliterated name of two words or more with no article: its first word is not a feminine noun in ة
+    ("مسيرة علاقات …", "دعوة رسمية"), an imperfect verb ("يبحث سبل …") nor a verbal noun after a preposition
+    ("بترحيب حار", "بمشاركة واسعة"), unless it is a known given name."""
+    if len(names) < 2 or (not article and any(_is_al(reader.tokens[i]) for i in names)):
+        return False
+    first = reader.tokens[names[0]].fold
+    if reader.given(names[0]):
+        return True
+    if first.endswith("ة") or (first[:1] == "ي" and first[1:2] not in "اوي"):
+        return False
+    return not (len(first) >= 5 and first[:2] in {"بت", "بم", "لت", "لم"} and first not in reader.names)
+
+
 def _spoken(reader: _Reader, names: list[int]) -> bool:
     """A name between a verb of saying and what was said: "وقالت عائشة ميران إن …"."""
     first, last, tokens = names[0], names[-1], reader.tokens
@@ -675,7 +758,8 @@ def _walk_back(reader: _Reader, last: int) -> list[int]:
         if not _nameish(token) and not (fold.startswith("و") and reader.given_with_prefix(index) > 0):
             break
         if _is_al(token):
-            if names and tokens[names[0]].fold not in _PARTICLES and fold not in _AL_CONTINUES:
+            governed = index > 0 and _strip_conjunction(tokens[index - 1].fold) == "عبد"  # "وعبد الكريم"
+            if names and tokens[names[0]].fold not in _PARTICLES and fold not in _AL_CONTINUES and not governed:
                 break
             if fold in _AL_NOT_NAME or fold in _NOT_NATIONALITY or _countries(token.text):
                 break
@@ -700,11 +784,16 @@ def _walk_back(reader: _Reader, last: int) -> list[int]:
         if any(_is_al(tokens[i]) for i in names):
             return []  # an unknown word and a definite noun: "حضر الاستقبال"
         names = names[-3:]
+        first = names[0]
+        # "ووقعه كل من شنول قازانجي المدير العام …": after a stop word or a comma the words are the name itself.
+        opened = not reader.adjacent(first - 1, first) or _is_stop(tokens[first - 1].fold)
         title = last + 1
-        if title < len(tokens) and reader.gap(last, title) == "space" and _is_al(tokens[title]):
+        if title < len(tokens) and reader.gap(last, title) == "space" and _is_al(tokens[title]) and not opened:
             return []  # "حطّت طائرة الرئيس …": a definite title right after unknown words is their noun's object
-        if tokens[last].fold.endswith("ة"):
-            return []  # "زيارة وزير …", "كلمة رئيس …": a feminine noun in a construct, not a surname
+        if any(tokens[i].fold.endswith("ة") for i in names):
+            return []  # "زيارة وزير …", "استجابة لدعوة …": a feminine noun in a construct, not a name
+        if any(_countries(tokens[i].text) for i in names):
+            return []  # "قادماً من تركيا يترأسه وزير …": a country is no part of a name
     free = [i for p, i in enumerate(names) if p == 0 or tokens[names[p - 1]].fold not in _PARTICLES]
     if len(names) < 2 or len(free) > _MAX_FREE_WORDS + 1:
         return []
