@@ -200,6 +200,16 @@ def score_corpus(documents: Path, gold_dir: Path | None = None) -> list[Document
     return scores
 
 
+def problems(scores: list[DocumentScore]) -> dict[tuple[str, str], tuple[list[str], list[str]]]:
+    """(document, kind) -> (misses, false positives), for every kind that has any."""
+    return {
+        (s.name, kind): (score.missed, score.spurious)
+        for s in scores
+        for kind, score in s.kinds.items()
+        if score.missed or score.spurious
+    }
+
+
 def summarise(scores: list[DocumentScore]) -> dict[str, dict[str, KindScore]]:
     """language -> kind -> summed score; "all" sums the languages."""
     summary: dict[str, dict[str, KindScore]] = {}

@@ -28,11 +28,13 @@ from .base import (
     RelationList,
     country_name,
     date_field,
+    link_once,
     parse_date,
     person_keys,
     points_at,
     require,
     save_checked,
+    titled,
     unique_slug,
 )
 
@@ -42,6 +44,7 @@ class AgreementHandler(Handler):
     section = "agreements"
     model = Agreement
     citation_field = "agreement"
+    linked = ("event", gettext_lazy("signed at"))
     edit_fields = {
         "title": lambda: forms.CharField(label=gettext_lazy("title"), max_length=400),
         "kind": lambda: forms.ChoiceField(label=gettext_lazy("kind"), choices=AgreementKind.choices),
@@ -85,21 +88,7 @@ class AgreementHandler(Handler):
             party = f" — {country_name(item['party'])}" if item.get("party") else ""
             signatories.items.append(RelationItem(index, f"{name}{party}", context.person_status(name)))
         rows = [r for r in (parties, organisations, signatories) if r.items]
-        event = context.at("event", value.get("event"))
-        if event is not None:
-            status = (
-                _("linked to the event accepted above")
-                if event.decision in ("accepted", "merged")
-                else _("linked once the event is accepted")
-            )
-            rows.append(RelationList("event", _("signed at"), [RelationItem(0, event.label, status)]))
-        return rows
-
-    def keep_relations(self, value: dict[str, Any], keep: dict[str, set[int]]) -> dict[str, Any]:
-        value = super().keep_relations(value, keep)
-        if "event" in keep and 0 not in keep["event"]:
-            value["event"] = None
-        return value
+        return rows + self.linked_row(value, context)
 
     def create(self, candidate, context: DocumentContext, user) -> Agreement:
         value = candidate.value
@@ -114,17 +103,12 @@ class AgreementHandler(Handler):
             status_date=signed if status == AgreementStatus.SIGNED else None,
             slug=unique_slug(Agreement, title[:60], prefix="agreement"),
         )
-        if candidate.document.language in ("ru", "ar"):
-            setattr(agreement, f"title_{candidate.document.language}", title[:400])
-        save_checked(agreement, user)
+        save_checked(titled(agreement, title=title, language=candidate.document.language), user)
         return agreement
 
     def link(self, candidate, record: Agreement, context: DocumentContext, user) -> None:
         value = candidate.value
-        event_id = context.decided_target("event", value.get("event"))
-        if event_id is not None and record.signed_at_id is None:
-            record.signed_at_id = event_id
-            save_checked(record, user)
+        link_once(record, "signed_at_id", context.decided_target("event", value.get("event")), user)
         parties = list(record.parties.all())
         by_country = {p.country.code: p for p in parties if p.country}
         by_organisation = {p.organisation_id: p for p in parties if p.organisation_id}

@@ -89,6 +89,30 @@ def date_span(value: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def span_fields(value: dict[str, Any]) -> dict[str, Any]:
+    """What a merge proposes for a record with dates and a city: the fields a delegation and an event share."""
+    return {
+        "start_date": value.get("start"),
+        "end_date": value.get("end"),
+        "start_precision": value.get("precision") if value.get("start") else None,
+        "city": value.get("city") or "",
+    }
+
+
+def titled(record: models.Model, *, title: str, language: str) -> models.Model:
+    """The record with its title also in the document's language field (title_ru, title_ar) when it has one."""
+    if language in ("ru", "ar"):
+        setattr(record, f"title_{language}", title[:400])
+    return record
+
+
+def link_once(record: models.Model, field: str, target_id: int | None, user) -> None:
+    """Point ``record.field`` at a record the officer decided, unless it already points somewhere."""
+    if target_id is not None and getattr(record, field) is None:
+        setattr(record, field, target_id)
+        save_checked(record, user)
+
+
 def country_name(code: str | None) -> str:
     return f"{countries.name(code)} ({code})" if code and countries.name(code) else (code or "")
 
@@ -269,7 +293,27 @@ class Handler:
         for key, kept in keep.items():
             if isinstance(value.get(key), list):
                 value[key] = [item for i, item in enumerate(value[key]) if i in kept]
+            elif self.linked and key == self.linked[0] and 0 not in kept:
+                value[key] = None  # the officer unchecked the link to the other candidate
         return value
+
+    # The one other candidate of the document this kind points at, and the relation's label (an event "in the
+    # programme of" a delegation, an agreement "signed at" an event).
+    linked: tuple[str, Any] | None = None
+
+    def linked_row(self, value: dict[str, Any], context: DocumentContext) -> list[RelationList]:
+        if self.linked is None:
+            return []
+        kind, label = self.linked
+        target = context.at(kind, value.get(kind))
+        if target is None:
+            return []
+        status = (
+            _("linked to the record accepted above")
+            if target.decision in ("accepted", "merged")
+            else _("linked once that record is accepted")
+        )
+        return [RelationList(kind, label, [RelationItem(0, target.label, status)])]
 
     # --- writing
 

@@ -25,6 +25,7 @@ from .base import (
     date_span,
     person_keys,
     save_checked,
+    span_fields,
     unique_slug,
 )
 
@@ -61,12 +62,7 @@ class DelegationHandler(Handler):
         return matching.match_delegation(value)
 
     def proposed_fields(self, value: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "start_date": value.get("start"),
-            "end_date": value.get("end"),
-            "start_precision": value.get("precision") if value.get("start") else None,
-            "city": value.get("city") or "",
-        }
+        return span_fields(value)
 
     def preview(self, value: dict[str, Any]) -> list[tuple[str, str]]:
         rows = [

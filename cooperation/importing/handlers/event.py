@@ -20,10 +20,13 @@ from .base import (
     country_name,
     date_field,
     date_span,
+    link_once,
     person_keys,
     points_at,
     require,
     save_checked,
+    span_fields,
+    titled,
     unique_slug,
 )
 
@@ -33,6 +36,7 @@ class EventHandler(Handler):
     section = "events"
     model = Event
     citation_field = "event"
+    linked = ("delegation", gettext_lazy("in the programme of"))
     edit_fields = {
         "title": lambda: forms.CharField(label=gettext_lazy("title"), max_length=400),
         "kind": lambda: forms.ChoiceField(label=gettext_lazy("kind"), choices=EventKind.choices),
@@ -53,13 +57,7 @@ class EventHandler(Handler):
         return matching.match_event(value)
 
     def proposed_fields(self, value: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "start_date": value.get("start"),
-            "end_date": value.get("end"),
-            "start_precision": value.get("precision") if value.get("start") else None,
-            "city": value.get("city") or "",
-            "country": _country(value),
-        }
+        return {**span_fields(value), "country": _country(value)}
 
     def preview(self, value: dict[str, Any]) -> list[tuple[str, str]]:
         kind = value.get("kind", "")
@@ -81,23 +79,7 @@ class EventHandler(Handler):
         for index, name in enumerate(_hosts(value, context)):
             hosts.items.append(RelationItem(index, name, context.person_status(name)))
         rows = [r for r in (participants, hosts) if r.items]
-        delegation = context.at("delegation", value.get("delegation"))
-        if delegation is not None:
-            status = (
-                _("linked to the delegation accepted above")
-                if delegation.decision in ("accepted", "merged")
-                else _("linked once the delegation is accepted")
-            )
-            rows.append(
-                RelationList("delegation", _("in the programme of"), [RelationItem(0, delegation.label, status)])
-            )
-        return rows
-
-    def keep_relations(self, value: dict[str, Any], keep: dict[str, set[int]]) -> dict[str, Any]:
-        value = super().keep_relations(value, keep)
-        if "delegation" in keep and 0 not in keep["delegation"]:
-            value["delegation"] = None
-        return value
+        return rows + self.linked_row(value, context)
 
     def create(self, candidate, context: DocumentContext, user) -> Event:
         value = candidate.value
@@ -114,17 +96,12 @@ class EventHandler(Handler):
             slug=unique_slug(Event, title[:60], prefix="event"),
             **date_span(value),
         )
-        if candidate.document.language in ("ru", "ar"):
-            setattr(event, f"title_{candidate.document.language}", title[:400])
-        save_checked(event, user)
+        save_checked(titled(event, title=title, language=candidate.document.language), user)
         return event
 
     def link(self, candidate, record: Event, context: DocumentContext, user) -> None:
         value = candidate.value
-        delegation_id = context.decided_target("delegation", value.get("delegation"))
-        if delegation_id is not None and record.delegation_id is None:
-            record.delegation_id = delegation_id
-            save_checked(record, user)
+        link_once(record, "delegation_id", context.decided_target("delegation", value.get("delegation")), user)
         present = set(record.participants.values_list("official_id", flat=True))
         wanted = [(item.get("name", ""), _role(item.get("role"))) for item in value.get("participants") or []]
         wanted += [(name, ParticipantRole.HOST) for name in _hosts(value, context)]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from cooperation.importing import matching
 from cooperation.models import Organisation, OrganisationKind, Topic, TrainingProgramme
 
-from .base import CountryCodeField, DocumentContext, Handler, country_name, require, save_checked, unique_slug
+from .base import CountryCodeField, DocumentContext, Handler, country_name, require, save_checked, titled, unique_slug
 
 
 class ProgrammeHandler(Handler):
@@ -65,9 +65,7 @@ class ProgrammeHandler(Handler):
             beneficiary_country=value.get("beneficiary") or "",
             slug=unique_slug(TrainingProgramme, title[:60], prefix="programme"),
         )
-        if candidate.document.language in ("ru", "ar"):
-            setattr(programme, f"title_{candidate.document.language}", title[:400])
-        save_checked(programme, user)
+        save_checked(titled(programme, title=title, language=candidate.document.language), user)
         return programme
 
 
