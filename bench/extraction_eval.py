@@ -1,6 +1,6 @@
 """``make eval``: extraction precision and recall per language and record kind, dev and test side by side.
 
-    .venv/bin/python bench/extraction_eval.py [--quiet]
+    .venv/bin/python bench/extraction_eval.py [--quiet | --markdown]
 
 Three sets: the corpus's dev split (rules may be tuned on it), its held-out test split (never read while
 tuning) and the five seed articles (``../shared/seeds`` beside the repository). Each document's misses and
@@ -43,7 +43,7 @@ def main() -> int:
     from cooperation.importing.evaluation import KINDS, score_corpus, summarise
     from cooperation.importing.extraction import extract_all
 
-    quiet = "--quiet" in sys.argv
+    quiet = "--quiet" in sys.argv or "--markdown" in sys.argv
     started = time.perf_counter()
     for warm in ("Встреча Министра Ивана Петрова.", "Minister John Smith met the delegation.", "استقبل معالي الوزير"):
         extract_all(warm)
@@ -72,6 +72,20 @@ def main() -> int:
                     print(f"    {kind:<12} false:  {'; '.join(sc.spurious)}")
         print()
 
+    if "--markdown" in sys.argv:  # the table of docs/importing.md
+        print("| set | lang | docs | " + " | ".join(KINDS) + " |")
+        print("| --- | --- | --- | " + " | ".join("---" for _k in KINDS) + " |")
+        for name, (summary, scores) in summaries.items():
+            for language, row in sorted(summary.items(), key=lambda item: (item[0] == "all", item[0])):
+                docs = sum(1 for s in scores if language in ("all", s.language))
+                cells = [
+                    f"{row[k].precision:.2f} / {row[k].recall:.2f} ({row[k].true_gold}/{row[k].gold})"
+                    if k in row
+                    else "–"
+                    for k in KINDS
+                ]
+                print(f"| {name} | {language} | {docs} | " + " | ".join(cells) + " |")
+        return 0
     print("precision recall matched/gold, per set, language and kind")
     print(f"{'set':<6}{'lang':<5}{'docs':>5} " + "".join(f"{k:>16}" for k in KINDS) + f"{'ms/doc':>8}")
     for name, (summary, scores) in summaries.items():
