@@ -85,7 +85,7 @@ def same_person(a: list[str], b: list[str]) -> bool:
     # "Al Gergawi" is "Mohammad bin Abdullah Al Gergawi" met again: one name's words end the other's.
     shorter, longer = sorted((a, b), key=len)
     # "Sheikh Abdullah", "Prince Faisal": Arab and Gulf usage names a person by the given name after the title.
-    if len(shorter) == 1 and len(longer) >= 3 and shorter[0] == longer[0] and len(shorter[0]) > 3:
+    if len(shorter) == 1 and len(longer) >= 2 and shorter[0] == longer[0] and len(shorter[0]) > 3:
         return True
     if len(shorter) >= 2 and shorter in (longer[-len(shorter) :], longer[: len(shorter)]):
         return True  # ... or begin them: "Abdullah bin Zayed" is "Abdullah bin Zayed Al Nahyan"

@@ -124,7 +124,11 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
         if cue:
             # The visitor is the person nearest before "visited" / "led" who does not serve the host; with no
             # one before it, "Возглавляет группу X" / "which is led by X" names the head after the verb.
-            visitors = [p for p in context.people_in(sentence.start, offset + cue.start()) if p.country != host]
+            visitors = [
+                p
+                for p in context.people_in(sentence.start, offset + cue.start())
+                if p.country != host and not _ACCOMPANIED.search(context.text, max(0, p.start - 25), p.start)
+            ]
             if not visitors and led:
                 visitors = [p for p in context.people_in(offset + led.end(), sentence.end) if p.country != host][:1]
             head = visitors[-1].name if visitors else ""
@@ -161,6 +165,10 @@ _INVITED = _compile(
 
 
 _PASSIVE_BY = _compile(r"(?:\s+\w+){0,3}?\s+by\s", re.I)
+
+
+# "accompanied by Prime Minister X, President Y toured …": X goes along, Y is the visitor.
+_ACCOMPANIED = _compile(r"(?:accompanied by|в сопровождении|برفقة|يرافقه)\s+(?:\S+\s+){0,3}$", re.I)
 
 
 def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match | None:
@@ -313,10 +321,11 @@ def _merge(context: DocumentContext, found: list[Found]) -> list[Found]:
         )
         if reverse is None:
             continue
-        weight = (bool(item.value["head"]), bool(item.value["date_in_sentence"]), len(item.extra_evidence))
-        other = (bool(reverse.value["head"]), bool(reverse.value["date_in_sentence"]), len(reverse.extra_evidence))
-        # A tie with no head on either side goes to the body of the article over the headline.
-        if weight < other or (weight == other and not weight[0] and item.evidence.start < reverse.evidence.start):
+        # The direction told more often wins, then the one with a head, then a dated one; a tie with no head on
+        # either side goes to the body of the article over the headline.
+        weight = (len(item.extra_evidence), bool(item.value["head"]), bool(item.value["date_in_sentence"]))
+        other = (len(reverse.extra_evidence), bool(reverse.value["head"]), bool(reverse.value["date_in_sentence"]))
+        if weight < other or (weight == other and not weight[1] and item.evidence.start < reverse.evidence.start):
             result.remove(item)
     for item in result:
         _people_of(context, item, single_visit=len(result) == 1)
