@@ -69,6 +69,13 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         english.update(dict.fromkeys(en.split("|"), code))
         russian.update(dict.fromkeys((_ru_stem(f) for f in ru.split("|")), code))
         arabic.update(dict.fromkeys(ar.split("|"), code))
+    # Zones named after their country ("Pacific/Fiji", "Asia/Singapore") are the country, not a city in it: the
+    # country finder reads them (a city-state's capital still gives the same country).
+    from .countries import find_countries
+
+    for forms in (english, arabic):
+        for form in [f for f in forms if (hits := find_countries(f)) and hits[0][1] == 0 and hits[0][2] == len(f)]:
+            del forms[form]
     # Datelines write the city in capitals: "ABU DHABI, 5th March".
     english.update({name.upper(): code for name, code in english.items()})
     # One alternation per language without groups (hundreds of named groups make the regex slow); the

@@ -22,7 +22,7 @@ _EN_TITLE_HEAD = (
     r"Rector|Secretary|Head|Governor|Advisor|Adviser|Counsell?or|Consul|Commissioner|Chancellor|Mayor|CEO|"
     r"Manager|Undersecretary|Under-Secretary|Speaker|Dean|Founder|Executive|Officer|Coordinator|participant|Deputy|"
     r"member|expert|founder|Crown Prince|Prince|Princess|King|Queen|Emir|Amir|Sultan|Envoy|Spokesperson|Spokesman|"
-    r"spouse)\b"
+    r"spouse|counterpart)\b"
 )
 # Up to three capitalised qualifiers may precede the head word ("Deputy Cabinet Minister", "UAE Deputy ...").
 _EN_TITLE_START = re.compile(rf"(?:(?:[A-Z][a-z]+|[A-Z]{{2,5}})(?:['’]s)?\s+){{0,3}}?(?i:{_EN_TITLE_HEAD})")
@@ -133,10 +133,9 @@ def _title_before(text: str, start: int) -> str:
     # a title with commas and "and" inside ("Minister of Water, Land and Natural Resources") stays whole.
     best = None
     for piece in reversed(list(re.finditer(r"(?:^|,\s+|\s+and\s+)([^,]*?)(?=,\s+|\s+and\s+|$)", clause))):
-        match = next(
-            (m for m in _EN_TITLE_START.finditer(clause, piece.start(1), piece.end(1)) if m.group(0)[0].isupper()),
-            None,
-        )
+        starts = [m for m in _EN_TITLE_START.finditer(clause, piece.start(1), piece.end(1)) if m.group(0)[0].isupper()]
+        # The last title in the piece is this person's ("Peruvian President X held talks with his Chilean counterpart").
+        match = starts[-1] if starts else None
         if match:
             best = match
             break

@@ -77,7 +77,37 @@ def extract_delegations(context: DocumentContext) -> list[Found]:
             **_date_of(context, sentence),
         }
         found.append(Found("delegation", value, evidence_for(context.text, start, start + len(anchor.group(0))), 0.7))
+    if not found:
+        found = _met_abroad(context)
     return _merge(context, found)
+
+
+def _met_abroad(context: DocumentContext) -> list[Found]:
+    """With no word for a visit anywhere: "X held talks in Lima with his Chilean counterpart Y" — a meeting in a
+    city of X's country with an official of another country who is not posted there is that official's visit."""
+    for sentence in context.sentences:
+        meeting = _EVENT_PATTERNS["meeting"].search(sentence.text)
+        cities = context.cities_in(sentence.start, sentence.end)
+        if not meeting or not cities or _NOT_HAPPENING.search(sentence.text):
+            continue
+        host = cities[0][0]
+        people = context.people_in(sentence.start, sentence.end)
+        guests = [p for p in people if p.country and p.country != host and not _RESIDENT.search(p.title)]
+        if not guests or not any(p.country == host for p in people):
+            continue
+        start = sentence.start + meeting.start()
+        value = {
+            "origin_country": guests[0].country,
+            "host_country": host,
+            "city": "",
+            "head": guests[0].name,
+            "members": [],
+            "host_officials": [],
+            "title": sentence.text.strip()[:200],
+            **_date_of(context, sentence),
+        }
+        return [Found("delegation", value, evidence_for(context.text, start, start + len(meeting.group(0))), 0.5)]
+    return []
 
 
 def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Match | None) -> tuple[str, str, str]:
