@@ -36,7 +36,7 @@ _EN_HONORIFIC = (
 _NAME_PARTICLE = r"(?:bin|bint|ibn|al|Al|El|el|Aal|van|von|de|der|da|di|du|la|le)"
 # Letters outside ASCII are name letters too ("Đorđe Marković", "Mevlüt Çavuşoğlu").
 _CAP = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?"
-_EN_NAME = rf"{_CAP}(?:\s+(?:{_NAME_PARTICLE}[- ])?{_CAP}){{1,8}}"
+_EN_NAME = rf"{_CAP}(?:\s+(?:{_NAME_PARTICLE}[- ])?{_CAP}){{1,8}}(?:\s+(?:II|III|IV|VI|VII|VIII))?(?![\w-])"
 _EN_NAME_RE = regex.compile(rf"(?:(?P<hon>{_EN_HONORIFIC})\s+)?(?P<name>{_EN_NAME})")
 
 # Capitalised words that begin or make up non-person phrases; a name run is cut at them.
@@ -223,7 +223,7 @@ _EN_INITIALS = regex.compile(
 # "President Putin", "King Salman": a head of state or government named by one word after the title.
 _EN_ONE_NAME = regex.compile(
     r"(?<![\w-])(?:President|King|Queen|Emir|Amir|Sultan|Prince|Sheikh|Prime Minister|Chancellor)\s+"
-    r"(?P<name>\p{Lu}\p{Ll}{2,})(?![\w-])(?!\s+\p{Lu})"
+    r"(?P<name>\p{Lu}\p{Ll}{2,}(?:\s+(?:II|III|IV|VI))?)(?![\w-])(?!\s+\p{Lu}\p{Ll})"
 )
 
 
