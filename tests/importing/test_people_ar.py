@@ -272,3 +272,39 @@ def test_a_name_ends_before_a_counterpart_or_a_verb_with_a_conjunction():
 )
 def test_prose_around_titles_and_honorifics_is_not_a_name(text):
     assert found(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The noun right after an indefinite title is its complement, whatever it is.
+        ("واستقبل الرئيس وزير خارجية بوليفيا خوان ميراندا على هامش القمة.", "خوان ميراندا"),
+        # «إلى» and a place continue an envoy's title.
+        ("بحضور المبعوث الخاص إلى اليابان نبيل حداد.", "نبيل حداد"),
+        # A transliterated name after a bare definite title, ending at punctuation; one word before a full stop.
+        ("ونقل رسالة من الرئيس تشو مينغ هوا، في إشارة إلى العلاقات.", "تشو مينغ هوا"),
+        ("ورافقه نائب رئيس المراسم السفير بتروشنكو.", "بتروشنكو"),
+        # A noun with a pronoun suffix ends a name; so does a definite verbal noun.
+        ("ونقلت الصحيفة عن السفير الهندي لدى الدولة راجيف كومار قوله إن الزيارة مهمة.", "راجيف كومار"),
+        ("وتولت وزيرة الخارجية الغانية أما بواتينغ التنسيق مع الوفد.", "أما بواتينغ"),
+    ],
+)
+def test_general_shapes_of_foreign_names_after_titles(text, name):
+    people = found(text)
+    assert name in people, people
+    assert not any(n != name and name in n for n in people), people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Places, capitals, subordinators and event nouns are never part of a name.
+        "وشارك ممثلو دول الشرق الأوسط وشمال أفريقيا نائب وزير الخارجية في الاجتماع.",
+        "وهو ما أحاطت به باريس وصول رئيس الحكومة.",
+        "فيما وضع رئيس الوزراء الضيف في صورة التطورات.",
+        "وكان الوزير بن سالم زار اليابان في العام الماضي.",
+    ],
+)
+def test_places_and_prose_before_a_title_are_not_names(text):
+    people = found(text)
+    assert not any(w in n for n in people for w in ("أفريقيا", "باريس", "فيما", "اليابان")), people

@@ -66,7 +66,9 @@ _TITLE_STEMS = (
     "مؤسس رئيسا نائبا وزيرا مكلف مكلفة معتمد معتمدة منتدب منتدبة"
 )
 # Titles, indefinite ("وزير الاقتصاد") and definite ("الوزير", "المدير العام").
-_TITLES = _folded(_TITLE_STEMS) | {"ال" + w for w in _folded(_TITLE_STEMS)}
+_INDEFINITE_TITLES = _folded(_TITLE_STEMS)
+_TITLES = _INDEFINITE_TITLES | {"ال" + w for w in _INDEFINITE_TITLES}
+_TO = _fold("إلى")
 # Honorifics and ranks that come before a name and are never part of it.
 _HONORIFICS = _folded(
     "معالي سعادة سمو فخامة سماحة نيافة حضرة الشيخ الشيخة الدكتور الدكتورة د السيد السيدة الآنسة المهندس "
@@ -104,6 +106,7 @@ _STOP = _folded(
     اطلع اطلعت تفقد تفقدت أثنى أثنت دعا دعت طالب طالبت أوصى أوصت عبر عبرت شكر شكرت يرافقه يرافقها رافقه
     المرافق يمثل تمثل يتقدمهم يضم قام قامت أمام لصالح مثل تولى تولت تولاها يتولى ترأسها أدار أدارت
     كذلك أيضا أيضاً فضلا علاوة إضافة بالإضافة
+    فيما بينما عندما حينما حين لما إذ إذا كلما ريثما
     """
 )
 # Words that continue a title phrase although they are stop words elsewhere ("سفير مصر في …", "لدى المملكة").
@@ -121,6 +124,17 @@ _COMMON_NOUNS = _folded(
     فريق عمل مجموعة عدد جانب طرف كبار ممثلي أعضاء رؤساء وزراء سفراء مدراء مديري مسؤولي قادة خبراء موظفي
     موظفو ممثلو بحضورها بحضوره سيدة رجل نساء رجال شباب طلاب طالب مشاركين مشاركون دولة مملكة جمهورية
     إمارة سلطنة أوراق نسخة
+    وصول قدوم مغادرة توقيع استقبال تعيين انتخاب تكليف تنصيب تسلم تسليم
+    """
+)
+# Compass points, continents, regions and capitals: places, never part of a person's name ("وشمال أفريقيا نائب
+# وزير …", "أحاطت به موسكو وصول رئيس …"). Countries are recognised by ``countries_in``; these are not.
+_PLACES = _folded(
+    """
+    شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي أفريقيا إفريقيا آسيا أوروبا أمريكا أميركا أوقيانوسيا
+    موسكو بكين واشنطن لندن باريس برلين طوكيو روما مدريد أنقرة إسطنبول اسطنبول طهران بغداد دمشق بيروت
+    مسقط أبوظبي دبي الشارقة الدوحة المنامة الرياض جدة القاهرة الخرطوم طرابلس الرباط نواكشوط صنعاء عدن
+    القدس غزة جنيف نيويورك بروكسل فيينا نيودلهي كابول باكو داكار نيروبي شنغهاي
     """
 )
 # Institutions: a name right after one of these is the institution's name ("مؤسسة محمد بن راشد").
@@ -261,8 +275,9 @@ def _adjective_after_name(fold: str) -> bool:
 
 def _pronoun_suffixed(fold: str) -> bool:
     """ "سروره", "وصوله", "وجهها": a noun or a verb with an attached pronoun ـه/ـها. Names ending in ـيه/ـاه/ـوه
-    ("أندريه", "الداه") and «الله» are kept."""
-    if len(fold) < 5:
+    ("أندريه", "الداه") and «الله» are kept; four letters are enough ("قوله", "بلده"): a known given name is kept
+    by the caller."""
+    if len(fold) < 4:
         return False
     return fold.endswith("ها") or (fold.endswith("ه") and not fold.endswith(("يه", "اه", "وه", "الله")))
 
@@ -277,9 +292,25 @@ def _derived_form(fold: str) -> bool:
     return len(stem) >= 5 and stem.startswith(("يت", "يست", "تت", "تست"))
 
 
+def _definite_verbal_noun(fold: str) -> bool:
+    """A verbal noun of a derived form with the article, never a family name: «التفعيل» ("التوقيع", "التنسيق"),
+    «الافتعال»/«الانفعال» ("الاجتماع", "الانتخاب") and «الاستفعال» ("الاستقبال"). Family names of these lengths end
+    in ي or ة ("الانصاري", "التميمي"), so those are kept."""
+    stem = fold[1:] if fold[:1] in "وبلف" and fold[1:3] == "ال" else fold
+    if not stem.startswith("ال") or stem.endswith(("ي", "ة")):
+        return False
+    if stem.startswith("الاست") and len(stem) >= 8:
+        return True
+    if stem.startswith("الت") and len(stem) == 7 and stem[5] == "ي":
+        return True
+    # «الافتعال» has ت after its first radical, «الانفعال» has ن before it: "الاجتماع", "الانتخاب", "الانضمام".
+    return stem.startswith("الا") and len(stem) == 8 and stem[6] == "ا" and (stem[4] == "ت" or stem[3] == "ن")
+
+
 def _not_a_name_word(fold: str) -> bool:
     """Word shapes of Arabic prose that no name has (a known given name always is one)."""
-    return (_pronoun_suffixed(fold) or _derived_form(fold)) and fold not in _given_names()[0]
+    shaped = _pronoun_suffixed(fold) or _derived_form(fold) or _definite_verbal_noun(fold)
+    return shaped and fold not in _given_names()[0]
 
 
 def _nameish(token: _Token) -> bool:
@@ -293,6 +324,9 @@ def _nameish(token: _Token) -> bool:
         and fold not in _HONORIFICS
         and fold not in _COUNTERPARTS
         and fold not in _COMMON_NOUNS
+        and fold not in _PLACES
+        and _strip_conjunction(fold) not in _PLACES
+        and not (not _is_al(token) and _countries(token.text))  # "زار الوزير بن علوي سوريا"
         and not _is_org(fold)
         and not _TANWEEN.search(token.text)
         and not _has_attached_article(token.bare)
@@ -432,6 +466,7 @@ class _Reader:
         fold = self.tokens[following].fold
         return (
             _is_stop(fold)
+            or _not_a_name_word(fold)  # "… سيبي جورج قوله، …": a noun with a pronoun suffix
             or _is_title(fold, prefixed=True)
             or self.chain_at(following) != following
             or _chain_word(fold) in _HONORIFICS | _COUNTERPARTS
@@ -515,16 +550,32 @@ class _Reader:
         start = self.tokens[best].start + (1 if prefixed else 0)
         return start, self.tokens[first - 1].end
 
+    def place(self, index: int) -> bool:
+        token = self.tokens[index]
+        return bool(_countries(token.text)) or _strip_conjunction(token.fold) in _PLACES or token.fold in _PLACES
+
+    def construct_after_title(self, index: int) -> bool:
+        """An indefinite title is always followed by its complement ("وزير خارجية …", "سفير دولة …"), so the word
+        right after one is part of the title, whatever it is, unless it is a known given name or a stop word."""
+        if index == 0 or not self.adjacent(index - 1, index) or self.given(index) or _is_stop(self.tokens[index].fold):
+            return False
+        title = self.tokens[index - 1].fold
+        return title in _INDEFINITE_TITLES or (title[:1] == "و" and title[1:] in _INDEFINITE_TITLES)
+
     def title_object(self, index: int) -> bool:
         """A word that continues a title phrase: "الاقتصاد", "شؤون", "لتطوير", "جمهورية رواندا"."""
         token = self.tokens[index]
         fold = token.fold
+        if fold == _TO and self.adjacent(index, index + 1) and self.place(index + 1):
+            return True  # "المبعوث الخاص إلى روسيا": an envoy's or a delegation's destination
         if _is_stop(fold) and fold not in _INSIDE_TITLE:
             return False
         if fold in _INSIDE_TITLE or _is_al(token) or _has_attached_article(token.bare):
             return True
-        if fold in _TITLE_NOUNS or _is_title(fold, prefixed=True) or _countries(token.text):
+        if fold in _TITLE_NOUNS or _is_title(fold, prefixed=True) or self.place(index):
             return True
+        if self.construct_after_title(index):
+            return True  # "وزير خارجية أذربيجان": the noun right after an indefinite title is its complement
         if fold[:1] in "بل" and fold[1:] in _STATE_WORDS:
             return True  # "رئيس الوزراء بجمهورية كوريا"
         if fold[:1] == "ل" and len(fold) >= 5 and fold not in self.names:
@@ -607,6 +658,14 @@ def extract_arabic(text: str) -> list[Mention]:
         nationality = any(_is_nationality(tokens[i]) for i in range(index, end))
         # A bare definite title ("الرئيس …") anchors a known given name, a nationality-marked or titled foreign one.
         foreign_ok = (nationality or reader.title_after(names[-1])) and _foreign_first(reader, names, article=True)
+        # "من الرئيس شي جين بينغ، …": a transliterated name with no article that ends where the sentence goes on;
+        # "… السفير كوزنيسوف.": one such word right before punctuation.
+        verbs = any(_verb_like(tokens[i].fold) for i in names)
+        foreign_ok = foreign_ok or (
+            not verbs
+            and (_foreign_first(reader, names) or _foreign_surname(reader, names))
+            and reader.boundary_after(names[-1])
+        )
         if not pure and not reader.has_given(names) and not foreign_ok:
             continue
         add(names, chain=(index, end), anchored=True)
@@ -714,6 +773,22 @@ def _foreign_first(reader: _Reader, names: list[int], *, article: bool = False) 
     if first.endswith("ة") or (first[:1] == "ي" and first[1:2] not in "اوي"):
         return False
     return not (len(first) >= 5 and first[:2] in {"بت", "بم", "لت", "لم"} and first not in reader.names)
+
+
+def _foreign_surname(reader: _Reader, names: list[int]) -> bool:
+    """A single transliterated word right before punctuation ("السفير كوزنيسوف."): no article, no ة, no imperfect
+    prefix, not an everyday word of the name list, four letters or more."""
+    if len(names) != 1:
+        return False
+    index = names[0]
+    token = reader.tokens[index]
+    fold = token.fold
+    if _is_al(token) or fold in reader.ambiguous or len(fold) < 4 or fold.endswith(("ة", "ا", "ات")):
+        return False
+    if fold[:1] in "يت" and fold[1:2] not in "اوي":
+        return False
+    following = index + 1
+    return following >= len(reader.tokens) or reader.gap(index, following) != "space"
 
 
 def _spoken(reader: _Reader, names: list[int]) -> bool:
