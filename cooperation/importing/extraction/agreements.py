@@ -25,6 +25,9 @@ _KINDS = (
     ("protocol", r"protocol|протокол\w*|بروتوكول"),
     ("roadmap", r"road\s?map|action plan|дорожн\w+ карт\w*|план\w* действий|خارطة طريق|خطة عمل"),
     ("agreement", r"agreements?|accord|treaty|соглашени\w*|договор\w*|اتفاقي(?:ة|ات|تين|تان)|اتفاق"),
+    # "signed ten documents": counted documents are as many agreements (a lone "the document" refers back).
+    ("other", r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|два|три|четыре|пять|шесть|семь|восемь|"
+              r"девять|десять|ثلاث|أربع|خمس|ست|سبع|ثماني|تسع|عشر)\s+(?:documents|документ(?:а|ов)|وثائق)"),
 )  # fmt: skip
 _MENTION = _compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS), re.I)
 # A later mention that refers back: "the MoU", "the document", "документ", "الوثيقة".
@@ -136,6 +139,11 @@ _MONTHS = (
 
 
 def _count_before(text: str, mention: re.Match) -> int | None:
+    own = mention.group(0).split()[0].lower()  # "ten documents": the count is part of the mention
+    if own.isdigit() and 1 < int(own) <= 20:
+        return int(own)
+    if own in _NUMBERS:
+        return _NUMBERS[own]
     if mention.group(0).startswith(("مذكرتي", "اتفاقيتين", "مذكرتا", "اتفاقيتان")):
         return 2
     words = re.findall(r"[\w-]+", text[max(0, mention.start() - 30) : mention.start()])[-2:]
@@ -184,10 +192,15 @@ def _title(text: str, mention: re.Match) -> str:
     return (mention.group(0) + rest).strip()[:300]
 
 
+_VENUE = re.compile(r"\b(?:in|at)\s+(?:[A-Z][\w-]+\s*){1,3},\s*$")
+
+
 def _read_sentence(context: DocumentContext, sentence: Sentence, item: Found) -> None:
     value = item.value
-    for code in context.countries_in(sentence.start, sentence.end):
-        if code not in value["parties"]:
+    for code, c_start, _c_end in context.countries:
+        # "… at the AU summit in Addis Ababa, Ethiopia": a country named as the venue is not a party.
+        venue = _VENUE.search(context.text, max(sentence.start, c_start - 40), c_start)
+        if sentence.start <= c_start < sentence.end and code not in value["parties"] and not venue:
             value["parties"].append(code)
     sign = _SIGN.search(sentence.text)
     if not sign:
