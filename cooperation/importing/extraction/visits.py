@@ -437,6 +437,9 @@ _EVENT_CUES: dict[str, str] = {
     r"переговор\w+|консультаци\w+|принял\w*|обсуди\w*|[وف]?التقى|[وف]?التقت|[وفل]?(?:ال)?لقاء\w*|"
     r"[وفب]?(?:ال)?اجتماع\w*|[وف]?استقبل\w*|[وف]?[يت]ستقبل\w*|(?:[وفب]|خلال )?(?:ال)?استقبال\w*|"
     r"[وف]?(?:ال)?مباحثات|[وف]?(?:ال)?محادثات|[وف]?بحث(?:ت|ا)?|[وف]?[يت]لتقي",
+    # The protocol around a visit: welcomes at the airport, wreaths, state dinners, press conferences.
+    "other": r"airport|wreath|state dinner|banquet|press conference|welcoming ceremony|аэропорт\w*|венок|венки|"
+    r"пресс-конференци\w*|торжественн\w+ церемони\w*|[وبل]?(?:ال)?مطار|إكليل|[وب]?(?:ال)?مؤتمر (?:ال)?صحفي|مأدبة",
 }
 _EVENT_PATTERNS = {kind: _compile(rf"(?<!\w)(?:{cue})(?!\w)", re.I) for kind, cue in _EVENT_CUES.items()}
 # A sentence that only mentions an event in passing ("will sign", "agreed to hold talks") holds none.
@@ -467,6 +470,9 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
         if not event.value["start"] and context.document_date and event.value["participants"]:
             # A meeting reported without its day happened on the day of the report.
             event.value.update(start=context.document_date.isoformat(), end=None, precision="day")
+        elif not event.value["start"] and len(delegations) == 1 and delegations[0].value["start"]:
+            visit = delegations[0].value  # undated and no report date: the first day of the visit it belongs to
+            event.value.update(start=visit["start"], end=None, precision=visit["precision"])
     _roles(events, delegations)
     return events
 
@@ -474,14 +480,16 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
 _KIND_WORDS = {
     "en": {"meeting": "Meeting", "signing": "Signing", "summit": "Forum", "roundtable": "Roundtable",
            "training": "Training", "field_visit": "Field visit", "exhibition_visit": "Exhibition visit",
-           "side_event": "Side event", "expert_session": "Expert session", "announcement": "Announcement"},
+           "side_event": "Side event", "expert_session": "Expert session", "announcement": "Announcement",
+           "other": "Event"},
     "ru": {"meeting": "Встреча", "signing": "Подписание", "summit": "Форум", "roundtable": "Круглый стол",
            "training": "Обучение", "field_visit": "Ознакомительное посещение", "exhibition_visit": "Посещение выставки",
            "side_event": "Сопутствующее мероприятие", "expert_session": "Экспертная сессия",
-           "announcement": "Объявление"},
+           "announcement": "Объявление", "other": "Мероприятие"},
     "ar": {"meeting": "اجتماع", "signing": "توقيع", "summit": "منتدى", "roundtable": "طاولة مستديرة",
            "training": "تدريب", "field_visit": "زيارة ميدانية", "exhibition_visit": "زيارة معرض",
-           "side_event": "فعالية جانبية", "expert_session": "جلسة خبراء", "announcement": "إعلان"},
+           "side_event": "فعالية جانبية", "expert_session": "جلسة خبراء", "announcement": "إعلان",
+           "other": "فعالية"},
 }  # fmt: skip
 
 
