@@ -267,7 +267,6 @@ _TRAINEES = _compile(
     r"(?:[وبل]?ال|لل|[وبل])?(?:موظف\w*|مشارك\w*|متدرب\w*|كوادر|قيادات|قيادي\w*|دبلوماسي\w*|مسؤول\w*))(?!\w)",
     re.I,
 )
-_COUNT = _compile(r"(?<![\d.,])(\d{1,3}(?:[ ,]\d{3})*|\d+)\s+(?:\w+\s+){0,2}?(?=\w)")
 
 
 def extract_programmes(context: DocumentContext) -> list[Found]:

@@ -61,9 +61,6 @@ class DocumentContext:
                 seen[ref.name] = ref
         return list(seen.values())
 
-    def first_person_after(self, position: int, limit: int) -> PersonRef | None:
-        return next((p for p in self.people if position <= p.start < limit), None)
-
     def countries_in(self, start: int, end: int) -> list[str]:
         codes: list[str] = []
         for code, c_start, _c_end in self.countries:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Evidence, Found, evidence_for
+from .base import Found, evidence_for
 from .people_ar import extract_arabic
 from .people_base import Mention, dedupe
 from .people_en import extract_english
@@ -57,6 +57,3 @@ def _known_mentions(text: str, aliases: dict[str, str], found: list[Mention]) ->
             extra.append(Mention(name=alias, normal=alias, start=start, end=end, confidence=0.7))
     return extra
 
-
-def mention_evidence(found: Found) -> list[Evidence]:
-    return [found.evidence, *found.extra_evidence]

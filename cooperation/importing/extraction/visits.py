@@ -29,13 +29,6 @@ _VISIT = _compile(
     r"поездк\w*|(?:[وبلف]?(?:ال)?|لل)زيار\w*|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?وصل\w*|[وف]?تزور)(?!\w)",
     re.I,
 )
-# Words after which the next country (within a few words) is where the visit went.
-_TO_HOST = _compile(
-    r"(?<!\w)(?:visit(?:ed|s|ing)?(?:\s+to)?|trip\s+to|arrived\s+in|tour(?:ed)?|to|in|посети\w*|визит\w*\s+в|"
-    r"прибы\w*\s+в|поездк\w*\s+в|в|во|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?تزور|زيار\w*\s+(?:إلى|الى|ل)|إلى|الى|"
-    r"وصل\w*\s+(?:إلى|الى))\s+(?:the\s+|a\s+)?",
-    re.I,
-)
 _RECEIVED = _compile(
     r"(?<!\w)(?:received|receives|hosted|hosts|welcomed|welcomes|принял\w*|принимал\w*|встретил\w*|"
     r"[وف]?استقبل(?:ت)?|[وف]?يستقبل|[وف]?تستقبل|رحب\w*)(?!\w)",

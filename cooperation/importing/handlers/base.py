@@ -143,9 +143,6 @@ class DocumentContext:
     def of_kind(self, kind: str) -> list[Candidate]:
         return [c for c in self.candidates if c.kind == kind]
 
-    def index_of(self, candidate: Candidate) -> int:
-        return next(i for i, c in enumerate(self.of_kind(candidate.kind)) if c.pk == candidate.pk)
-
     def at(self, kind: str, index: Any) -> Candidate | None:
         if not isinstance(index, int) or index < 0:
             return None
