@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .base import Found, evidence_for, tolerant
+from .base import Found, compile_cue, evidence_for
 from .context import DocumentContext, Sentence
-
-
-def _compile(pattern: str, flags: int = 0) -> re.Pattern:
-    return re.compile(tolerant(pattern), flags)  # Arabic vowel marks are optional in every cue
-
 
 _KINDS = (
     ("mou", r"memorand(?:um|a)(?:\s+of\s+understanding)?(?:\s+\(MOUs?\))?|MoUs?|MOUs?|"
@@ -29,9 +24,9 @@ _KINDS = (
     ("other", r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|два|три|четыре|пять|шесть|семь|восемь|"
               r"девять|десять|ثلاث|أربع|خمس|ست|سبع|ثماني|تسع|عشر)\s+(?:documents|документ(?:а|ов)|وثائق)"),
 )  # fmt: skip
-_MENTION = _compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS), re.I)
+_MENTION = compile_cue("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS), re.I)
 # A later mention that refers back: "the MoU", "the document", "документ", "الوثيقة".
-_BACK_REFERENCE = _compile(r"(?<!\w)(?:the\s+document|документ\w*|الوثيقة|الاتفاق)(?!\w)", re.I)
+_BACK_REFERENCE = compile_cue(r"(?<!\w)(?:the\s+document|документ\w*|الوثيقة|الاتفاق)(?!\w)", re.I)
 _STATUS = (
     ("in_force", r"entered into force|in force|вступил\w* в силу|حيز التنفيذ|دخل\w* حيز"),
     (
@@ -45,17 +40,19 @@ _STATUS = (
     ("signed", r"sign(?:ed|ing)|inked|conclud\w*|extend\w*|renew\w*|prolong\w*|подписа\w*|продл\w*|"
                r"[وف]?وقع(?:ت|ا|وا|ها)?|[وف]?توقيع|تم توقيع|تمديد|تجديد|أبرم\w*"),
 )  # fmt: skip
-_STATUS_PATTERNS = [(status, _compile(rf"(?<!\w)(?:{cue})(?!\w)", re.I)) for status, cue in _STATUS]
-_SIGN = _compile(r"(?<!\w)(?:sign(?:ed|ing)?|inked|подписа\w*|подпис\w+|[وف]?وقع(?:ت|ا|وا|ها)?|[وف]?توقيع)(?!\w)", re.I)
-_ON_BEHALF = _compile(r"(?:on behalf of|от имени|نيابة عن)\s+(?:the\s+)?", re.I)
+_STATUS_PATTERNS = [(status, compile_cue(rf"(?<!\w)(?:{cue})(?!\w)", re.I)) for status, cue in _STATUS]
+_SIGN = compile_cue(
+    r"(?<!\w)(?:sign(?:ed|ing)?|inked|подписа\w*|подпис\w+|[وف]?وقع(?:ت|ا|وا|ها)?|[وف]?توقيع)(?!\w)", re.I
+)
+_ON_BEHALF = compile_cue(r"(?:on behalf of|от имени|نيابة عن)\s+(?:the\s+)?", re.I)
 # The side named before the signer: "عن الجانب الأردني X", "с казахстанской стороны X", "on behalf of Y by X".
-_SIDE_BEFORE = _compile(
+_SIDE_BEFORE = compile_cue(
     r"(?:عن\s+الجانب\s+\S+|من\s+الجانب\s+\S+|с\s+\S+\s+стороны|от\s+\S+\s+стороны|on\s+the\s+\S+\s+side|"
     r"on behalf of\s+[^,]{3,60}?\s+by(?:\s+the)?)[\s,]*(?:\S+\s+){0,8}$",
     re.I,
 )
 # Mentions that talk about agreements in general, not one the officer would record.
-_GENERAL = _compile(
+_GENERAL = compile_cue(
     r"(?<!\w)(?:agreements?\s+already|previously\s+signed|ранее\s+подписанн\w*|already\s+signed|"
     r"the\s+agreements\s+reached|договорённост\w*|договоренност\w*|agreed\s+(?:to|that|on))(?!\w)",
     re.I,
@@ -75,7 +72,7 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
             continue
         if mentions and _GENERAL.search(sentence.text):
             continue
-        count = _count_before(sentence.text, mentions[0]) if mentions else None
+        count = _count_before(context, sentence, mentions[0]) if mentions else None
         status = _status(sentence.text)
         if mentions and count is None and _plural(mentions[0].group(0)) and current is None and status != "proposed":
             continue  # "numerous bilateral agreements are in force": agreements in general
@@ -132,13 +129,7 @@ _NUMBERS = {
 }  # fmt: skip
 
 
-_MONTHS = (
-    "январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|jan|feb|mar|apr|may|jun|jul|aug|sep|"
-    "oct|nov|dec"
-)
-
-
-def _count_before(text: str, mention: re.Match) -> int | None:
+def _count_before(context: DocumentContext, sentence: Sentence, mention: re.Match) -> int | None:
     own = mention.group(0).split()[0].lower()  # "ten documents": the count is part of the mention
     if own.isdigit() and 1 < int(own) <= 20:
         return int(own)
@@ -146,16 +137,20 @@ def _count_before(text: str, mention: re.Match) -> int | None:
         return _NUMBERS[own]
     if mention.group(0).startswith(("مذكرتي", "اتفاقيتين", "مذكرتا", "اتفاقيتان")):
         return 2
-    words = re.findall(r"[\w-]+", text[max(0, mention.start() - 30) : mention.start()])[-2:]
-    for word in reversed(words):
-        if word.isdigit() and 1 < int(word) <= 20 and not re.search(rf"\b{word}\s+\w*(?:{_MONTHS})", text):
+    window_start = sentence.start + max(0, mention.start() - 30)
+    words = list(re.finditer(r"[\w-]+", context.text[window_start : sentence.start + mention.start()]))[-2:]
+    for match in reversed(words):
+        word, position = match.group(0), window_start + match.start()
+        # A day of a date ("12 октября подписали соглашение") counts nothing.
+        in_date = any(d.evidence.start <= position < d.evidence.end for d in context.dates)
+        if word.isdigit() and 1 < int(word) <= 20 and not in_date:
             return int(word)
         if word.lower() in _NUMBERS:
             return _NUMBERS[word.lower()]
     return None
 
 
-_PLURAL = _compile(
+_PLURAL = compile_cue(
     r"^(?:agreements|memoranda|MoUs|MOUs|protocols|accords|treaties|соглашени(?:я|й|ям|ями|ях)|меморандум(?:ы|ов|ами)|"
     r"протокол(?:ы|ов)|اتفاقيات|مذكرات)(?!\w)",
     re.I,
@@ -222,7 +217,7 @@ def _read_sentence(context: DocumentContext, sentence: Sentence, item: Found) ->
 
 
 # People named after these words in a signing sentence watched or led a visit; they did not sign.
-_NOT_SIGNING = _compile(
+_NOT_SIGNING = compile_cue(
     r"(?<!\w)(?:in the presence of|attended by|witnessed by|headed by|led by|during the visit of|"
     r"в присутствии|во главе с|при участии|بحضور|برئاسة|وبحضور|بمشاركة)(?!\w)",
     re.I,
@@ -252,7 +247,7 @@ def _complete(context: DocumentContext, item: Found) -> None:
 
 # --- training programmes -----------------------------------------------------------------------------------
 
-_PROGRAMME = _compile(
+_PROGRAMME = compile_cue(
     r"(?<!\w)(?:(?:training|capacity[- ]building|leadership|exchange|scholarship|fellowship)\s+(?:programme|program|"
     r"course|workshop)s?|(?:programme|program|course)s?\s+(?:for|on)\s+(?:\w+\s+){0,3}(?:civil servants|officials|"
     r"diplomats|leaders)|trained|training|обучени\w*|программ\w+ (?:подготовки|обучения|повышения)|"
@@ -260,7 +255,7 @@ _PROGRAMME = _compile(
     r"(?:ال)?برنامج|تدريب\w*|تأهيل)(?!\w)",
     re.I,
 )
-_TRAINEES = _compile(
+_TRAINEES = compile_cue(
     r"(?<!\w)(?:civil servants|officials|diplomats|participants|trainees|leaders|employees|officers|fellows|"
     r"scholars(?:hips?)?|госслужащ\w*|служащ\w*|слушател\w*|участник\w*|специалист\w*|дипломат\w*|"
     r"чиновник\w*|стипенди\w*|магистр\w*|лидер\w*|"
@@ -291,7 +286,7 @@ def extract_programmes(context: DocumentContext) -> list[Found]:
     return [_programme(context, members) for members in groups.values()]
 
 
-_PROGRAMME_NAME = _compile(
+_PROGRAMME_NAME = compile_cue(
     r"[«“\"]([^»”\"]{4,120})[»”\"]|((?:[A-Z][\w-]*\s+){1,6}(?:Programme|Program|Course))(?!\w)"
     r"|((?:Программ\w+|Курс\w*)\s+(?:[А-ЯЁA-Z][\w-]*\s*){1,4}(?:\([A-Z]{2,6}\))?)"
 )

@@ -102,3 +102,8 @@ def tolerant(pattern: str) -> str:
         else:
             out.append(unit + _HARAKAT)
     return "".join(out)
+
+
+def compile_cue(pattern: str, flags: int = 0) -> re.Pattern:
+    """A cue pattern of the relation extractors, compiled with Arabic vowel marks optional."""
+    return re.compile(tolerant(pattern), flags)

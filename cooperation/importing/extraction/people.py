@@ -56,4 +56,3 @@ def _known_mentions(text: str, aliases: dict[str, str], found: list[Mention]) ->
             # Kept as written, so it merges with a titled mention of the same person in this script.
             extra.append(Mention(name=alias, normal=alias, start=start, end=end, confidence=0.7))
     return extra
-

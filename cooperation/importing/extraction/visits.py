@@ -14,33 +14,28 @@ from __future__ import annotations
 
 import re
 
-from .base import Found, evidence_for, tolerant
+from .base import Found, compile_cue, evidence_for
 from .context import DocumentContext, Sentence
 
-
-def _compile(pattern: str, flags: int = 0) -> re.Pattern:
-    return re.compile(tolerant(pattern), flags)  # Arabic vowel marks are optional in every cue
-
-
-_DELEGATION = _compile(r"(?<!\w)(?:delegations?|делегаци\w+|(?:[وب]?ال|[وب])?وفد(?:ا|ًا)?)(?!\w)", re.I)
-_VISIT = _compile(
+_DELEGATION = compile_cue(r"(?<!\w)(?:delegations?|делегаци\w+|(?:[وب]?ال|[وب])?وفد(?:ا|ًا)?)(?!\w)", re.I)
+_VISIT = compile_cue(
     r"(?<!\w)(?:visit(?:ed|s|ing)?|trip|arriv(?:ed|es|al)|tour(?:ed)?|came to|comes to|"
     r"визит\w*|посети\w*|посещени\w*|прибы\w*|"
     r"поездк\w*|(?:[وبلف]?(?:ال)?|لل)زيار\w*|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?وصل\w*|[وف]?تزور)(?!\w)",
     re.I,
 )
-_RECEIVED = _compile(
+_RECEIVED = compile_cue(
     r"(?<!\w)(?:received|receives|hosted|hosts|welcomed|welcomes|принял\w*|принимал\w*|встретил\w*|"
     r"[وف]?استقبل(?:ت)?|[وف]?يستقبل|[وف]?تستقبل|رحب\w*)(?!\w)",
     re.I,
 )
-_HEADED_BY = _compile(
+_HEADED_BY = compile_cue(
     r"(?<!\w)(?:headed\s+by|led\s+by|chaired\s+by|под\s+руководством|во\s+главе\s+с|возглавляем\w+|"
     r"برئاسة|بقيادة|يترأسه|يرأسه|ترأسه)(?!\w)",
     re.I,
 )
-_LED = _compile(r"(?<!\w)(?:led|headed|возглавил\w*|возглавля\w+|ترأس(?:ت)?|يترأس)(?!\w)", re.I)
-_FROM = _compile(r"^\s*(?:from|of|из|от|من)\s+(?:the\s+)?", re.I)
+_LED = compile_cue(r"(?<!\w)(?:led|headed|возглавил\w*|возглавля\w+|ترأس(?:ت)?|يترأس)(?!\w)", re.I)
+_FROM = compile_cue(r"^\s*(?:from|of|из|от|من)\s+(?:the\s+)?", re.I)
 
 
 def extract_delegations(context: DocumentContext) -> list[Found]:
@@ -57,19 +52,7 @@ def extract_delegations(context: DocumentContext) -> list[Found]:
             continue
         if head and not delegation and _RESIDENT.search(context.title_of(head)):
             continue  # an ambassador's call or farewell visit in the country where he is posted
-        anchor = delegation or visit
-        start = sentence.start + anchor.start()
-        value = {
-            "origin_country": origin,
-            "host_country": host,
-            "city": "",
-            "head": head,
-            "members": [],
-            "host_officials": [],
-            "title": sentence.text.strip()[:200],
-            **_date_of(context, sentence),
-        }
-        found.append(Found("delegation", value, evidence_for(context.text, start, start + len(anchor.group(0))), 0.7))
+        found.append(_delegation(context, sentence, delegation or visit, origin, host, head, confidence=0.7))
     if not found:
         found = _met_abroad(context)
     return _merge(context, found)
@@ -88,19 +71,26 @@ def _met_abroad(context: DocumentContext) -> list[Found]:
         guests = [p for p in people if p.country and p.country != host and not _RESIDENT.search(p.title)]
         if not guests or not any(p.country == host for p in people):
             continue
-        start = sentence.start + meeting.start()
-        value = {
-            "origin_country": guests[0].country,
-            "host_country": host,
-            "city": "",
-            "head": guests[0].name,
-            "members": [],
-            "host_officials": [],
-            "title": sentence.text.strip()[:200],
-            **_date_of(context, sentence),
-        }
-        return [Found("delegation", value, evidence_for(context.text, start, start + len(meeting.group(0))), 0.5)]
+        return [_delegation(context, sentence, meeting, guests[0].country, host, guests[0].name, confidence=0.5)]
     return []
+
+
+def _delegation(
+    context: DocumentContext, sentence: Sentence, anchor: re.Match, origin: str, host: str, head: str, *, confidence
+) -> Found:
+    """One sentence's reading of a visit; members, host officials and the city are filled once merged."""
+    start = sentence.start + anchor.start()
+    value = {
+        "origin_country": origin,
+        "host_country": host,
+        "city": "",
+        "head": head,
+        "members": [],
+        "host_officials": [],
+        "title": sentence.text.strip()[:200],
+        **_date_of(context, sentence),
+    }
+    return Found("delegation", value, evidence_for(context.text, start, start + len(anchor.group(0))), confidence)
 
 
 def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Match | None) -> tuple[str, str, str]:
@@ -169,7 +159,7 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
     return origin, host, head
 
 
-_RESIDENT = _compile(r"ambassador|chargé|charge d|посол|поверенн|سفير|القائم بالأعمال", re.I)
+_RESIDENT = compile_cue(r"ambassador|chargé|charge d|посол|поверенн|سفير|القائم بالأعمال", re.I)
 
 
 def _host_hint(context: DocumentContext, sentence: Sentence, origin: str) -> str:
@@ -180,18 +170,18 @@ def _host_hint(context: DocumentContext, sentence: Sentence, origin: str) -> str
 
 
 # An invitation to visit is not a visit ("at the invitation of X, Y visited" is, and does not match).
-_INVITED = _compile(
+_INVITED = compile_cue(
     r"invitation to (?:visit|pay)|invited \w+ to (?:visit|pay)|приглашени\w* (?:посетить|с визитом|на визит)|"
     r"пригласил\w* \w+ (?:посетить|с визитом)|دعوة (?:رسمية )?(?:للقيام بزيارة|لزيارة)|دعاه لزيارة|دعته لزيارة",
     re.I,
 )
 
 
-_PASSIVE_BY = _compile(r"(?:\s+\w+){0,3}?\s+by\s", re.I)
+_PASSIVE_BY = compile_cue(r"(?:\s+\w+){0,3}?\s+by\s", re.I)
 
 
 # "accompanied by Prime Minister X, President Y toured …": X goes along, Y is the visitor.
-_ACCOMPANIED = _compile(r"(?:accompanied by|в сопровождении|برفقة|يرافقه)\s+(?:\S+\s+){0,3}$", re.I)
+_ACCOMPANIED = compile_cue(r"(?:accompanied by|в сопровождении|برفقة|يرافقه)\s+(?:\S+\s+){0,3}$", re.I)
 
 
 def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match | None:
@@ -238,7 +228,7 @@ def _origin_near(context: DocumentContext, start: int, end: int) -> str:
     return after_noun
 
 
-_TOWARDS_BEFORE = _compile(r"(?<!\w)(?:to|in|в|во|إلى|الى|في)\s+$", re.I)
+_TOWARDS_BEFORE = compile_cue(r"(?<!\w)(?:to|in|в|во|إلى|الى|في)\s+$", re.I)
 
 
 def _origin_after_noun(context: DocumentContext, end: int) -> str:
@@ -255,7 +245,7 @@ def _origin_after_noun(context: DocumentContext, end: int) -> str:
     return ""
 
 
-_TOWARDS = _compile(r"(?<!\w)(?:to|в|во|إلى|الى)\s+", re.I)
+_TOWARDS = compile_cue(r"(?<!\w)(?:to|в|во|إلى|الى)\s+", re.I)
 
 
 def _host_after_visit(context: DocumentContext, sentence: Sentence, origin: str) -> str:
@@ -286,7 +276,7 @@ def _host_next_to_visit(context: DocumentContext, sentence: Sentence, origin: st
 
 
 # A date at the head of a paragraph followed by the agency's mark is the dateline: the day of the report.
-_DATELINE_TAIL = _compile(r"[\s,.]*(?:\(|/|[-–—:]|\[)")
+_DATELINE_TAIL = compile_cue(r"[\s,.]*(?:\(|/|[-–—:]|\[)")
 
 
 def _date_of(context: DocumentContext, sentence: Sentence) -> dict:
@@ -434,9 +424,9 @@ _EVENT_CUES: dict[str, str] = {
     "other": r"airport|wreath|state dinner|banquet|press conference|welcoming ceremony|аэропорт\w*|венок|венки|"
     r"пресс-конференци\w*|торжественн\w+ церемони\w*|[وبل]?(?:ال)?مطار|إكليل|[وب]?(?:ال)?مؤتمر (?:ال)?صحفي|مأدبة",
 }
-_EVENT_PATTERNS = {kind: _compile(rf"(?<!\w)(?:{cue})(?!\w)", re.I) for kind, cue in _EVENT_CUES.items()}
+_EVENT_PATTERNS = {kind: compile_cue(rf"(?<!\w)(?:{cue})(?!\w)", re.I) for kind, cue in _EVENT_CUES.items()}
 # A sentence that only mentions an event in passing ("will sign", "agreed to hold talks") holds none.
-_NOT_HAPPENING = _compile(
+_NOT_HAPPENING = compile_cue(
     r"(?<!\w)(?:will|would|plan(?:s|ned)?\s+to|to\s+be|next|upcoming|agreed\s+to|proposed|invited|"
     r"планиру\w+|будет|будут|предстоящ\w+|намерены|سيتم|سوف|المقبل|المقبلة)(?!\w)",
     re.I,
@@ -447,7 +437,7 @@ _NOT_HAPPENING = _compile(
 _VISIT_PROGRAMME = {"meeting", "signing", "training", "field_visit", "roundtable"}
 
 
-_SEPARATE = _compile(r"separate (?:meetings|talks)|отдельн\w+ встреч\w*|لقاءات منفصلة|اجتماعات منفصلة", re.I)
+_SEPARATE = compile_cue(r"separate (?:meetings|talks)|отдельн\w+ встреч\w*|لقاءات منفصلة|اجتماعات منفصلة", re.I)
 
 
 def extract_events(context: DocumentContext, delegations: list[Found]) -> list[Found]:
