@@ -12,9 +12,10 @@ from .base import EXTRACTOR_VERSION, Evidence, Found
 from .context import build_context
 from .countries import extract_countries
 from .dates import document_date_from_text, extract_dates
+from .events import extract_events
 from .people import extract_people
 from .topics import extract_topics
-from .visits import extract_delegations, extract_events
+from .visits import extract_delegations
 
 __all__ = ["EXTRACTOR_VERSION", "Evidence", "Found", "detect_language", "extract_all", "load_models"]
 

@@ -1,4 +1,4 @@
-"""Delegations (who visited whom, who headed, who hosted) and events (one per meeting, with its own date).
+"""Delegations: who visited whom, who headed, who hosted (events are in ``events.py``).
 
 Read sentence by sentence on cue words in the three languages:
 - a visit: "delegation", "visited", "arrived in", "визит", "посетил", "وفد", "زار", "زيارة";
@@ -6,8 +6,6 @@ Read sentence by sentence on cue words in the three languages:
   "استقبل" make the receiver's country the host; "Belarusian delegation" / "delegation from X" /
   "делегация из X" / "وفد إماراتي" name the origin;
 - its head: "headed by" / "led by" / "во главе с" / "под руководством" / "برئاسة" / "يترأسه";
-- an event: each sentence with a meeting, signing, forum, training ... cue is one event; sentences of the
-  same kind on the same day are the same event told twice.
 """
 
 from __future__ import annotations
@@ -16,17 +14,13 @@ import re
 
 from .base import Found, compile_cue, evidence_for
 from .context import DocumentContext, Sentence
+from .cues import EVENT_PATTERNS, NOT_HAPPENING, RECEIVED
 
 _DELEGATION = compile_cue(r"(?<!\w)(?:delegations?|делегаци\w+|(?:[وب]?ال|[وب])?وفد(?:ا|ًا)?)(?!\w)", re.I)
 _VISIT = compile_cue(
     r"(?<!\w)(?:visit(?:ed|s|ing)?|trip|arriv(?:ed|es|al)|tour(?:ed)?|came to|comes to|"
     r"визит\w*|посети\w*|посещени\w*|прибы\w*|"
     r"поездк\w*|(?:[وبلف]?(?:ال)?|لل)زيار\w*|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?وصل\w*|[وف]?تزور)(?!\w)",
-    re.I,
-)
-_RECEIVED = compile_cue(
-    r"(?<!\w)(?:received|receives|hosted|hosts|welcomed|welcomes|принял\w*|принимал\w*|встретил\w*|"
-    r"[وف]?استقبل(?:ت)?|[وف]?يستقبل|[وف]?تستقبل|رحب\w*)(?!\w)",
     re.I,
 )
 _HEADED_BY = compile_cue(
@@ -45,7 +39,7 @@ def extract_delegations(context: DocumentContext) -> list[Found]:
         visit = _VISIT.search(sentence.text) or _received_a_guest(context, sentence)
         if not delegation and not visit:
             continue
-        if (not delegation and _NOT_HAPPENING.search(sentence.text)) or _INVITED.search(sentence.text):
+        if (not delegation and NOT_HAPPENING.search(sentence.text)) or _INVITED.search(sentence.text):
             continue  # "invited him to visit", "will visit": not a visit that took place
         origin, host, head = _direction(context, sentence, delegation)
         if not origin and not host:
@@ -62,9 +56,9 @@ def _met_abroad(context: DocumentContext) -> list[Found]:
     """With no word for a visit anywhere: "X held talks in Lima with his Chilean counterpart Y" — a meeting in a
     city of X's country with an official of another country who is not posted there is that official's visit."""
     for sentence in context.sentences:
-        meeting = _EVENT_PATTERNS["meeting"].search(sentence.text)
+        meeting = EVENT_PATTERNS["meeting"].search(sentence.text)
         cities = context.cities_in(sentence.start, sentence.end)
-        if not meeting or not cities or _NOT_HAPPENING.search(sentence.text):
+        if not meeting or not cities or NOT_HAPPENING.search(sentence.text):
             continue
         host = cities[0][0]
         people = context.people_in(sentence.start, sentence.end)
@@ -88,7 +82,7 @@ def _delegation(
         "members": [],
         "host_officials": [],
         "title": sentence.text.strip()[:200],
-        **_date_of(context, sentence),
+        **date_of(context, sentence),
     }
     return Found("delegation", value, evidence_for(context.text, start, start + len(anchor.group(0))), confidence)
 
@@ -104,7 +98,7 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
         after = context.people_in(offset + headed.end(), min(sentence.end, offset + headed.end() + 250))
         hint = _host_hint(context, sentence, origin)
         head = next((p.name for p in after if not p.country or p.country != hint), "")
-    received = _RECEIVED.search(text)
+    received = RECEIVED.search(text)
     passive = received is not None and _PASSIVE_BY.match(text, received.end())
     if received:
         receivers = context.people_in(sentence.start, offset + received.start())
@@ -186,7 +180,7 @@ _ACCOMPANIED = compile_cue(r"(?:accompanied by|в сопровождении|ب�
 
 def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match | None:
     """ "A received B" where B serves another country than A is a visit even with no word for one."""
-    received = _RECEIVED.search(sentence.text)
+    received = RECEIVED.search(sentence.text)
     if not received:
         return None
     position = sentence.start + received.start()
@@ -237,7 +231,7 @@ def _origin_after_noun(context: DocumentContext, end: int) -> str:
     for code, c_start, _c_end in context.countries:
         if end <= c_start <= end + 70:
             between = context.text[end:c_start]
-            if _VISIT.search(between) or _RECEIVED.search(between):
+            if _VISIT.search(between) or RECEIVED.search(between):
                 break  # "delegation visited Serbia": where it went
             if not re.search(r"[,.;:،؛]|(?<!\w)(?:to|in|в|во|إلى|الى|في)(?!\w)", between) and len(between.split()) <= 6:
                 return code
@@ -279,7 +273,7 @@ def _host_next_to_visit(context: DocumentContext, sentence: Sentence, origin: st
 _DATELINE_TAIL = compile_cue(r"[\s,.]*(?:\(|/|[-–—:]|\[)")
 
 
-def _date_of(context: DocumentContext, sentence: Sentence) -> dict:
+def date_of(context: DocumentContext, sentence: Sentence) -> dict:
     dates = context.dates_in(sentence.start, sentence.end)
     if (
         len(dates) > 1
@@ -391,7 +385,7 @@ def _likely_head(context: DocumentContext, host: str) -> str:
     """With no "headed by" and no country on anyone: the first person who meets or visits and does not
     serve the host ("During the visit, X met senior officials of North Macedonia")."""
     for sentence in context.sentences:
-        if not (_VISIT.search(sentence.text) or _EVENT_PATTERNS["meeting"].search(sentence.text)):
+        if not (_VISIT.search(sentence.text) or EVENT_PATTERNS["meeting"].search(sentence.text)):
             continue
         for person in context.people_in(sentence.start, sentence.end):
             if person.country in ("", None) and not context.country_of(person.name):
@@ -399,197 +393,3 @@ def _likely_head(context: DocumentContext, host: str) -> str:
             if person.country == host:
                 break
     return ""
-
-
-# --- events ------------------------------------------------------------------------------------------------
-
-# Most specific first: a sentence that tells of a signing at a forum is the signing.
-_EVENT_CUES: dict[str, str] = {
-    "signing": r"sign(?:ed|ing)|inked|подписа\w*|подписани\w*|[وف]?وقع(?:ت|ا|وا)?|[وف]?توقيع|[وف]?يوقع",
-    "roundtable": r"round\s?table|кругл\w+ стол\w*|طاولة مستديرة",
-    "side_event": r"side event",
-    "expert_session": r"expert session|экспертн\w+ сесси\w+",
-    "summit": r"summits?|forums?|саммит\w*|форум\w*|القمة|قمة|منتدى|المنتدى",
-    "training": r"training (?:session|course|workshop|programme|program)|"
-    r"capacity[- ]building (?:programme|program|course)|workshop|course for|"
-    r"семинар\w*|тренинг\w*|стажировк\w*|курс\w* повышения|обучени\w*|ورشة|(?:ال)?دورة (?:ال)?تدريبية|"
-    r"(?:ال)?برنامج (?:ال)?تدريبي",
-    "exhibition_visit": r"exhibition|выставк\w+|معرض",
-    "field_visit": r"field visits?|toured|осмотрел\w*|ознакоми\w*|جولة",
-    "meeting": r"met|meets|meetings?|talks|consultations|received|discuss(?:ed|ions)|conferred|встрет\w*|встреч\w+|"
-    r"переговор\w+|консультаци\w+|принял\w*|обсуди\w*|[وف]?التقى|[وف]?التقت|[وفل]?(?:ال)?لقاء\w*|"
-    r"[وفب]?(?:ال)?اجتماع\w*|[وف]?استقبل\w*|[وف]?[يت]ستقبل\w*|(?:[وفب]|خلال )?(?:ال)?استقبال\w*|"
-    r"[وف]?(?:ال)?مباحثات|[وف]?(?:ال)?محادثات|[وف]?بحث(?:ت|ا)?|[وف]?[يت]لتقي",
-    # The protocol around a visit: welcomes at the airport, wreaths, state dinners, press conferences.
-    "other": r"airport|wreath|state dinner|banquet|press conference|welcoming ceremony|аэропорт\w*|венок|венки|"
-    r"пресс-конференци\w*|торжественн\w+ церемони\w*|[وبل]?(?:ال)?مطار|إكليل|[وب]?(?:ال)?مؤتمر (?:ال)?صحفي|مأدبة",
-}
-_EVENT_PATTERNS = {kind: compile_cue(rf"(?<!\w)(?:{cue})(?!\w)", re.I) for kind, cue in _EVENT_CUES.items()}
-# A sentence that only mentions an event in passing ("will sign", "agreed to hold talks") holds none.
-_NOT_HAPPENING = compile_cue(
-    r"(?<!\w)(?:will|would|plan(?:s|ned)?\s+to|to\s+be|next|upcoming|agreed\s+to|proposed|invited|"
-    r"планиру\w+|будет|будут|предстоящ\w+|намерены|سيتم|سوف|المقبل|المقبلة)(?!\w)",
-    re.I,
-)
-
-
-# What a visit's programme is made of: such a sentence during a visit is an event even with no name in it.
-_VISIT_PROGRAMME = {"meeting", "signing", "training", "field_visit", "roundtable"}
-
-
-_SEPARATE = compile_cue(r"separate (?:meetings|talks)|отдельн\w+ встреч\w*|لقاءات منفصلة|اجتماعات منفصلة", re.I)
-
-
-def extract_events(context: DocumentContext, delegations: list[Found]) -> list[Found]:
-    found: list[Found] = []
-    principal = _principal(context, delegations)
-    for sentence in context.sentences:
-        if _NOT_HAPPENING.search(sentence.text):
-            continue
-        for kind, match in _event_kinds(sentence.text):
-            found.extend(_events_of(context, sentence, kind, match, delegations, principal))
-    events = _merge_events(found, principal)
-    for event in events:
-        if not event.value["start"] and context.document_date and event.value["participants"]:
-            # A meeting reported without its day happened on the day of the report.
-            event.value.update(start=context.document_date.isoformat(), end=None, precision="day")
-        elif not event.value["start"] and len(delegations) == 1 and delegations[0].value["start"]:
-            visit = delegations[0].value  # undated and no report date: the first day of the visit it belongs to
-            event.value.update(start=visit["start"], end=None, precision=visit["precision"])
-    _roles(events, delegations)
-    return events
-
-
-_KIND_WORDS = {
-    "en": {"meeting": "Meeting", "signing": "Signing", "summit": "Forum", "roundtable": "Roundtable",
-           "training": "Training", "field_visit": "Field visit", "exhibition_visit": "Exhibition visit",
-           "side_event": "Side event", "expert_session": "Expert session", "announcement": "Announcement",
-           "other": "Event"},
-    "ru": {"meeting": "Встреча", "signing": "Подписание", "summit": "Форум", "roundtable": "Круглый стол",
-           "training": "Обучение", "field_visit": "Ознакомительное посещение", "exhibition_visit": "Посещение выставки",
-           "side_event": "Сопутствующее мероприятие", "expert_session": "Экспертная сессия",
-           "announcement": "Объявление", "other": "Мероприятие"},
-    "ar": {"meeting": "اجتماع", "signing": "توقيع", "summit": "منتدى", "roundtable": "طاولة مستديرة",
-           "training": "تدريب", "field_visit": "زيارة ميدانية", "exhibition_visit": "زيارة معرض",
-           "side_event": "فعالية جانبية", "expert_session": "جلسة خبراء", "announcement": "إعلان",
-           "other": "فعالية"},
-}  # fmt: skip
-
-
-def _event_title(language: str, kind: str, names: list[str], place: str) -> str:
-    """ "Meeting: A, B — Abu Dhabi", in the document's language; the sentence itself goes to the summary."""
-    words = _KIND_WORDS.get(language, _KIND_WORDS["en"])
-    title = words.get(kind, words["meeting"])
-    if names:
-        title += ": " + ", ".join(names[:3]) + ("…" if len(names) > 3 else "")
-    return f"{title} — {place}" if place else title
-
-
-def _principal(context: DocumentContext, delegations: list[Found]) -> str:
-    """Who the article follows: the visit's head, else the person named most often."""
-    if delegations and delegations[0].value["head"]:
-        return delegations[0].value["head"]
-    counts: dict[str, int] = {}
-    for ref in context.people:
-        counts[ref.name] = counts.get(ref.name, 0) + 1
-    return max(counts, key=counts.get) if counts else ""
-
-
-def _events_of(context: DocumentContext, sentence: Sentence, kind: str, match: re.Match, delegations, principal):
-    """The events one sentence tells of, of one kind: one, or one per counterpart ("separate meetings")."""
-    people = context.people_in(sentence.start, sentence.end)
-    dates = _date_of(context, sentence)
-    if not people and not dates["date_in_sentence"] and not (delegations and kind in _VISIT_PROGRAMME):
-        return []  # no one, no day, no visit it belongs to: a general remark, not an event to record
-    start = sentence.start + match.start()
-    city = next(iter(context.cities_in(sentence.start, sentence.end)), None)
-    if city is None and delegations and delegations[0].value["city"]:
-        city = (delegations[0].value["host_country"], delegations[0].value["city"], 0, 0)
-    place = (city[1].title() if city[1].isupper() else city[1]) if city else ""
-    separate = bool(_SEPARATE.search(sentence.text))
-    groups = [[p] for p in people if p.name != principal] if separate else [people]
-    events = []
-    for group in groups:
-        names = [p.name for p in group]
-        if principal and separate:
-            names = [principal, *names]
-        value = {
-            "kind": kind,
-            "title": _event_title(context.language, kind, names, place),
-            "summary": sentence.text.strip()[:600],
-            **{k: dates[k] for k in ("start", "end", "precision")},
-            "city": place,
-            "country": city[0] if city else "",
-            "countries": context.countries_in(sentence.start, sentence.end),
-            "participants": [{"name": name, "role": "participant"} for name in names],
-            "delegation": 0 if delegations else None,
-            "cue": match.group(0),
-        }
-        events.append(Found("event", value, evidence_for(context.text, start, start + len(match.group(0))), 0.6))
-    return events
-
-
-def _event_kinds(text: str) -> list[tuple[str, re.Match]]:
-    """The sentence's event kind; a reception at which something was signed is a meeting and a signing."""
-    kind, match = _event_kind(text)
-    if kind is None:
-        return []
-    kinds = [(kind, match)]
-    reception = _RECEIVED.search(text)
-    if kind == "signing" and reception:
-        kinds.append(("meeting", reception))
-    return kinds
-
-
-def _event_kind(text: str) -> tuple[str | None, re.Match | None]:
-    for kind, pattern in _EVENT_PATTERNS.items():
-        match = pattern.search(text)
-        if match:
-            return kind, match
-    return None, None
-
-
-def _merge_events(found: list[Found], principal: str) -> list[Found]:
-    """Mentions of one meeting become one event: the same kind, days that do not disagree, and the same
-    counterparts (besides the person the article follows) or none named."""
-    events: list[Found] = []
-    for item in sorted(found, key=lambda e: (e.value["start"] is None, e.evidence.start)):
-        same = next((e for e in events if _same_event(e.value, item.value, principal)), None)
-        if same is None:
-            events.append(item)
-            continue
-        same.extra_evidence.append(item.evidence)
-        names = {p["name"] for p in same.value["participants"]}
-        same.value["participants"] += [p for p in item.value["participants"] if p["name"] not in names]
-        same.confidence = min(0.9, same.confidence + 0.1)
-    events.sort(key=lambda e: e.evidence.start)
-    return events
-
-
-def _same_event(a: dict, b: dict, principal: str) -> bool:
-    if a["kind"] != b["kind"] or (a["start"] and b["start"] and a["start"] != b["start"]):
-        return False
-    if a["kind"] == "signing":
-        return True  # several documents signed the same day are one ceremony
-    others_a = {p["name"] for p in a["participants"]} - {principal}
-    others_b = {p["name"] for p in b["participants"]} - {principal}
-    return not others_a or not others_b or bool(others_a & others_b)
-
-
-def _roles(events: list[Found], delegations: list[Found]) -> None:
-    if not delegations:
-        return
-    visit = delegations[0].value
-    for event in events:
-        names = {p["name"] for p in event.value["participants"]}
-        # In an article about one visit, its head takes part in the meetings it reports with the hosts.
-        lone_visit = len(delegations) == 1 and visit["head"] and visit["head"] not in names
-        if lone_visit and event.value["kind"] == "meeting" and names & set(visit["host_officials"]):
-            event.value["participants"].insert(0, {"name": visit["head"], "role": "participant"})
-        for participant in event.value["participants"]:
-            if participant["name"] == visit["head"]:
-                participant["role"] = "head_of_delegation"
-            elif participant["name"] in visit["host_officials"]:
-                participant["role"] = "host"
-            elif event.value["kind"] == "signing":
-                participant["role"] = "signatory"
