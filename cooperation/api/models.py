@@ -78,6 +78,7 @@ class Change(models.Model):
         _("replaced by"), max_length=120, blank=True, help_text=_("Slug of the surviving record (merges, renames).")
     )
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+    sync_xid = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)  # see cooperation.sync
 
     class Meta:
         ordering = ["at", "id"]

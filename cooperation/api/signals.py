@@ -82,6 +82,11 @@ def child_changed(sender, instance, raw=False, **kwargs) -> None:
         agreement_id = m.AgreementParty.objects.filter(pk=instance.party_id).values_list("agreement_id", flat=True)
         touch(m.Agreement, agreement_id.first())
         return
+    if sender is m.Citation:  # nested in its source and in the record it supports
+        touch(m.SourceDocument, instance.source_id)
+        kind = instance.target_kind
+        touch(m.CITABLE[kind], getattr(instance, f"{kind}_id"))
+        return
     parent, attribute = CHILD_PARENTS[sender]
     touch(parent, getattr(instance, attribute))
 
@@ -90,17 +95,20 @@ def topics_changed(sender, instance, action, reverse, **kwargs) -> None:
     if is_being_loaded(instance):
         return  # loaddata sets m2m after a raw save: not an edit (keeps a second load a no-op)
     if action in ("post_add", "post_remove", "post_clear") and not reverse:
-        touch(type(instance), instance.pk)
+        if isinstance(instance, m.ProgrammeStage):  # a stage is nested in its programme
+            touch(m.TrainingProgramme, instance.programme_id)
+        else:
+            touch(type(instance), instance.pk)
 
 
 def connect() -> None:
     for model in RECORD_TYPES:
         post_delete.connect(record_deleted, sender=model, dispatch_uid=f"partner_api.deleted.{model.__name__}")
         pre_save.connect(record_saving, sender=model, dispatch_uid=f"partner_api.renamed.{model.__name__}")
-    for model in [*CHILD_PARENTS, m.AgreementAction]:
+    for model in [*CHILD_PARENTS, m.AgreementAction, m.Citation]:
         for signal in (post_save, post_delete):
             signal.connect(child_changed, sender=model, dispatch_uid=f"partner_api.child.{model.__name__}.{id(signal)}")
-    for model in (m.Delegation, m.Event, m.Agreement, m.TrainingProgramme):
+    for model in (m.Delegation, m.Event, m.Agreement, m.TrainingProgramme, m.ProgrammeStage):
         for field in ("topics",):
             through = model._meta.get_field(field).remote_field.through
             m2m_changed.connect(topics_changed, sender=through, dispatch_uid=f"partner_api.m2m.{through.__name__}")

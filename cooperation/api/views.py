@@ -45,7 +45,13 @@ class ConditionalMixin:
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
         response.render()
-        etag = quote_etag(hashlib.blake2b(response.content, digest_size=16).hexdigest())
+        content = response.content
+        sync_link = response.data.get("sync") if isinstance(response.data, dict) else None
+        if sync_link:
+            # The sync link holds a fresh watermark on every request; an older one is still safe to use (it can
+            # only deliver more), so it does not make the page a different representation.
+            content = content.replace(sync_link.encode(), b"")
+        etag = quote_etag(hashlib.blake2b(content, digest_size=16).hexdigest())
         response["ETag"] = etag
         if self.last_modified is not None:
             response["Last-Modified"] = http_date(self.last_modified.timestamp())

@@ -43,6 +43,9 @@ class SlugManager(models.Manager):
 
 class SluggedModel(TimeStampedModel):
     slug = models.SlugField(_("identifier"), max_length=120, unique=True, allow_unicode=False)
+    # The last transaction that wrote the row, stamped by a PostgreSQL trigger; partner sync reads it
+    # (``cooperation.sync``). Null on SQLite and on rows written before the trigger existed.
+    sync_xid = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
 
     objects = SlugManager()
 
