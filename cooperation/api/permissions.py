@@ -1,6 +1,9 @@
 """Who may do what through the API.
 
-Reading: a partner token (any scope) or a staff member's session. Anonymous requests are refused.
+Reading: a partner token (any scope) or a staff member's session. A session (and a ``write`` token, a staff
+tool) reads what its user may view in the admin (``view_`` on the view's model); a ``read`` token is a partner
+and reads what is meant for partners (``is_partner`` below; the views hide the rest, e.g. internal notes).
+Anonymous requests are refused.
 Writing: a session of a staff member, or a ``write``-scope token, and in both cases the user's Django model
 permissions, exactly as in the admin (``add_``/``change_``/``delete_`` on the view's model). Views without a
 queryset (e.g. an import upload) name what they need in ``required_permissions = ["app.codename", ...]``;
@@ -12,6 +15,20 @@ from __future__ import annotations
 from rest_framework.permissions import SAFE_METHODS, BasePermission, DjangoModelPermissions
 
 from .models import PartnerToken, TokenScope
+
+
+def is_partner(request) -> bool:
+    """A partner system: a ``read`` token. It sees records meant for partners only."""
+    token = getattr(request, "auth", None)
+    return isinstance(token, PartnerToken) and token.scope == TokenScope.READ
+
+
+def _view_permission(view) -> str | None:
+    try:
+        model = view.get_queryset().model
+    except (AssertionError, AttributeError, TypeError):
+        return None
+    return f"{model._meta.app_label}.view_{model._meta.model_name}"
 
 
 class ApiAccess(BasePermission):
@@ -28,7 +45,14 @@ class ApiAccess(BasePermission):
             self.message = "Only staff may use the API with a session; partner systems use a token."
             return False
         if request.method in SAFE_METHODS:
-            return True
+            if token is not None and token.scope == TokenScope.READ:
+                return True
+            # Staff read what the admin would show them: a staff account with no group reads nothing here either.
+            needed = getattr(view, "read_permissions", None)
+            if needed is None:
+                needed = [perm] if (perm := _view_permission(view)) else []
+            self.message = "You do not have permission to view these records."
+            return user.has_perms(needed)
         if token is not None and token.scope != TokenScope.WRITE:
             self.message = "This token is read-only."
             return False

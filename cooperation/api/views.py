@@ -13,10 +13,12 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
 
 from cooperation import filters
+from cooperation.models import SourceKind
 
 from . import fast, selectors, serializers
 from .models import Change, ChangeAction
 from .pagination import ChangeCursorPagination
+from .permissions import is_partner
 from .renderers import CsvRenderer, OrjsonRenderer
 from .signals import RECORD_TYPES
 
@@ -199,6 +201,14 @@ class TopicViewSet(RecordViewSet):
 )
 class SourceDocumentViewSet(RecordViewSet):
     selector = staticmethod(selectors.sources)
+
+    def get_queryset(self):
+        # Internal notes are the office's own working papers: never shown to partners, even by slug.
+        queryset = super().get_queryset()
+        if is_partner(self.request):
+            queryset = queryset.exclude(kind=SourceKind.INTERNAL_NOTE)
+        return queryset
+
     serializer_class = serializers.SourceDocumentSerializer
     filterset_class = filters.SourceDocumentFilter
 

@@ -8,6 +8,8 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cooperation.api.permissions import is_partner
+
 from . import selectors, services
 from .models import ImportedDocument
 
@@ -48,7 +50,7 @@ class _ImportsView(APIView):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if not request.user.has_perm("importing.view_importeddocument"):
+        if is_partner(request) or not request.user.has_perm("importing.view_importeddocument"):
             raise PermissionDenied("Imports are visible to protocol staff only.")
 
 

@@ -174,3 +174,49 @@ def test_a_read_token_cannot_write_even_for_a_user_with_permissions(db):
 def test_a_staff_session_writes_with_the_model_permission(protocol_staff, manager):
     assert _post_topic(manager).status_code == 403
     assert _post_topic(protocol_staff).status_code == 201
+
+
+# --- What each reader sees ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def notes(db):
+    public = f.SourceDocumentFactory(slug="press-release", kind="press_release")
+    internal = f.SourceDocumentFactory(slug="protocol-note", kind="internal_note", title="Seating plan, not for partners")
+    f.CitationFactory(source=internal, passage="The minister prefers the morning slot.")
+    return public, internal
+
+
+def test_an_internal_note_is_invisible_to_every_partner_token(notes, partner_user, db):
+    staff_owner = f.UserFactory(username="olga.partner-admin", groups=["Protocol staff"])
+    for owner in (partner_user, staff_owner):  # whoever owns a read token, it is a partner's
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {make_token(owner)[1]}")
+        listed = client.get("/api/v1/sources/").json()["results"]
+        assert [s["slug"] for s in listed] == ["press-release"]
+        assert client.get("/api/v1/sources/protocol-note/").status_code == 404
+        assert client.get("/api/v1/sources/?kind=internal_note").json()["results"] == []
+        assert b"morning slot" not in client.get("/api/v1/sources/?format=csv").content
+
+
+def test_staff_see_internal_notes_with_their_session(staff_client, notes):
+    assert {s["slug"] for s in staff_client.get("/api/v1/sources/").json()["results"]} == {
+        "press-release",
+        "protocol-note",
+    }
+
+
+def test_a_staff_session_without_view_permission_reads_nothing(client, db, django_user_model):
+    bare = django_user_model.objects.create_user("no.group", password="x" * 12, is_staff=True)
+    client.force_login(bare)
+    for url in ("/api/v1/delegations/", "/api/v1/sources/", "/api/v1/officials/"):
+        assert client.get(url).status_code == 403
+
+
+def test_imports_are_not_listed_to_a_read_token_even_of_a_staff_member(db):
+    staff = f.UserFactory(username="olga.tokens", groups=["Protocol staff"])
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {make_token(staff)[1]}")
+    assert client.get("/api/v1/imports/").status_code == 403
+    client.credentials(HTTP_AUTHORIZATION=f"Token {make_token(staff, scope=TokenScope.WRITE)[1]}")
+    assert client.get("/api/v1/imports/").status_code == 200
