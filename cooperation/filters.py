@@ -48,19 +48,56 @@ from cooperation.models import (
     Topic,
     TrainingProgramme,
 )
-from cooperation.selectors import search
+from cooperation.selectors import MAX_SEARCH_WORDS, search
 
 # --- Fields -------------------------------------------------------------------------------------------------
 
 
+# Bounds on what one request may ask for: every filter value is cheap to check and cheap to run.
+MAX_Q_CHARS = 200
+MAX_Q_WORDS = MAX_SEARCH_WORDS
+MAX_LIST_VALUES = 50
+
+
+class RepeatedAsCommaList(forms.TextInput):
+    """``?origin_country=BY&origin_country=KZ`` means the same as ``?origin_country=BY,KZ`` (not "KZ only")."""
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        joined = ",".join(value for value in values if value)
+        return joined or None
+
+
+class SearchField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if value and (len(value) > MAX_Q_CHARS or len(value.split()) > MAX_Q_WORDS):
+            raise forms.ValidationError(
+                "Search at most %(words)d words and %(chars)d characters; narrow it with filters instead.",
+                code="too_long",
+                params={"words": MAX_Q_WORDS, "chars": MAX_Q_CHARS},
+            )
+        return value
+
+
+class SearchFilter(filters.CharFilter):
+    field_class = SearchField
+
+
 class CountryCodesField(forms.CharField):
     """Comma-separated ISO 3166-1 alpha-2 codes, upper-cased; an unknown code is an error, not an empty result."""
+
+    widget = RepeatedAsCommaList
 
     def clean(self, value):
         value = super().clean(value)
         if not value:
             return []
         codes = [code.strip().upper() for code in value.split(",") if code.strip()]
+        if len(codes) > MAX_LIST_VALUES:
+            raise forms.ValidationError(
+                "At most %(count)d country codes.", code="too_many", params={"count": MAX_LIST_VALUES}
+            )
         unknown = [code for code in codes if code not in countries]
         if unknown:
             # The codes go in as a parameter, never into the message itself: a "%" in what the client sent
@@ -187,7 +224,11 @@ class UtcDateTimeFilter(filters.IsoDateTimeFilter):
 class RecordFilter(filters.FilterSet):
     """``q`` and ``updated_since`` for every record type."""
 
-    q = filters.CharFilter(method="filter_q", label="Search", help_text="Any name form in any script.")
+    q = SearchFilter(
+        method="filter_q",
+        label="Search",
+        help_text=f"Any name form in any script; at most {MAX_Q_WORDS} words and {MAX_Q_CHARS} characters.",
+    )
     updated_since = UtcDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",

@@ -58,13 +58,18 @@ def text_search_condition(model: type[Model], word: str) -> Q:
     return condition
 
 
+MAX_SEARCH_WORDS = 10
+
+
 def search(queryset: QuerySet, q: str) -> QuerySet:
     """Records of ``queryset`` matching every word of ``q`` ("Шапкина", "shapkina", "عهود الرومي").
 
     Matching runs in a subquery so the outer queryset keeps its ordering, annotations and prefetches
     without DISTINCT.
     """
-    words = q.split()
+    # Each word is a subquery: bounded, so that no search box (admin, reports) can ask for minutes of work. The API
+    # refuses longer searches with a 400 instead (cooperation.filters).
+    words = q.split()[:MAX_SEARCH_WORDS]
     if not words:
         return queryset
     model = queryset.model

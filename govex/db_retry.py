@@ -6,6 +6,9 @@ client sees a slower answer instead of an error. A write is never retried (it ma
 gets ``503 Service Unavailable`` with ``Retry-After``, which a partner system's retry logic understands, instead
 of a 500 that looks like a bug.
 
+A statement stopped by the server (``statement_timeout``, a cancel) is not an outage: running it again would
+only occupy the database as long again. It is answered at once with ``503`` and ``"code": "timeout"``.
+
 Installed last in ``MIDDLEWARE`` so that it wraps only the view: every other middleware has run already.
 """
 
@@ -25,6 +28,24 @@ DATABASE_ERRORS = (OperationalError, InterfaceError)
 RETRY_DELAYS = (0.1, 0.25, 0.5, 1.0, 1.5, 2.0)
 SAFE_METHODS = frozenset({"GET", "HEAD"})
 RETRY_AFTER_SECONDS = 5
+
+
+QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement cancelled by timeout or by request
+
+
+def _cancelled(error: BaseException) -> bool:
+    while error is not None:
+        if getattr(error, "sqlstate", None) == QUERY_CANCELED:
+            return True
+        error = error.__cause__
+    return False
+
+
+def too_slow(request: HttpRequest) -> HttpResponse:
+    message = _("The request took too long and was stopped; narrow it with filters or a smaller page.")
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": {"status": 503, "code": "timeout", "message": message}}, status=503)
+    return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
 
 
 def _in_transaction() -> bool:
@@ -64,7 +85,11 @@ class DatabaseRetryMiddleware:
                     # Template responses query the database while they render: render inside the retry.
                     response = response.render()
                 return response
-            except DATABASE_ERRORS:
+            except DATABASE_ERRORS as error:
+                if _cancelled(error):
+                    logger.warning("statement stopped for %s %s", request.method, request.path, exc_info=True)
+                    _reset_connections()
+                    return too_slow(request)
                 if delay is None or _in_transaction():
                     logger.warning("database unavailable for %s %s", request.method, request.path, exc_info=True)
                     return unavailable(request)
@@ -76,6 +101,9 @@ class DatabaseRetryMiddleware:
         return None  # not reached
 
     def process_exception(self, request: HttpRequest, exception: Exception):
+        if isinstance(exception, DATABASE_ERRORS) and _cancelled(exception):
+            _reset_connections()
+            return too_slow(request)
         if isinstance(exception, DATABASE_ERRORS):
             logger.warning("database unavailable for %s %s", request.method, request.path, exc_info=exception)
             _reset_connections()

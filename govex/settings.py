@@ -81,6 +81,13 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
 # With persistent connections, a restarted PostgreSQL leaves dead ones behind: test each before a request.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Web processes (govex/wsgi.py sets GOVEX_WEB_PROCESS) stop any statement after a few seconds, so that no request
+# can occupy PostgreSQL for minutes; Celery workers, migrations and management commands are not limited.
+DATABASE_STATEMENT_TIMEOUT = env.float("DATABASE_STATEMENT_TIMEOUT", default=5.0)
+if "postgresql" in DATABASES["default"]["ENGINE"] and env.bool("GOVEX_WEB_PROCESS", default=False):
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://govex")}

@@ -145,6 +145,14 @@ def test_updated_since_keeps_only_records_changed_since(api, world, second_visit
         ("updated_since=yesterday", "updated_since", "Enter a valid date/time."),
         ("page_size=ten", "page_size", "A whole number from 1 to 500."),
         ("cursor=bm9wZQ", "cursor", "Invalid cursor: use the `next` link of the previous page."),
+        # A cursor that decodes but holds no date-time (once a 500 on SQLite).
+        ("cursor=eHx5", "cursor", "Invalid cursor: use the `next` link of the previous page."),
+        (
+            "q=" + "+".join(["ab"] * 500),
+            "q",
+            "Search at most 10 words and 200 characters; narrow it with filters instead.",
+        ),
+        ("origin_country=" + ",".join(["BY"] * 51), "origin_country", "At most 50 country codes."),
     ],
 )
 def test_bad_filter_values_are_a_400_naming_the_parameter(api, world, query, field, message):
@@ -153,3 +161,10 @@ def test_bad_filter_values_are_a_400_naming_the_parameter(api, world, query, fie
     assert response.json() == {
         "error": {"status": 400, "code": "invalid", "message": f"{field}: {message}", "fields": {field: [message]}}
     }
+
+
+def test_a_repeated_country_parameter_means_a_comma_list(api, world):
+    f.DelegationFactory(slug="kazakh-visit", origin_country="KZ")
+    both = slugs(api, "/api/v1/delegations/?origin_country=BY&origin_country=KZ")
+    assert sorted(both) == sorted(slugs(api, "/api/v1/delegations/?origin_country=BY,KZ"))
+    assert "kazakh-visit" in both and "belarus-to-uae-2025" in both

@@ -73,3 +73,69 @@ def test_a_read_inside_a_transaction_is_not_repeated(client):
     response = client.get("/flaky-once/")
     assert response.status_code == 503
     assert attempts == ["GET"]
+
+
+@csrf_exempt
+def slow(request):
+    attempts.append(request.method)
+    with connection.cursor() as cursor:
+        cursor.execute("SET statement_timeout = 50")
+        try:
+            cursor.execute("SELECT pg_sleep(2)")
+        finally:
+            cursor.execute("SET statement_timeout = 0")
+    return HttpResponse("never")
+
+
+urlpatterns.append(path("api/v1/slow/", slow))
+
+POSTGRES = connection.vendor == "postgresql"
+
+
+@pytest.mark.skipif(not POSTGRES, reason="statement_timeout is PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_stopped_by_the_timeout_is_answered_at_once_and_never_run_again(client):
+    response = client.get("/api/v1/slow/")
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "timeout"
+    assert attempts == ["GET"], "a cancelled statement is not retried"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'"
+            " AND pid <> pg_backend_pid()"
+        )
+        assert cursor.fetchone()[0] == 0, "the database is idle afterwards"
+
+
+@pytest.mark.skipif(not POSTGRES, reason="statement_timeout is PostgreSQL's")
+def test_web_processes_get_a_statement_timeout_and_workers_do_not():
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import django, os; {setup}; from django.db import connection; c = connection.cursor();"
+        " c.execute('SHOW statement_timeout'); print(c.fetchone()[0])"
+    )
+    server = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+    # Any database on the same server will do; "postgres" always exists.
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "govex.settings", "DATABASE_URL": f"{server}/postgres"}
+    environment.pop("GOVEX_WEB_PROCESS", None)
+    web = subprocess.run(
+        [sys.executable, "-c", probe.format(setup="import govex.wsgi")],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        check=True,
+    )
+    worker = subprocess.run(
+        [sys.executable, "-c", probe.format(setup="django.setup()")],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        check=True,
+    )
+    assert web.stdout.split()[-1] == "5s"
+    assert worker.stdout.split()[-1] == "0"
