@@ -22,6 +22,24 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from cooperation.models import Citation
 from cooperation.selectors import search
+from cooperation.spreadsheet import safe_cell
+
+
+class _SafeCells:
+    """import-export's own escaping only drops a leading "="; ours neutralises every formula start."""
+
+    def export_data(self, dataset, **kwargs):
+        for _row in range(len(dataset)):
+            dataset.append([safe_cell(cell) for cell in dataset.lpop()])
+        return super().export_data(dataset, **kwargs)
+
+
+class SafeCSV(_SafeCells, CSV):
+    pass
+
+
+class SafeXLSX(_SafeCells, XLSX):
+    pass
 
 
 class FastCountrySelect(LazySelect):
@@ -66,7 +84,7 @@ class ExportSearchMixin(FastChoicesMixin, ExportActionMixin):
     any grammatical case.
     """
 
-    formats = [CSV, XLSX]
+    formats = [SafeCSV, SafeXLSX]
     # Exports are of lists; a one-record export button under every form was only clutter.
     show_change_form_export = False
     list_per_page = 50

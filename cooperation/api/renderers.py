@@ -10,6 +10,8 @@ import orjson
 from django.utils.functional import Promise
 from rest_framework.renderers import BaseRenderer
 
+from cooperation.spreadsheet import safe_cell
+
 
 def _default(value: Any) -> Any:
     # Lazy translations and other objects with a sensible text form (country objects, Decimal).
@@ -62,9 +64,9 @@ def _flatten(value: Any, prefix: str, row: dict[str, str]) -> None:
                 parts.append(_label(item))
             else:
                 parts.append("" if item is None else str(item))
-        row[prefix] = "; ".join(part for part in parts if part)
+        row[prefix] = safe_cell("; ".join(part for part in parts if part))
     else:
-        row[prefix] = "" if value is None else str(value)
+        row[prefix] = "" if value is None else safe_cell(str(value))
 
 
 class CsvRenderer(BaseRenderer):

@@ -11,16 +11,9 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from cooperation.spreadsheet import safe_cell
+
 from .tables import Table
-
-# Spreadsheet programs run cells that start with these as formulas; titles come from imported documents.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value):
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _filename(name: str, extension: str) -> str:
@@ -35,7 +28,7 @@ def csv_response(table: Table, *, name: str) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow([str(c) for c in table.columns])
     for row in table.plain_rows():
-        writer.writerow([_safe(v) for v in row])
+        writer.writerow([safe_cell(v) for v in row])
     return response
 
 
@@ -55,7 +48,7 @@ def xlsx_response(tables: list[Table], *, name: str, rtl: bool = False) -> HttpR
         for header in sheet[1]:
             header.font = Font(bold=True)
         for row in table.plain_rows():
-            sheet.append([_safe(v) for v in row])
+            sheet.append([safe_cell(v) for v in row])
         for column in sheet.columns:
             width = max((len(str(c.value or "")) for c in column), default=8)
             sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)

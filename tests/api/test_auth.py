@@ -24,10 +24,16 @@ ENDPOINTS = [
     "/api/v1/topics/",
     "/api/v1/sources/",
     "/api/v1/changes/",
-    "/api/v1/schema/",
-    "/api/v1/docs/",
-    "/api/v1/redoc/",
+    "/api/v1/imports/",
 ]
+
+
+@pytest.mark.parametrize("url", ["/api/v1/schema/", "/api/v1/docs/", "/api/v1/redoc/"])
+def test_the_documentation_is_public_and_says_how_to_authenticate(anonymous, db, url):
+    response = anonymous.get(url)
+    assert response.status_code == 200
+    if url.endswith("schema/"):
+        assert b"Authorization: Token <key>" in response.content
 
 
 @pytest.mark.parametrize("url", ENDPOINTS)

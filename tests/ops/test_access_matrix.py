@@ -4,8 +4,10 @@ The routes are discovered from the URL resolver, so a new endpoint joins the mat
 this file; a route with a parameter the matrix cannot fill fails loudly instead of being skipped.
 
 Policy:
-- API: anonymous callers and revoked tokens get 401; a partner token and staff sessions read records (200);
-  imports are internal working material, readable only with ``importing.view_importeddocument`` (else 403).
+- API: the schema and its documentation pages are public (200 for everyone). Anonymous callers and revoked
+  tokens get 401 elsewhere; a partner token and staff sessions read records (200); imports are internal
+  working material, readable only by staff with ``importing.view_importeddocument`` (else 403), never with a
+  partner token. What a partner token reads leaves out internal notes (``test_partners_never_see_internal_notes``).
 - Reports: staff pages. Without a session (a token header counts for nothing here) the login page (302);
   signed in, ``reports.view_reports`` decides (200, else 403).
 - Admin lists: the login page without a session; signed in, the model's view or change permission decides.
@@ -31,6 +33,7 @@ WRITES = ["post", "put", "patch", "delete"]
 LOGIN_URL = "/admin/login/"
 REPORTS_PERMISSION = "reports.view_reports"
 IMPORTS_PERMISSION = "importing.view_importeddocument"
+PUBLIC_DOCS = {"api:schema", "api:docs", "api:redoc"}
 
 FACTORIES = {
     cls._meta.model: cls
@@ -125,10 +128,12 @@ def build_url(route: Route) -> tuple[str, bool]:
 def expected_status(route: Route, caller: Caller, exists: bool) -> int:
     ok = 200 if exists else 404
     if route.kind == "api":
+        if route.name in PUBLIC_DOCS:
+            return 200
         if caller.kind in {"anonymous", "revoked_token"}:
             return 401
         if route.name.startswith("imports:"):
-            return ok if caller.has_perm(IMPORTS_PERMISSION) else 403
+            return ok if caller.has_session and caller.has_perm(IMPORTS_PERMISSION) else 403
         return ok
     if not caller.has_session:
         return 302
@@ -190,7 +195,8 @@ def test_without_valid_credentials_no_write_gets_through(route: Route, caller: C
 
     response = caller.request("post", url, data={"title": "Forged"}, content_type="application/json")
 
-    assert response.status_code == 401
+    # The public documentation takes no writes from anyone: 405, without looking at credentials.
+    assert response.status_code == (405 if route.name in PUBLIC_DOCS else 401)
 
 
 @pytest.mark.parametrize("caller", PRINCIPALS, indirect=True)
@@ -200,3 +206,16 @@ def test_an_unknown_calendar_feed_token_finds_nothing(caller: Caller):
     url = reverse("reports:calendar_feed", kwargs={"token": "not-a-real-token"})
 
     assert caller.request("get", url).status_code == 404
+
+
+@pytest.mark.parametrize("caller", ["partner_token"], indirect=True)
+def test_partners_never_see_internal_notes(caller: Caller):
+    note = factories.SourceDocumentFactory(kind="internal_note", title="Internal: seating and preferences")
+    factories.CitationFactory(source=note, passage="Prefers the morning slot.")
+    public = factories.SourceDocumentFactory(kind="press_release")
+    for url in ("/api/v1/sources/", "/api/v1/sources/?format=csv", f"/api/v1/sources/?q={note.title.split()[0]}"):
+        response = caller.request("get", url)
+        assert response.status_code == 200
+        assert note.slug.encode() not in response.content and b"morning slot" not in response.content
+    assert public.slug.encode() in caller.request("get", "/api/v1/sources/").content
+    assert caller.request("get", f"/api/v1/sources/{note.slug}/").status_code == 404
