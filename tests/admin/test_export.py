@@ -68,3 +68,20 @@ def test_managers_may_export_what_they_may_view(manager_client, visit):
     response = _export(manager_client, "delegation", DelegationResource, CSV_FORMAT)
     assert response.status_code == 200
     assert "Yulia Shapkina" in response.content.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("file_format", [CSV_FORMAT, XLSX_FORMAT])
+def test_a_title_that_looks_like_a_formula_is_exported_as_text(staff_client, visit, file_format):
+    visit.delegation.title = '=HYPERLINK("http://evil.example","open")'
+    visit.delegation.purpose = "+1 and @SUM(A1)"
+    visit.delegation.save()
+    response = _export(staff_client, "delegation", DelegationResource, file_format)
+    if file_format == CSV_FORMAT:
+        row = next(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+        cells = list(row.values())
+    else:
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        cells = [cell.value for cell in next(sheet.iter_rows(min_row=2, max_row=2))]
+    texts = [cell for cell in cells if isinstance(cell, str) and "HYPERLINK" in cell]
+    assert texts == ['\'=HYPERLINK("http://evil.example","open")']
+    assert not any(isinstance(cell, str) and cell[:1] in "=+-@" for cell in cells)

@@ -188,7 +188,9 @@ def test_a_staff_session_writes_with_the_model_permission(protocol_staff, manage
 @pytest.fixture
 def notes(db):
     public = f.SourceDocumentFactory(slug="press-release", kind="press_release")
-    internal = f.SourceDocumentFactory(slug="protocol-note", kind="internal_note", title="Seating plan, not for partners")
+    internal = f.SourceDocumentFactory(
+        slug="protocol-note", kind="internal_note", title="Seating plan, not for partners"
+    )
     f.CitationFactory(source=internal, passage="The minister prefers the morning slot.")
     return public, internal
 

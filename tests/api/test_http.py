@@ -7,6 +7,8 @@ import io
 
 from django.utils.http import http_date
 
+from cooperation import models as m
+
 
 def test_a_list_has_an_etag_and_answers_304_when_it_matches(api, world):
     first = api.get("/api/v1/delegations/")
@@ -77,3 +79,13 @@ def test_csv_is_negotiable_with_the_accept_header(api, world):
     response = api.get("/api/v1/officials/", HTTP_ACCEPT="text/csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "Yulia Shapkina" in response.content.decode("utf-8-sig")
+
+
+def test_csv_cells_never_start_a_formula(api, world):
+    delegation = m.Delegation.objects.get(slug="belarus-to-uae-2025")
+    delegation.title = '=HYPERLINK("http://evil.example","open")'
+    delegation.save()
+    text = api.get("/api/v1/delegations/?format=csv").content.decode("utf-8-sig")
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert row["title.en"] == '\'=HYPERLINK("http://evil.example","open")'
+    assert not any(value[:1] in "=+-@" for value in row.values() if value)
