@@ -58,8 +58,14 @@ def normalize(text: str) -> str:
 
 
 def transliterate(text: str) -> str:
-    """Cyrillic to Latin; other scripts pass through unchanged."""
-    return "".join(_CYRILLIC.get(ch, ch) for ch in text)
+    """Cyrillic to Latin, keeping capitals ("Юлия" → "Yuliya"); other scripts pass through unchanged."""
+    out = []
+    for ch in text:
+        latin = _CYRILLIC.get(ch)
+        if latin is None and ch.lower() in _CYRILLIC:
+            latin = _CYRILLIC[ch.lower()].capitalize()
+        out.append(ch if latin is None else latin)
+    return "".join(out)
 
 
 def search_key(text: str) -> str:

@@ -45,3 +45,29 @@ def test_it_refuses_to_generate_twice_into_one_database(db):
     call_command("generate_demo_data", "--scale", "5", "--seed", "1", verbosity=0)
     with pytest.raises(CommandError, match="already exists"):
         call_command("generate_demo_data", "--scale", "5", "--seed", "1", verbosity=0)
+
+
+def test_it_adds_to_a_database_that_holds_the_fixtures(db):
+    call_command("loaddata", "fixtures/govex.yaml", verbosity=0)
+    topics_before = m.Topic.objects.count()
+    call_command("generate_demo_data", "--scale", "10", "--seed", "2", verbosity=0)
+    assert m.Delegation.objects.filter(slug__startswith="demo-").count() == 10
+    assert m.Topic.objects.filter(name="Digital government").count() <= 1
+    assert m.Topic.objects.count() >= topics_before
+
+
+def test_every_name_form_is_in_one_script_and_nothing_is_dated_in_the_future(db):
+    from django.utils import timezone
+
+    from cooperation.names import script_of
+
+    call_command("generate_demo_data", "--scale", "30", "--seed", "4", verbosity=0)
+    for name, script in m.OfficialName.objects.values_list("name", "script"):
+        letters = {script_of(letter) for letter in name if letter.isalpha()}
+        assert letters == {script}, name
+    for official in m.Official.objects.filter(slug__startswith="demo-"):
+        assert script_of(official.name) == "Latn" and official.name.isascii(), official.name
+    now = timezone.now()
+    for model in (m.Delegation, m.Event, m.Official, m.Topic, m.Agreement, m.TrainingProgramme):
+        assert not model.objects.filter(updated_at__gt=now).exists(), model
+        assert not model.objects.filter(created_at__gt=now).exists(), model

@@ -104,7 +104,9 @@ class DemoData:
     def stamp(self) -> dict:
         """Timestamps spread over three years, so that ``updated_since`` and cursors see realistic data."""
         created = self.now - dt.timedelta(seconds=self.rng.randint(0, 3 * 365 * 86400))
-        return {"created_at": created, "updated_at": created + dt.timedelta(seconds=self.rng.randint(0, 86400 * 30))}
+        # Never in the future: a partner syncing on updated_at would otherwise see records from tomorrow.
+        updated = min(self.now, created + dt.timedelta(seconds=self.rng.randint(0, 86400 * 30)))
+        return {"created_at": created, "updated_at": updated}
 
     def save(self, model, objects: list) -> list:
         created = model.objects.bulk_create(objects, batch_size=BATCH)
@@ -156,16 +158,15 @@ class DemoData:
             self.programmes()
 
     def topics(self) -> None:
-        self.topic_ids = [
-            t.pk
-            for t in self.save(
-                m.Topic,
-                [
-                    m.Topic(slug=f"demo-topic-{i}", name=en, name_ru=ru, name_ar=ar, **self.stamp())
-                    for i, (en, ru, ar) in enumerate(TOPICS)
-                ],
-            )
+        # A database that already holds the fixtures (make run) has some of these topics: use them, add the rest.
+        existing = dict(m.Topic.objects.filter(name__in=[en for en, _ru, _ar in TOPICS]).values_list("name", "pk"))
+        missing = [
+            m.Topic(slug=f"demo-topic-{i}", name=en, name_ru=ru, name_ar=ar, **self.stamp())
+            for i, (en, ru, ar) in enumerate(TOPICS)
+            if en not in existing
         ]
+        created = {t.name: t.pk for t in self.save(m.Topic, missing)}
+        self.topic_ids = [existing.get(en) or created[en] for en, _ru, _ar in TOPICS]
 
     def organisations(self) -> None:
         count = max(len(self.codes), self.scale // 10)
@@ -218,7 +219,7 @@ class DemoData:
             code = self.codes[i % len(self.codes)]
             if COUNTRIES[code][3] == "Cyrl":
                 name = f"{self.rng.choice(CYRILLIC_FIRST)} {self.rng.choice(CYRILLIC_LAST)}"
-                latin = transliterate(name).title()
+                latin = transliterate(name)
                 forms = [(name, "ru", m.NameKind.NATIVE)]
             else:
                 (first, first_latin), (last, last_latin) = self.rng.choice(ARABIC_FIRST), self.rng.choice(ARABIC_LAST)
