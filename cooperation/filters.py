@@ -22,8 +22,11 @@ import datetime as dt
 import django_filters as filters
 from django import forms
 from django.db.models import Case, CharField, Exists, OuterRef, Q, QuerySet, Value, When
+from django.utils.dateparse import parse_datetime
 from django_countries import countries
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
 
 from cooperation.dates import DatePrecision
 from cooperation.models import (
@@ -201,13 +204,19 @@ def agreement_status_on(day: dt.date) -> Case:
 
 
 class UtcDateTimeField(filters.fields.IsoDateTimeField):
-    """An ISO 8601 date-time, turned to UTC before it reaches the database.
+    """An ISO 8601 date-time with its offset, turned to UTC before it reaches the database; without one, a 400.
 
     Python accepts offsets up to ±23:59 and years from 1; PostgreSQL refuses offsets past ±15:59, and a date-time
     near year 1 or 9999 may not survive the shift to UTC. Either is the client's mistake: answer 400, not 500.
     """
 
     def to_python(self, value):
+        # A time without an offset means a different moment in every time zone: ask, rather than guess.
+        parsed = parse_datetime(value.strip()) if isinstance(value, str) and value.strip() else None
+        if parsed is not None and parsed.tzinfo is None:
+            raise forms.ValidationError(
+                "Give the time zone: end the date-time with Z (UTC) or an offset such as +04:00.", code="invalid"
+            )
         moment = super().to_python(value)
         if moment is None:
             return None
@@ -459,3 +468,22 @@ class SourceDocumentFilter(RecordFilter):
     class Meta:
         model = SourceDocument
         fields = []
+
+
+class StrictFilterBackend(DjangoFilterBackend):
+    """An unknown query parameter is a 400 naming it, not silently ignored (a typo would return everything)."""
+
+    # Parameters that are not filters: paging, sync, content negotiation, a view's extra options.
+    CONTROL = frozenset({"cursor", "page_size", "sync", "format"})
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        allowed = set(self.CONTROL) | set(getattr(view, "extra_parameters", ()))
+        if filterset_class is not None:
+            allowed |= set(filterset_class.base_filters)
+        unknown = sorted(set(request.query_params) - allowed)
+        if unknown:
+            raise ValidationError(
+                {name: [f"Unknown parameter. Known: {', '.join(sorted(allowed))}."] for name in unknown}
+            )
+        return super().filter_queryset(request, queryset, view)

@@ -180,7 +180,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["cooperation.api.throttling.TokenRateThrottle"],
     "DEFAULT_RENDERER_CLASSES": ["cooperation.api.renderers.OrjsonRenderer"],
     "EXCEPTION_HANDLER": "cooperation.api.exceptions.api_exception_handler",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["cooperation.filters.StrictFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "cooperation.api.pagination.UpdatedCursorPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_RATES": {

@@ -153,6 +153,11 @@ def test_updated_since_keeps_only_records_changed_since(api, world, second_visit
             "Search at most 10 words and 200 characters; narrow it with filters instead.",
         ),
         ("origin_country=" + ",".join(["BY"] * 51), "origin_country", "At most 50 country codes."),
+        (
+            "updated_since=2025-10-14T10:00:00",
+            "updated_since",
+            "Give the time zone: end the date-time with Z (UTC) or an offset such as +04:00.",
+        ),
     ],
 )
 def test_bad_filter_values_are_a_400_naming_the_parameter(api, world, query, field, message):
@@ -168,3 +173,12 @@ def test_a_repeated_country_parameter_means_a_comma_list(api, world):
     both = slugs(api, "/api/v1/delegations/?origin_country=BY&origin_country=KZ")
     assert sorted(both) == sorted(slugs(api, "/api/v1/delegations/?origin_country=BY,KZ"))
     assert "kazakh-visit" in both and "belarus-to-uae-2025" in both
+
+
+@pytest.mark.parametrize("query", ["origin=BY", "ordering=-updated_at", "countr=BY"])
+def test_an_unknown_parameter_is_a_400_naming_it(api, world, query):
+    response = api.get(f"/api/v1/delegations/?{query}")
+    assert response.status_code == 400
+    name = query.split("=")[0]
+    assert list(response.json()["error"]["fields"]) == [name]
+    assert "origin_country" in response.json()["error"]["fields"][name][0]  # the message lists what is known
