@@ -18,8 +18,10 @@ import logging
 import time
 
 from django.db import InterfaceError, OperationalError, connections
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+
+from cooperation.api.exceptions import problem_response
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +46,7 @@ def _cancelled(error: BaseException) -> bool:
 def too_slow(request: HttpRequest) -> HttpResponse:
     message = _("The request took too long and was stopped; narrow it with filters or a smaller page.")
     if request.path.startswith("/api/"):
-        return JsonResponse({"error": {"status": 503, "code": "timeout", "message": message}}, status=503)
+        return problem_response(503, "timeout", message)
     return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
 
 
@@ -61,7 +63,7 @@ def _reset_connections() -> None:
 def unavailable(request: HttpRequest) -> HttpResponse:
     message = _("The database is briefly unavailable; try again in a few seconds.")
     if request.path.startswith("/api/"):
-        response = JsonResponse({"error": {"status": 503, "code": "unavailable", "message": message}}, status=503)
+        response = problem_response(503, "unavailable", message)
     else:
         response = HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -199,6 +199,10 @@ SPECTACULAR_SETTINGS = {
     "(removals first, then created or changed records).",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cooperation.api.schema.add_problem_responses",
+    ],
     # The schema and its pages are public, as API documentation is: they describe, they hold no records, and a
     # partner must be able to read how to authenticate before it has a key.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],

@@ -88,4 +88,4 @@ def test_officials_of_an_organisation_on_a_date(api, world):
 def test_a_malformed_as_of_is_a_400(api, world):
     response = api.get("/api/v1/officials/?as_of=2025-13-01")
     assert response.status_code == 400
-    assert response.json()["error"]["fields"] == {"as_of": ["Enter a valid date."]}
+    assert response.json()["fields"] == {"as_of": ["Enter a valid date."]}

@@ -43,15 +43,27 @@ def test_anonymous_requests_are_refused_everywhere(anonymous, db, url):
     assert response["WWW-Authenticate"] == 'Token realm="api"'
 
 
-def test_the_refusal_has_the_common_error_body(anonymous, db):
+def test_the_refusal_is_a_problem_document(anonymous, db):
     response = anonymous.get("/api/v1/delegations/")
+    assert response["Content-Type"] == "application/problem+json"
     assert response.json() == {
-        "error": {
-            "status": 401,
-            "code": "not_authenticated",
-            "message": "Authentication credentials were not provided.",
-        }
+        "type": "about:blank",
+        "title": "Unauthorized",
+        "status": 401,
+        "detail": "Authentication credentials were not provided.",
+        "code": "not_authenticated",
     }
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "status"),
+    [("get", "/api/v1/no-such-list/", 404), ("get", "/api/nothing", 404), ("get", "/api/v1/topics/nope/", 404)],
+)
+def test_unknown_addresses_and_methods_answer_in_the_same_format(api, db, method, url, status):
+    response = getattr(api, method)(url)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == status and response.json()["title"]
 
 
 def test_a_partner_token_reads(api, world):
@@ -71,7 +83,7 @@ def test_an_unknown_key_is_refused(db):
     client.credentials(HTTP_AUTHORIZATION="Token gvx_not-a-real-key")
     response = client.get("/api/v1/officials/")
     assert response.status_code == 401
-    assert response.json()["error"]["message"] == "Invalid token."
+    assert response.json()["detail"] == "Invalid token."
 
 
 def test_a_revoked_token_is_refused(api, partner_token):
@@ -80,7 +92,7 @@ def test_a_revoked_token_is_refused(api, partner_token):
     token.save()
     response = api.get("/api/v1/officials/")
     assert response.status_code == 401
-    assert response.json()["error"]["message"] == "This token has been revoked."
+    assert response.json()["detail"] == "This token has been revoked."
 
 
 def test_a_token_of_a_deactivated_account_is_refused(api, partner_user):
@@ -105,7 +117,7 @@ def test_using_a_token_records_when_it_was_last_used(api, partner_token, db):
 def test_a_partner_token_is_read_only(api, world, method):
     response = getattr(api, method)("/api/v1/delegations/belarus-to-uae-2025/", {}, format="json")
     assert response.status_code == 403
-    assert response.json()["error"]["message"] == "This token is read-only."
+    assert response.json()["detail"] == "This token is read-only."
 
 
 def test_partner_tokens_are_throttled_per_token(api, partner_user, db, monkeypatch):
@@ -114,7 +126,7 @@ def test_partner_tokens_are_throttled_per_token(api, partner_user, db, monkeypat
         assert api.get("/api/v1/topics/").status_code == 200
     response = api.get("/api/v1/topics/")
     assert response.status_code == 429
-    assert response.json()["error"]["code"] == "throttled"
+    assert response.json()["code"] == "throttled"
     assert int(response["Retry-After"]) > 0
     # Another token of the same partner has its own allowance.
     other = APIClient()

@@ -164,7 +164,12 @@ def test_bad_filter_values_are_a_400_naming_the_parameter(api, world, query, fie
     response = api.get(f"/api/v1/delegations/?{query}")
     assert response.status_code == 400
     assert response.json() == {
-        "error": {"status": 400, "code": "invalid", "message": f"{field}: {message}", "fields": {field: [message]}}
+        "type": "about:blank",
+        "title": "Bad Request",
+        "status": 400,
+        "detail": f"{field}: {message}",
+        "code": "invalid",
+        "fields": {field: [message]},
     }
 
 
@@ -180,5 +185,5 @@ def test_an_unknown_parameter_is_a_400_naming_it(api, world, query):
     response = api.get(f"/api/v1/delegations/?{query}")
     assert response.status_code == 400
     name = query.split("=")[0]
-    assert list(response.json()["error"]["fields"]) == [name]
-    assert "origin_country" in response.json()["error"]["fields"][name][0]  # the message lists what is known
+    assert list(response.json()["fields"]) == [name]
+    assert "origin_country" in response.json()["fields"][name][0]  # the message lists what is known

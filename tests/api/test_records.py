@@ -203,7 +203,14 @@ def test_a_source_lists_the_records_it_supports(api, world):
 def test_an_unknown_slug_is_a_404_with_the_common_error_body(api, db):
     response = api.get("/api/v1/delegations/no-such-visit/")
     assert response.status_code == 404
-    assert response.json() == {"error": {"status": 404, "code": "not_found", "message": "Not found."}}
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json() == {
+        "type": "about:blank",
+        "title": "Not Found",
+        "status": 404,
+        "detail": "Not found.",
+        "code": "not_found",
+    }
 
 
 def test_programmes_carry_stages_participants_and_provider(api, world):

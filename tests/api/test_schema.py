@@ -88,3 +88,12 @@ def test_the_docs_assets_are_served_from_the_app(staff_client):
 
     assert finders.find("drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js")
     assert finders.find("drf_spectacular_sidecar/redoc/bundles/redoc.standalone.js")
+
+
+def test_the_schema_documents_the_problem_format(anonymous, db):
+    import yaml
+
+    schema = yaml.safe_load(anonymous.get("/api/v1/schema/").content)
+    assert "detail" in schema["components"]["schemas"]["Problem"]["properties"]
+    responses = schema["paths"]["/api/v1/delegations/"]["get"]["responses"]
+    assert "application/problem+json" in responses["4XX"]["content"]

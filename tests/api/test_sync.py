@@ -94,7 +94,7 @@ def test_since_in_any_time_zone_means_the_same_moment(api, db):
 def test_a_date_time_that_leaves_the_calendar_in_utc_is_a_400(api, db):
     response = api.get("/api/v1/changes/?since=0001-01-01T00:00:00%2B05:00")
     assert response.status_code == 400
-    assert response.json()["error"]["fields"] == {"since": ["Enter a date-time between years 1 and 9999 in UTC."]}
+    assert response.json()["fields"] == {"since": ["Enter a date-time between years 1 and 9999 in UTC."]}
 
 
 def test_merging_officials_leaves_a_tombstone_pointing_at_the_kept_record(api, world):

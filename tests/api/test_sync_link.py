@@ -123,7 +123,7 @@ def test_the_sync_link_brings_changes_and_removals_on_any_database(api):
 def test_a_sync_link_that_govex_did_not_issue_is_a_400(api):
     response = api.get("/api/v1/delegations/?sync=made-up")
     assert response.status_code == 400
-    assert "sync" in response.json()["error"]["fields"]
+    assert "sync" in response.json()["fields"]
 
 
 @pytest.mark.django_db

@@ -64,7 +64,7 @@ def test_a_write_is_never_repeated_and_gets_a_503_in_the_api_error_format(client
     response = client.post("/api/v1/flaky-write/")
     assert attempts == ["POST"]
     assert response.status_code == 503
-    assert response.json()["error"]["code"] == "unavailable"
+    assert response.json()["code"] == "unavailable"
 
 
 @pytest.mark.django_db
@@ -97,7 +97,7 @@ POSTGRES = connection.vendor == "postgresql"
 def test_a_statement_stopped_by_the_timeout_is_answered_at_once_and_never_run_again(client):
     response = client.get("/api/v1/slow/")
     assert response.status_code == 503
-    assert response.json()["error"]["code"] == "timeout"
+    assert response.json()["code"] == "timeout"
     assert attempts == ["GET"], "a cancelled statement is not retried"
     with connection.cursor() as cursor:
         cursor.execute(
