@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from django.http import HttpResponseNotModified
+from django.http import Http404, HttpResponseNotModified, HttpResponsePermanentRedirect
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.generics import ListAPIView
 
 from cooperation import filters
@@ -91,6 +91,12 @@ class FastListMixin:
         return self.get_paginated_response(self.fast_builder(page, serializers.links(self.get_serializer_context())))
 
 
+class Gone(APIException):
+    status_code = 410
+    default_code = "gone"
+    default_detail = "This record was deleted; remove your copy (the change feed says when)."
+
+
 class RecordViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     lookup_value_regex = "[-a-zA-Z0-9_]+"
@@ -99,6 +105,33 @@ class RecordViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return self.selector()
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            return self._moved_or_gone(kwargs["slug"])
+
+    def _moved_or_gone(self, slug: str):
+        """An old address keeps working: a renamed or merged record answers 301 to where it lives now (following
+        renames one after another), a deleted one 410. An address that never existed stays 404."""
+        record_type = RECORD_TYPES[self.get_queryset().model]
+        seen = set()
+        current = slug
+        while current not in seen:
+            seen.add(current)
+            change = Change.objects.filter(record_type=record_type, slug=current).order_by("-at", "-id").first()
+            if change is None:
+                break
+            if change.action == ChangeAction.DELETED:
+                raise Gone()
+            current = change.replaced_by
+            if self.get_queryset().filter(slug=current).exists():
+                path = self.request.get_full_path().replace(f"/{slug}/", f"/{current}/", 1)
+                location = self.request.build_absolute_uri(path)
+                response = HttpResponsePermanentRedirect(location)
+                return response
+        raise Http404
 
 
 def _as_of(request) -> dt.date | None:

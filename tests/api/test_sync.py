@@ -71,7 +71,7 @@ def test_a_deleted_record_appears_in_the_change_feed(api, world):
     assert changes(api) == [
         {"record_type": "event", "slug": "cancelled-visit", "action": "deleted", "replaced_by": None}
     ]
-    assert api.get("/api/v1/events/cancelled-visit/").status_code == 404
+    assert api.get("/api/v1/events/cancelled-visit/").status_code == 410  # gone, not unknown
 
 
 def test_since_keeps_only_later_changes(api, db):
@@ -177,3 +177,29 @@ def test_changing_a_nested_row_moves_the_records_updated_at(api, world):
         "by-ae-mou-2025"
     ]
     assert api.get(f"/api/v1/events/?updated_since={since}").json()["results"] == []
+
+
+def test_an_old_slug_answers_301_to_the_new_address_and_a_deleted_record_410(api, world):
+    delegation = world["delegation"]
+    delegation.slug = "belarus-uae-october-2025"
+    delegation.save()
+    delegation.slug = "belarus-uae-2025-10"
+    delegation.save()
+    response = api.get("/api/v1/delegations/belarus-to-uae-2025/?format=json")
+    assert response.status_code == 301
+    assert response["Location"] == "http://testserver/api/v1/delegations/belarus-uae-2025-10/?format=json"
+    assert api.get(response["Location"]).json()["slug"] == "belarus-uae-2025-10"
+
+    f.EventFactory(slug="cancelled-meeting").delete()
+    gone = api.get("/api/v1/events/cancelled-meeting/")
+    assert gone.status_code == 410
+    assert gone.json()["code"] == "gone"
+    assert api.get("/api/v1/events/never-existed/").status_code == 404
+
+
+def test_a_merged_official_answers_301_to_the_kept_one(api, world):
+    kept, duplicate = world["shapkina"], f.OfficialFactory(slug="y-shapkina", name="Y. Shapkina")
+    official_merge(keep=kept, duplicate=duplicate)
+    response = api.get("/api/v1/officials/y-shapkina/")
+    assert response.status_code == 301
+    assert response["Location"].endswith(f"/api/v1/officials/{kept.slug}/")
