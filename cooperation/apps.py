@@ -21,3 +21,7 @@ class CooperationConfig(AppConfig):
         from cooperation.fixture_loading import skip_history_for_raw_saves
 
         pre_save.connect(skip_history_for_raw_saves, dispatch_uid="cooperation.skip_history_for_raw_saves")
+
+        from cooperation import sync
+
+        sync.connect()  # tombstones and parent touches that partner sync relies on

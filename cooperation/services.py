@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.db import models, transaction
 
-from cooperation.api.signals import MERGED_INTO
 from cooperation.models import (
     AgreementAction,
     AgreementParty,
@@ -25,6 +24,7 @@ from cooperation.models import (
     Position,
     ProgrammeParticipant,
 )
+from cooperation.sync import MERGED_INTO
 
 # Rows that may exist once per (parent, person): (model, parent field).
 _PERSON_ROWS = (

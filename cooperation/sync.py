@@ -17,6 +17,13 @@ and a sync repeats the last ``SQLITE_OVERLAP`` before it, so a write that was in
 of delivering some records twice (key on ``id``). Good for a demo and for tests, not for a partner feed.
 
 Watermarks travel inside URLs, signed so that a partner cannot hand the database a snapshot of its own making.
+
+The bookkeeping that makes sync complete lives here too (connected in ``CooperationConfig.ready``):
+- a deleted record leaves a tombstone (``Change``) so that partners delete it too; a merge leaves a ``merged``
+  one instead (the merge service marks the instance before deleting it);
+- a changed slug is a new public identifier: the old one gets a ``renamed`` tombstone;
+- a change to a record's rows (members, parties, actions, names, stage topics, citations ...) moves the
+  record, because those rows are nested in its representation.
 """
 
 from __future__ import annotations
@@ -28,7 +35,12 @@ from django.core import signing
 from django.db import connection
 from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils import timezone
+
+from cooperation import models as m
+from cooperation.fixture_loading import is_being_loaded
+from cooperation.models import Change, ChangeAction
 
 SQLITE_OVERLAP = dt.timedelta(minutes=5)
 _SALT = "govex.sync.watermark"
@@ -121,3 +133,104 @@ def stamp_trigger(table: str) -> str:
         f'CREATE TRIGGER govex_sync_xid BEFORE INSERT OR UPDATE ON "{table}" '
         "FOR EACH ROW EXECUTE FUNCTION govex_stamp_sync_xid();"
     )
+
+
+# --- bookkeeping ---------------------------------------------------------------------------------------
+
+# Record types served by the API, by the name used in the change feed.
+RECORD_TYPES: dict[type, str] = {
+    m.Delegation: "delegation",
+    m.Event: "event",
+    m.Agreement: "agreement",
+    m.TrainingProgramme: "programme",
+    m.Official: "official",
+    m.Organisation: "organisation",
+    m.Topic: "topic",
+    m.SourceDocument: "source",
+}
+
+# Child rows and the path from the row to the record whose representation nests it.
+CHILD_PARENTS: dict[type, tuple[type, str]] = {
+    m.DelegationMember: (m.Delegation, "delegation_id"),
+    m.EventParticipant: (m.Event, "event_id"),
+    m.EventOrganiser: (m.Event, "event_id"),
+    m.EventCountry: (m.Event, "event_id"),
+    m.AgreementParty: (m.Agreement, "agreement_id"),
+    m.AgreementSignatory: (m.Agreement, "agreement_id"),
+    m.AgreementRelation: (m.Agreement, "source_id"),
+    m.ProgrammeStage: (m.TrainingProgramme, "programme_id"),
+    m.ProgrammeParticipant: (m.TrainingProgramme, "programme_id"),
+    m.ProgrammeCountry: (m.TrainingProgramme, "programme_id"),
+    m.OfficialName: (m.Official, "official_id"),
+    m.Position: (m.Official, "official_id"),
+    m.OrganisationName: (m.Organisation, "organisation_id"),
+}
+
+MERGED_INTO = "_partner_api_merged_into"  # set on an instance by the merge services before deleting it
+
+
+def touch(model: type, pk: int | None) -> None:
+    """``QuerySet.update`` so that touching never fires save signals or history rows."""
+    if pk is not None:
+        model._default_manager.filter(pk=pk).update(updated_at=timezone.now())
+
+
+def record_deleted(sender, instance, **kwargs) -> None:
+    merged_into = getattr(instance, MERGED_INTO, None)
+    Change.objects.create(
+        record_type=RECORD_TYPES[sender],
+        slug=instance.slug,
+        action=ChangeAction.MERGED if merged_into else ChangeAction.DELETED,
+        replaced_by=merged_into.slug if merged_into else "",
+    )
+
+
+def record_saving(sender, instance, raw=False, **kwargs) -> None:
+    if raw or instance.pk is None:
+        return
+    old_slug = sender._default_manager.filter(pk=instance.pk).values_list("slug", flat=True).first()
+    if old_slug is not None and old_slug != instance.slug:
+        Change.objects.create(
+            record_type=RECORD_TYPES[sender], slug=old_slug, action=ChangeAction.RENAMED, replaced_by=instance.slug
+        )
+
+
+def child_changed(sender, instance, raw=False, **kwargs) -> None:
+    if raw:
+        return
+    if sender is m.AgreementAction:
+        agreement_id = m.AgreementParty.objects.filter(pk=instance.party_id).values_list("agreement_id", flat=True)
+        touch(m.Agreement, agreement_id.first())
+        return
+    if sender is m.Citation:  # nested in its source and in the record it supports
+        touch(m.SourceDocument, instance.source_id)
+        kind = instance.target_kind
+        touch(m.CITABLE[kind], getattr(instance, f"{kind}_id"))
+        return
+    parent, attribute = CHILD_PARENTS[sender]
+    touch(parent, getattr(instance, attribute))
+
+
+def topics_changed(sender, instance, action, reverse, **kwargs) -> None:
+    if is_being_loaded(instance):
+        return  # loaddata sets m2m after a raw save: not an edit (keeps a second load a no-op)
+    if action in ("post_add", "post_remove", "post_clear") and not reverse:
+        if isinstance(instance, m.ProgrammeStage):  # a stage is nested in its programme
+            touch(m.TrainingProgramme, instance.programme_id)
+        else:
+            touch(type(instance), instance.pk)
+
+
+def connect() -> None:
+    for model in RECORD_TYPES:
+        post_delete.connect(record_deleted, sender=model, dispatch_uid=f"sync.deleted.{model.__name__}")
+        pre_save.connect(record_saving, sender=model, dispatch_uid=f"sync.renamed.{model.__name__}")
+    for model in [*CHILD_PARENTS, m.AgreementAction, m.Citation]:
+        for signal in (post_save, post_delete):
+            signal.connect(child_changed, sender=model, dispatch_uid=f"sync.child.{model.__name__}.{id(signal)}")
+    for model in (m.Delegation, m.Event, m.Agreement, m.TrainingProgramme, m.ProgrammeStage):
+        for field in ("topics",):
+            through = model._meta.get_field(field).remote_field.through
+            m2m_changed.connect(topics_changed, sender=through, dispatch_uid=f"sync.m2m.{through.__name__}")
+    through = m.TrainingProgramme._meta.get_field("partners").remote_field.through
+    m2m_changed.connect(topics_changed, sender=through, dispatch_uid="sync.m2m.partners")

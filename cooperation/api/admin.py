@@ -6,7 +6,9 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Change, PartnerToken
+from cooperation.models import Change
+
+from .models import PartnerToken
 
 
 @admin.register(PartnerToken)

@@ -10,6 +10,4 @@ class ApiConfig(AppConfig):
     verbose_name = _("Partner API")
 
     def ready(self) -> None:
-        from . import schema, signals  # noqa: F401  (schema registers the OpenAPI auth extension)
-
-        signals.connect()
+        from . import schema  # noqa: F401  (registers the OpenAPI auth extension)

@@ -1,4 +1,4 @@
-"""Partner tokens and the change feed that lets a partner forget what govex deleted, merged or renamed."""
+"""Partner tokens. (The change feed they read is the domain's: ``cooperation.models.changes``.)"""
 
 from __future__ import annotations
 
@@ -56,35 +56,3 @@ class PartnerToken(models.Model):
     def set_key(self, key: str) -> None:
         self.prefix = key[: len(KEY_PREFIX) + 6]
         self.key_hash = hash_key(key)
-
-
-class ChangeAction(models.TextChoices):
-    DELETED = "deleted", _("deleted")
-    MERGED = "merged", _("merged into another record")
-    RENAMED = "renamed", _("identifier changed")
-
-
-class Change(models.Model):
-    """A tombstone: a record a partner may hold that no longer exists under its slug.
-
-    Written by ``post_delete``/``pre_save`` signals and by the merge services, for every record type the API
-    serves. Edits are not logged here: they move ``updated_at``, which ``updated_since`` reads.
-    """
-
-    record_type = models.CharField(_("record type"), max_length=30, db_index=True)
-    slug = models.CharField(_("identifier"), max_length=120)
-    action = models.CharField(_("action"), max_length=10, choices=ChangeAction.choices)
-    replaced_by = models.CharField(
-        _("replaced by"), max_length=120, blank=True, help_text=_("Slug of the surviving record (merges, renames).")
-    )
-    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
-    sync_xid = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)  # see cooperation.sync
-
-    class Meta:
-        ordering = ["at", "id"]
-        verbose_name = _("change")
-        verbose_name_plural = _("changes")
-        indexes = [models.Index(fields=["at", "id"], name="partner_api_change_at_id")]
-
-    def __str__(self) -> str:
-        return f"{self.record_type} {self.slug} {self.action}"

@@ -21,6 +21,7 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 
 from cooperation import sync
+from cooperation.models import Change
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -122,10 +123,7 @@ class UpdatedCursorPagination(BasePagination):
         return sync.changed_between(queryset, self.since, self.until, self.time_field)
 
     def _tombstones(self, queryset: QuerySet, moment, pk) -> list[dict]:
-        from .models import Change  # the change feed's model; imported here to keep the module import-light
-        from .signals import RECORD_TYPES
-
-        changes = Change.objects.filter(record_type=RECORD_TYPES[queryset.model])
+        changes = Change.objects.filter(record_type=sync.RECORD_TYPES[queryset.model])
         changes = sync.changed_between(changes, self.since, self.until, "at").order_by("at", "id")
         if moment is not None:
             changes = changes.filter(Q(at__gt=moment) | Q(at=moment, id__gt=pk))

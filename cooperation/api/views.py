@@ -13,14 +13,13 @@ from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.generics import ListAPIView
 
 from cooperation import filters
-from cooperation.models import SourceKind
+from cooperation.models import Change, ChangeAction, SourceKind
+from cooperation.sync import RECORD_TYPES
 
 from . import fast, selectors, serializers
-from .models import Change, ChangeAction
 from .pagination import ChangeCursorPagination
 from .permissions import is_partner
 from .renderers import CsvRenderer, OrjsonRenderer
-from .signals import RECORD_TYPES
 
 
 def _etag_matches(header: str, etag: str) -> bool:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from .base import LANGUAGE_CHOICES, DateSpan, SluggedModel, TimeStampedModel, Topic
+from .changes import Change, ChangeAction
 from .people import (
     GrammaticalCase,
     NameKind,
@@ -56,6 +57,8 @@ __all__ = [
     "AgreementRelation",
     "AgreementSignatory",
     "AgreementStatus",
+    "Change",
+    "ChangeAction",
     "Citation",
     "DateSpan",
     "Delegation",

@@ -12,8 +12,13 @@ from tests.factories import AgreementFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
 
+# Record kinds staff edit; the change feed (cooperation.Change) is a read-only log with its own admin test.
 COOPERATION_ADMINS = sorted(
-    (model for model in admin.site._registry if model._meta.app_label == "cooperation"),
+    (
+        model
+        for model in admin.site._registry
+        if model._meta.app_label == "cooperation" and model._meta.model_name != "change"
+    ),
     key=lambda model: model._meta.model_name,
 )
 
@@ -138,3 +143,11 @@ def test_empty_read_only_lists_are_left_off_the_form(staff_client, visit):
     assert "parties" in prefixes and "relations_out" in prefixes
     busy = staff_client.get(_url(type(visit.agreement), "change", visit.agreement.pk)).context["inline_admin_formsets"]
     assert "relations_in" in [inline.formset.prefix for inline in busy]
+
+
+def test_the_change_feed_is_a_read_only_log_in_the_admin(staff_client, visit):
+    EventFactory(slug="struck-off").delete()
+    response = staff_client.get(reverse("admin:cooperation_change_changelist"))
+    assert response.status_code == 200
+    assert "struck-off" in response.content.decode()
+    assert staff_client.get(reverse("admin:cooperation_change_add")).status_code == 403
