@@ -97,7 +97,7 @@ def title(alias: str) -> str:
 
 DELEGATIONS = f"""
 SELECT x.id, x.updated_at, json_build_object(
-    'slug', x.slug, 'url', %(base)s || 'delegations/' || x.slug || '/',
+    'id', x.uid, 'slug', x.slug, 'url', %(base)s || 'delegations/' || x.slug || '/',
     'title', {title("x")}, 'status', x.status,
     'origin_country', {country("x.origin_country")}, 'host_country', {country("x.host_country")},
     'city', x.city, 'start', {partial("x.start")}, 'end', {partial("x.end")}, 'dates_note', x.dates_note,
@@ -117,7 +117,7 @@ ORDER BY x.updated_at, x.id LIMIT %(limit)s
 
 EVENTS = f"""
 SELECT x.id, x.updated_at, json_build_object(
-    'slug', x.slug, 'url', %(base)s || 'events/' || x.slug || '/', 'kind', x.kind,
+    'id', x.uid, 'slug', x.slug, 'url', %(base)s || 'events/' || x.slug || '/', 'kind', x.kind,
     'title', {title("x")}, 'status', x.status, 'start', {partial("x.start")}, 'end', {partial("x.end")},
     'dates_note', x.dates_note, 'summary', x.summary, 'city', x.city, 'country', {country("x.country")},
     'venue', x.venue, 'venue_organisation', {organisation("x.venue_organisation_id")},

@@ -4,8 +4,9 @@
 
 Three sets: the corpus's dev split (rules may be tuned on it), its held-out test split (never read while
 tuning) and the five seed articles (``../shared/seeds`` beside the repository). Each document's misses and
-false positives are printed unless ``--quiet``. ``--dev`` leaves the test split out
-entirely: that is the mode to tune in, so that no decision is made on what the test split says. The matching rules are in ``cooperation/importing/evaluation``.
+false positives are printed unless ``--quiet``. ``--dev`` leaves the test split out entirely: that is the
+mode to tune in, so that no decision is made on what the test split says. The matching rules are in
+``cooperation/importing/evaluation``.
 Time is CPU time per article with the models already loaded.
 """
 

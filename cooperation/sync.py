@@ -182,6 +182,7 @@ def record_deleted(sender, instance, **kwargs) -> None:
         slug=instance.slug,
         action=ChangeAction.MERGED if merged_into else ChangeAction.DELETED,
         replaced_by=merged_into.slug if merged_into else "",
+        record_uid=instance.uid,
     )
 
 
@@ -191,7 +192,11 @@ def record_saving(sender, instance, raw=False, **kwargs) -> None:
     old_slug = sender._default_manager.filter(pk=instance.pk).values_list("slug", flat=True).first()
     if old_slug is not None and old_slug != instance.slug:
         Change.objects.create(
-            record_type=RECORD_TYPES[sender], slug=old_slug, action=ChangeAction.RENAMED, replaced_by=instance.slug
+            record_type=RECORD_TYPES[sender],
+            slug=old_slug,
+            action=ChangeAction.RENAMED,
+            replaced_by=instance.slug,
+            record_uid=instance.uid,
         )
 
 

@@ -151,6 +151,7 @@ def delegations(page: list[m.Delegation], link) -> list[dict]:
         head = next((row["official"] for row in people if row["role"] == m.MemberRole.HEAD), None)
         result.append(
             {
+                "id": str(d.uid),
                 "slug": d.slug,
                 "url": link("delegation", d.slug),
                 "title": _title(d),
@@ -200,6 +201,7 @@ def events(page: list[m.Event], link) -> list[dict]:
     for e in page:
         result.append(
             {
+                "id": str(e.uid),
                 "slug": e.slug,
                 "url": link("event", e.slug),
                 "kind": e.kind,

@@ -129,6 +129,7 @@ class UpdatedCursorPagination(BasePagination):
             changes = changes.filter(Q(at__gt=moment) | Q(at=moment, id__gt=pk))
         return [
             {
+                "id": str(change.record_uid) if change.record_uid else None,
                 "slug": change.slug,
                 "removed": {"reason": change.action, "replaced_by": change.replaced_by or None, "at": change.at},
                 "_position": (change.at, change.pk),

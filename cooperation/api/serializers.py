@@ -314,9 +314,11 @@ class RecordSerializer(serializers.Serializer):
 
     basename = ""
 
+    id = serializers.UUIDField(help_text="Permanent and opaque: key your copy on it (slugs can be renamed).")
+
     def to_representation(self, instance):
         link = links(self.context)
-        data = {"slug": instance.slug, "url": link(self.basename, instance.slug)}
+        data = {"id": str(instance.uid), "slug": instance.slug, "url": link(self.basename, instance.slug)}
         data.update(self.extra(instance, link))
         data["created_at"] = instance.created_at
         data["updated_at"] = instance.updated_at

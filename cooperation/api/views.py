@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid
 
 from django.http import Http404, HttpResponseNotModified, HttpResponsePermanentRedirect
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
@@ -113,8 +114,16 @@ class RecordViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
 
     def _moved_or_gone(self, slug: str):
         """An old address keeps working: a renamed or merged record answers 301 to where it lives now (following
-        renames one after another), a deleted one 410. An address that never existed stays 404."""
+        renames one after another), a deleted one 410; ``/<endpoint>/<id>/`` answers 301 to the record's slug
+        address. An address that never existed stays 404."""
         record_type = RECORD_TYPES[self.get_queryset().model]
+        try:  # the permanent id is an address too
+            by_id = self.get_queryset().filter(uid=uuid.UUID(slug)).values_list("slug", flat=True).first()
+        except ValueError:
+            by_id = None
+        if by_id:
+            path = self.request.get_full_path().replace(f"/{slug}/", f"/{by_id}/", 1)
+            return HttpResponsePermanentRedirect(self.request.build_absolute_uri(path))
         seen = set()
         current = slug
         while current not in seen:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -41,8 +43,16 @@ class SlugManager(models.Manager):
         return self.get(slug=slug)
 
 
+def stable_uid(model: type[models.Model], slug: str) -> uuid.UUID:
+    """The permanent id of a record that arrives with a slug and no id (fixtures, the backfill migration):
+    derived from the slug, so that loading the fixtures twice gives the same ids."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"govex:{model._meta.label_lower}:{slug}")
+
+
 class SluggedModel(TimeStampedModel):
     slug = models.SlugField(_("identifier"), max_length=120, unique=True, allow_unicode=False)
+    # Opaque and permanent: a slug can be renamed, and a deleted slug created again is another record.
+    uid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
     # The last transaction that wrote the row, stamped by a PostgreSQL trigger; partner sync reads it
     # (``cooperation.sync``). Null on SQLite and on rows written before the trigger existed.
     sync_xid = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)

@@ -26,6 +26,7 @@ class Change(models.Model):
     replaced_by = models.CharField(
         _("replaced by"), max_length=120, blank=True, help_text=_("Slug of the surviving record (merges, renames).")
     )
+    record_uid = models.UUIDField(_("permanent id of the record"), null=True, blank=True)
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
     sync_xid = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)  # see cooperation.sync
 

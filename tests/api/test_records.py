@@ -71,6 +71,7 @@ def test_a_delegation_carries_its_head_members_organisations_and_topics(api, wor
     response = api.get("/api/v1/delegations/belarus-to-uae-2025/")
     assert response.status_code == 200
     assert response.json() == {
+        "id": str(delegation.uid),
         "slug": "belarus-to-uae-2025",
         "url": f"{BASE}/delegations/belarus-to-uae-2025/",
         "title": {"en": "Belarusian delegation to the UAE", "ru": "Белорусская делегация в ОАЭ", "ar": None},
@@ -104,6 +105,7 @@ def test_an_agreement_carries_parties_dated_actions_and_signatories(api, world):
         "title": {"en": "Meeting at the exchange office", "ru": None, "ar": "اجتماع في مكتب تبادل الخبرات"},
     }
     assert response.json() == {
+        "id": str(mou.uid),
         "slug": "by-ae-mou-2025",
         "url": f"{BASE}/agreements/by-ae-mou-2025/",
         "kind": "mou",
@@ -143,6 +145,7 @@ def test_an_official_carries_every_name_form_and_post(api, world):
     shapkina.refresh_from_db()
     body = api.get("/api/v1/officials/yulia-shapkina/").json()
     assert body == {
+        "id": str(shapkina.uid),
         "slug": "yulia-shapkina",
         "url": f"{BASE}/officials/yulia-shapkina/",
         "name": "Yulia Shapkina",

@@ -203,3 +203,26 @@ def test_a_merged_official_answers_301_to_the_kept_one(api, world):
     response = api.get("/api/v1/officials/y-shapkina/")
     assert response.status_code == 301
     assert response["Location"].endswith(f"/api/v1/officials/{kept.slug}/")
+
+
+def test_every_record_has_a_permanent_id_that_is_also_an_address(api, world):
+    record = api.get("/api/v1/delegations/belarus-to-uae-2025/").json()
+    listed = api.get("/api/v1/delegations/").json()["results"][0]
+    assert record["id"] == listed["id"] == str(world["delegation"].uid)
+    response = api.get(f"/api/v1/delegations/{record['id']}/")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/api/v1/delegations/belarus-to-uae-2025/")
+    world["delegation"].slug = "renamed"
+    world["delegation"].save()
+    assert api.get("/api/v1/delegations/renamed/").json()["id"] == record["id"], "a rename keeps the id"
+
+
+def test_a_tombstone_carries_the_records_id(api, world):
+    event = f.EventFactory(slug="to-remove")
+    uid = str(event.uid)
+    _items, sync_link = api.get("/api/v1/events/").json()["results"], api.get("/api/v1/events/").json()["sync"]
+    event.delete()
+    removed = [item for item in api.get(sync_link).json()["results"] if "removed" in item]
+    assert [(item["id"], item["slug"], item["removed"]["reason"]) for item in removed] == [
+        (uid, "to-remove", "deleted")
+    ]
