@@ -62,12 +62,20 @@ def dev_summary(django_db_setup, django_db_blocker):
 @pytest.mark.parametrize("language", ["en", "ru", "ar"])
 def test_people_on_the_dev_split_stay_above_their_floor(dev_summary, language):
     people = dev_summary[language]["people"]
-    assert (people.precision, people.recall) >= (0.95, 0.95), (people.precision, people.recall)
+    assert people.precision >= 0.95 and people.recall >= 0.95, (people.precision, people.recall)
 
 
 def test_relations_on_the_dev_split_stay_above_their_floors(dev_summary):
     row = dev_summary["all"]
-    floors = {"delegations": (0.8, 0.65), "heads": (0.7, 0.55), "agreements": (0.7, 0.6), "events": (0.6, 0.5)}
+    # Just under what the rules reach on dev today: a guard against regressions, not a claim about unseen text
+    # (the test split's figures are in docs/importing.md).
+    floors = {
+        "delegations": (0.9, 0.85),
+        "heads": (0.85, 0.85),
+        "agreements": (0.9, 0.85),
+        "events": (0.85, 0.85),
+        "programmes": (0.9, 0.8),
+    }
     below = {
         kind: (round(row[kind].precision, 2), round(row[kind].recall, 2))
         for kind, (precision, recall) in floors.items()

@@ -7,13 +7,14 @@ from typing import Any
 
 from cooperation.names import script_of
 
-from .agreements import extract_agreements, extract_programmes
+from .agreements import extract_agreements
 from .base import EXTRACTOR_VERSION, Evidence, Found
 from .context import build_context
 from .countries import extract_countries
 from .dates import document_date_from_text, extract_dates
 from .events import extract_events
 from .people import extract_people
+from .programmes import extract_programmes
 from .topics import extract_topics
 from .visits import extract_delegations
 

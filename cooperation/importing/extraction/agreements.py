@@ -1,4 +1,4 @@
-"""Agreements (parties, signatories, signing date, status from the verb) and training programmes.
+"""Agreements: parties, signatories, signing date and status (how a mention reads: agreement_mentions.py).
 
 An agreement is named once in full ("a memorandum of understanding on public service") and then again as
 "the MoU", "the memorandum", "the document", "المذكرة", "документ": those later mentions are the same
@@ -10,39 +10,30 @@ from __future__ import annotations
 
 import re
 
+from .agreement_mentions import (
+    _BACK_REFERENCE,
+    _DATED,
+    _GENERAL,
+    _MENTION,
+    _PLANNED,
+    _STATUS_ORDER,
+    _SUBJECT_AFTER,
+    _another,
+    _conditional,
+    _count_before,
+    _listing,
+    _names_a_new_one,
+    _plural,
+    _same_one,
+    _status,
+    _title,
+)
 from .base import Found, compile_cue, evidence_for
 from .context import DocumentContext, Sentence
 
-_KINDS = (
-    ("mou", r"memorand(?:um|a)(?:\s+of\s+understanding)?(?:\s+\(MOUs?\))?|MoUs?|MOUs?|"
-     r"меморандум\w*(?:\s+о\s+взаимопонимании)?|مذكر(?:ة|ات|تي|تا)\s+(?:ال)?تفاهم|مذكر(?:ة|ات|تي)"),
-    ("programme", r"programme of cooperation|cooperation programme|программ\w+ сотрудничества|برنامج (?:ال)?تعاون"),
-    ("protocol", r"protocol|протокол\w*|بروتوكول"),
-    ("roadmap", r"road\s?map|action plan|дорожн\w+ карт\w*|план\w* действий|خارطة طريق|خطة عمل"),
-    ("agreement", r"agreements?|accord|treaty|соглашени\w*|договор\w*|اتفاقي(?:ة|ات|تين|تان)|اتفاق"),
-    # "signed ten documents": counted documents are as many agreements (a lone "the document" refers back).
-    ("other", r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|два|три|четыре|пять|шесть|семь|восемь|"
-              r"девять|десять|ثلاث|أربع|خمس|ست|سبع|ثماني|تسع|عشر)\s+(?:documents|документ(?:а|ов)|وثائق)"),
-)  # fmt: skip
-_MENTION = compile_cue("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS), re.I)
-# A later mention that refers back: "the MoU", "the document", "документ", "الوثيقة".
-_BACK_REFERENCE = compile_cue(r"(?<!\w)(?:the\s+document|документ\w*|الوثيقة|الاتفاق)(?!\w)", re.I)
-_STATUS = (
-    ("in_force", r"entered into force|in force|вступил\w* в силу|حيز التنفيذ|دخل\w* حيز"),
-    (
-        "under_negotiation",
-        r"negotiat\w*|draft\w*|being prepared|finali[sz]\w*|переговор\w*|проект\w*|согласова\w*|подготовк\w*|"
-        r"التفاوض|مفاوضات|مسودة|مشروع",
-    ),
-    ("proposed", r"will (?:\w+ ){0,3}sign\w*|to be signed|to sign|plan\w* to sign|подпишут|будет подписан\w*|"
-                 r"планируется подписа\w*|سيتم توقيع|سيوقع\w*|"
-                 r"approv\w*|одобри\w*|الموافقة على|وافق\w*"),
-    ("signed", r"sign(?:ed|ing)|inked|conclud\w*|extend\w*|renew\w*|prolong\w*|подписа\w*|продл\w*|"
-               r"[وف]?وقع(?:ت|ا|وا|ها)?|[وف]?توقيع|تم توقيع|تمديد|تجديد|أبرم\w*"),
-)  # fmt: skip
-_STATUS_PATTERNS = [(status, compile_cue(rf"(?<!\w)(?:{cue})(?!\w)", re.I)) for status, cue in _STATUS]
 _SIGN = compile_cue(
-    r"(?<!\w)(?:sign(?:ed|ing)?|inked|подписа\w*|подпис\w+|[وف]?وقع(?:ت|ا|وا|ها)?|[وف]?توقيع)(?!\w)", re.I
+    r"(?<!\w)(?:sign(?:ed|ing)?|inked|подписа\w*|подпис\w+|[وف]?وقع(?:ت|ا|وا|ها|ه|تا|تها|اها|وها)?|[وف]?(?:ال)?توقيع)(?!\w)",
+    re.I,
 )
 _ON_BEHALF = compile_cue(r"(?:on behalf of|от имени|نيابة عن)\s+(?:the\s+)?", re.I)
 # The side named before the signer: "عن الجانب الأردني X", "с казахстанской стороны X", "on behalf of Y by X".
@@ -51,19 +42,20 @@ _SIDE_BEFORE = compile_cue(
     r"on behalf of\s+[^,]{3,60}?\s+by(?:\s+the)?)[\s,]*(?:\S+\s+){0,8}$",
     re.I,
 )
-# Mentions that talk about agreements in general, not one the officer would record.
-_GENERAL = compile_cue(
-    r"(?<!\w)(?:agreements?\s+already|previously\s+signed|ранее\s+подписанн\w*|already\s+signed|"
-    r"the\s+agreements\s+reached|договорённост\w*|договоренност\w*|agreed\s+(?:to|that|on))(?!\w)",
-    re.I,
-)
 
 
 def extract_agreements(context: DocumentContext) -> list[Found]:
     found: list[Found] = []
+    package: list[Found] = []  # "signed five memoranda": one candidate per document, described one by one later
+    mixed = None  # the package counts documents of several kinds together
+    package_sentence: Sentence | None = None
+    counted = 0  # the largest count named so far: "the four MoU" again is the same package
+    described: set[int] = set()  # the candidates whose own title the text has given
     current: Found | None = None
+    headline_end = context.text.lstrip().find("\n") + len(context.text) - len(context.text.lstrip())
+    headline: list[Found] = []  # what the headline names, the body names again in its own words
     for sentence in context.sentences:
-        mentions = list(_MENTION.finditer(sentence.text))
+        mentions = [m for m in _MENTION.finditer(sentence.text) if not _conditional(sentence.text, m)]
         back = _BACK_REFERENCE.search(sentence.text)
         # "X signed it on behalf of Malaysia": a signing sentence right after an agreement continues it.
         if not mentions and not back and current is not None and _SIGN.search(sentence.text):
@@ -72,133 +64,190 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
             continue
         if mentions and _GENERAL.search(sentence.text):
             continue
-        count = _count_before(context, sentence, mentions[0]) if mentions else None
         status = _status(sentence.text)
-        if mentions and count is None and _plural(mentions[0].group(0)) and current is None and status != "proposed":
-            continue  # "numerous bilateral agreements are in force": agreements in general
-        first = mentions[0] if mentions else back
-        kind = first.lastgroup if mentions else current.value["kind"]
-        is_new = current is None or (mentions and _names_a_new_one(sentence.text, first, current))
-        if is_new:
-            if not status:
-                continue  # an agreement named with no act (signed, negotiated, extended) is background
-            start = sentence.start + first.start()
-            current = Found(
-                "agreement",
-                {
-                    "title": _title(sentence.text, first),
-                    "kind": kind,
-                    "status": status,
-                    "parties": [],
-                    "party_organisations": [],
-                    "signatories": [],
-                    "signed_date": None,
-                    "precision": None,
-                    "event": None,
-                },
-                evidence_for(context.text, start, start + len(first.group(0))),
-                0.75,
+        if not mentions:
+            _attach(context, current, sentence, back, status)
+            continue
+        general_end = -1  # "the signing of memoranda and an agreement": a mention listed with general ones
+        since = 0
+        for mention in mentions:
+            count = _count_before(context, sentence, mention, since)
+            since = mention.end()
+            # "drafts of memoranda between A and B": planned documents on a subject are one item, however many.
+            plural = (
+                _plural(mention.group(0))
+                and not (
+                    _DATED.match(sentence.text[mention.end() :])  # "соглашения от 6 января" is one
+                    or (status in _PLANNED and _SUBJECT_AFTER.search(sentence.text[mention.end() :][:60]))
+                )
             )
-            found.append(current)
-            # "signed five memoranda (on A; B; C ...)": as many agreements, between the same parties.
-            for _n in range(1, min(count or 1, 12)):
+            if (
+                current is None
+                or (count and (count > counted or package_sentence is sentence))
+                or (not count and not plural and _names_a_new_one(sentence.text, mention, found))
+            ):
+                if not status and not (current and _listing(sentence.text)):
+                    continue  # an agreement named with no act (signed, negotiated, extended) is background
+                joined = general_end >= 0 and _JOINED.match(sentence.text[general_end : mention.start()])
+                if (plural and not count) or joined:
+                    general_end = mention.end()
+                    continue  # "numerous bilateral agreements are in force": agreements in general
+                restated = next(
+                    (h for h in headline if h.value["kind"] == mention.lastgroup and not h.extra_evidence), None
+                )
+                if restated is not None and sentence.start > headline_end and not _another(sentence.text, mention):
+                    current = restated
+                    _attach(context, current, sentence, mention, status)
+                    continue
+                slot = next((item for item in package if id(item) not in described), None)
+                if slot is not None and not count:  # the package's next document, now described
+                    slot.value["title"] = _title(sentence.text, mention)
+                    slot.value["kind"] = mention.lastgroup if mention.lastgroup != "other" else slot.value["kind"]
+                    described.add(id(slot))
+                    current = slot
+                    _attach(context, current, sentence, mention, status)
+                    continue
+                # A plan to sign "three memoranda" is one decision; signed ones are as many documents.
+                if count and status in ("signed", "in_force"):
+                    # "three agreements and two memoranda": one package of five.
+                    extra = package if package_sentence is sentence else []
+                    counted = count + len(extra)
+                    mixed = _MIXED.match(sentence.text, mention.end()) or bool(extra)
+                    # "signed two documents" after the headline named one: that one is among the two.
+                    known = [] if _MORE.search(sentence.text[: mention.start()][-40:]) or extra else found[-count + 1 :]
+                    known = [item for item in known if not any(item is p for p in package)]
+                    package, package_sentence = [*extra, *known], sentence
+                    count += len(extra)
+                    for _n in range(len(extra) + len(known), min(count, 12)):
+                        package.append(_new(context, sentence, mention, status))
+                        found.append(package[-1])
+                    first = len(extra) + len(known)
+                    current = package[first] if first < len(package) else package[-1]
+                    for item in package:
+                        _read_sentence(context, sentence, item)
+                    continue
+                counted = max(counted, count or 0)
+                current = _new(context, sentence, mention, status or current.value["status"])
+                dated = _DATED.match(sentence.text[mention.end() :])
+                if dated:  # the agreement a new protocol extends was signed on the date it is named by
+                    date = context.dates_in(sentence.start + mention.end(), sentence.start + mention.end() + 60)
+                    current.value["status"] = "signed"
+                    if date:
+                        current.value["signed_date"] = date[0].value["start"]
+                        current.value["precision"] = date[0].value["precision"]
                 found.append(current)
-        else:
-            start = sentence.start + first.start()
-            current.extra_evidence.append(evidence_for(context.text, start, start + len(first.group(0))))
-            if status and _STATUS_ORDER.index(status) < _STATUS_ORDER.index(current.value["status"]):
-                current.value["status"] = status
-        _read_sentence(context, sentence, current)
-    unique: list[Found] = []
+                described.add(id(current))
+                if sentence.start < headline_end:
+                    headline.append(current)
+                _read_sentence(context, sentence, current)
+                continue
+            if count and count <= counted and package:  # "the five memoranda were signed on …": all of them
+                for item in package:
+                    _attach(context, item, sentence, mention, status)
+                continue
+            current = _same_one(mention, found) or current
+            _attach(context, current, sentence, mention, status)
+    if mixed and any(id(item) in described for item in package):
+        # "9 agreements and memoranda", three of them described: how many of each the rest are, and on what,
+        # the text does not say, so only the described ones can be recorded.
+        found = [item for item in found if id(item) in described or not any(item is p for p in package)]
     for item in found:
-        if item in unique:
-            copy = Found(item.kind, dict(item.value), item.evidence, item.confidence, list(item.extra_evidence))
-            unique.append(copy)
-        else:
-            unique.append(item)
-    for item in unique:
         _complete(context, item)
-    return unique
+    return found
 
 
-_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
-    "десять": 10, "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5,
-    "مذكرتي": 2, "اتفاقيتين": 2, "ثلاث": 3, "أربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثماني": 8, "تسع": 9, "عشر": 10,
-}  # fmt: skip
-
-
-def _count_before(context: DocumentContext, sentence: Sentence, mention: re.Match) -> int | None:
-    own = mention.group(0).split()[0].lower()  # "ten documents": the count is part of the mention
-    if own.isdigit() and 1 < int(own) <= 20:
-        return int(own)
-    if own in _NUMBERS:
-        return _NUMBERS[own]
-    if mention.group(0).startswith(("مذكرتي", "اتفاقيتين", "مذكرتا", "اتفاقيتان")):
-        return 2
-    window_start = sentence.start + max(0, mention.start() - 30)
-    words = list(re.finditer(r"[\w-]+", context.text[window_start : sentence.start + mention.start()]))[-2:]
-    for match in reversed(words):
-        word, position = match.group(0), window_start + match.start()
-        # A day of a date ("12 октября подписали соглашение") counts nothing.
-        in_date = any(d.evidence.start <= position < d.evidence.end for d in context.dates)
-        if word.isdigit() and 1 < int(word) <= 20 and not in_date:
-            return int(word)
-        if word.lower() in _NUMBERS:
-            return _NUMBERS[word.lower()]
-    return None
-
-
-_PLURAL = compile_cue(
-    r"^(?:agreements|memoranda|MoUs|MOUs|protocols|accords|treaties|соглашени(?:я|й|ям|ями|ях)|меморандум(?:ы|ов|ами)|"
-    r"протокол(?:ы|ов)|اتفاقيات|مذكرات)(?!\w)",
+_MIXED = compile_cue(
+    r"\S*\s+(?:and\s+|и\s+|و)(?:\w+\s+)?(?:memorand|MoU|MOU|agreement|protocol|меморандум|соглашени|протокол|"
+    r"مذكر|اتفاق|بروتوكول)",
     re.I,
 )
 
 
-def _plural(word: str) -> bool:
-    return bool(_PLURAL.match(word))
-
-
-_STATUS_ORDER = ["in_force", "signed", "under_negotiation", "proposed"]
-
-
-def _status(text: str) -> str:
-    for status, pattern in _STATUS_PATTERNS:
-        if pattern.search(text):
-            return status
-    return ""
-
-
-def _names_a_new_one(text: str, mention: re.Match, current: Found) -> bool:
-    """ "a memorandum on health" after "the MoU on labour" is another; "the MoU" is the same one."""
-    before = text[max(0, mention.start() - 12) : mention.start()].lower()
-    after = text[mention.end() : mention.end() + 40]
-    referring = re.search(r"(?:the|this|that|этот|данн\w+|указанн\w+)\s*$", before) or re.match(
-        r"^ال", mention.group(0)
+def _new(context: DocumentContext, sentence: Sentence, mention: re.Match, status: str) -> Found:
+    start = sentence.start + mention.start()
+    return Found(
+        "agreement",
+        {
+            "title": _title(sentence.text, mention),
+            "kind": mention.lastgroup,
+            "status": status,
+            "parties": [],
+            "party_organisations": [],
+            "signatories": [],
+            "signed_date": None,
+            "precision": None,
+            "event": None,
+        },
+        evidence_for(context.text, start, start + len(mention.group(0))),
+        0.75,
     )
-    subject = re.match(r"\s+(?:on|in the field of|о|об|в области|في مجال|بشأن)\s", after)
-    return bool(subject and not referring and mention.group(0).lower() not in current.value["title"].lower())
 
 
-def _title(text: str, mention: re.Match) -> str:
-    rest = re.match(r"[^.,;:\n،؛]{0,120}", text[mention.end() :]).group(0)
-    return (mention.group(0) + rest).strip()[:300]
+def _attach(context: DocumentContext, item: Found, sentence: Sentence, mention: re.Match, status: str) -> None:
+    start = sentence.start + mention.start()
+    evidence = evidence_for(context.text, start, start + len(mention.group(0)))
+    if evidence.start != item.evidence.start and all(e.start != evidence.start for e in item.extra_evidence):
+        item.extra_evidence.append(evidence)
+    if status and _STATUS_ORDER.index(status) < _STATUS_ORDER.index(item.value["status"]):
+        item.value["status"] = status
+    _read_sentence(context, sentence, item)
+
+
+_JOINED = compile_cue(r"^(?:\s+(?:\w+\s+){0,2}(?:and|or|и|или)\s+(?:an?\s+)?|\s+(?:\w+\s+){0,2}و)$", re.I)
+
+# "signed three more agreements": the count adds to those named before.
+_MORE = compile_cue(
+    r"(?<!\w)(?:other|more|further|additional|ещё|еще|других|другие|дополнительн\w*|أخرى|إضافي\w*)(?!\w)", re.I
+)
 
 
 _VENUE = re.compile(r"\b(?:in|at)\s+(?:[A-Z][\w-]+\s*){1,3},\s*$")
 
 
+# "BAKU, Azerbaijan, July 10 (Trend)": the country of the dateline is where the report was filed.
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,},[ \t]*$")
+
+
+_DATELINE_AFTER = re.compile(
+    r"\s*,?\s*(?:\(|—|–|-{1,2}\s|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.?\s+\d)"
+)
+
+
+def _dateline(context: DocumentContext, start: int, end: int) -> bool:
+    return bool(_DATELINE.search(context.text, max(0, start - 40), start) and _DATELINE_AFTER.match(context.text, end))
+
+
+# A bloc or organisation on one side ("negotiations between Uzbekistan and the EU", "a BRICS-level MoU").
+_BLOC = compile_cue(
+    r"(?<!\w)(?:the\s+)?(?P<bloc>EU|European Union|ASEAN|BRICS|African Union|Eurasian Economic Union|EAEU|CIS|GCC|"
+    r"Gulf Cooperation Council|Arab League|League of Arab States|Shanghai Cooperation Organi[sz]ation|SCO|"
+    r"Евросоюз\w*|Европейск\w+ союз\w*|ЕС|ЕАЭС|СНГ|ШОС|АСЕАН|БРИКС|Африканск\w+ союз\w*|"
+    r"الاتحاد الأوروبي|الاتحاد الأفريقي|الاتحاد الإفريقي|جامعة الدول العربية|مجلس التعاون الخليجي|آسيان|بريكس)"
+    r"(?!\w)(?!\s*(?:summit|session|meeting|conference|forum|member|countries|states|саммит\w*|заседани\w*|"
+    r"стран\w*|государств\w*|القمة|قمة|دول))",
+    re.I,
+)
+_BLOC_AS_PLACE = compile_cue(
+    r"(?:sidelines|margins|framework|auspices|within|during|at|рамках|полях|ходе|هامش|إطار|خلال)\s+(?:of\s+)?(?:the\s+)?$",
+    re.I,
+)
+
+
 def _read_sentence(context: DocumentContext, sentence: Sentence, item: Found) -> None:
     value = item.value
-    for code, c_start, _c_end in context.countries:
+    for code, c_start, c_end in context.countries:
         # "… at the AU summit in Addis Ababa, Ethiopia": a country named as the venue is not a party.
         venue = _VENUE.search(context.text, max(sentence.start, c_start - 40), c_start)
-        if sentence.start <= c_start < sentence.end and code not in value["parties"] and not venue:
+        inside = sentence.start <= c_start < sentence.end
+        if inside and code not in value["parties"] and not venue and not _dateline(context, c_start, c_end):
             value["parties"].append(code)
-    sign = _SIGN.search(sentence.text)
-    if not sign:
+    for bloc in _BLOC.finditer(sentence.text):
+        name = bloc.group("bloc")
+        as_place = _BLOC_AS_PLACE.search(sentence.text[max(0, bloc.start() - 30) : bloc.start()])
+        if not as_place and name not in value["party_organisations"]:
+            value["party_organisations"].append(name)
+    # "no date has been set for signing it", "подписал указ об одобрении проекта": no one signed the agreement.
+    if not _SIGN.search(sentence.text) or _status(sentence.text) not in ("signed", "in_force"):
         return
     for person in context.people_in(sentence.start, sentence.end):
         if any(s["name"] == person.name for s in value["signatories"]) or _only_present(context, sentence, person):
@@ -237,111 +286,15 @@ def _complete(context: DocumentContext, item: Found) -> None:
     # Parties a sentence leaves implicit ("the two sides signed"): the document's two countries.
     signatory_parties = [s["party"] for s in value["signatories"] if s["party"]]
     parties = list(dict.fromkeys([*signatory_parties, *value["parties"]]))
-    if len(parties) < 2:
-        parties = list(dict.fromkeys([*parties, *context.main_countries]))
-    value["parties"] = parties[:2] if len(parties) > 2 and len(signatory_parties) < 3 else parties
-    if value["status"] in ("signed", "in_force") and not value["signed_date"] and context.document_date:
-        value["signed_date"], value["precision"] = context.document_date.isoformat(), "day"
+    if len(parties) < 2 and value["kind"] == "treaty":  # a convention's parties: the delegations listed together
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", context.text)]
+        listed = next((c for start, end in lines if len(c := context.countries_in(start, end)) >= 3), [])
+        parties = list(dict.fromkeys([*parties, *listed]))
+    if len(parties) < 2 and not value["party_organisations"]:  # "between Uzbekistan and the EU" has its two
+        filed = {code for code, start, end in context.countries if _dateline(context, start, end)}
+        main = [code for code in context.main_countries if code not in filed]
+        parties = list(dict.fromkeys([*parties, *main]))
+    multilateral = len(signatory_parties) >= 3 or value["kind"] == "treaty"
+    value["parties"] = parties[:2] if len(parties) > 2 and not multilateral else parties
+    # No date in the agreement's own sentences: the article does not say when (its own date is not the signing's).
     item.confidence = 0.85 if len(value["parties"]) >= 2 else 0.6
-
-
-# --- training programmes -----------------------------------------------------------------------------------
-
-_PROGRAMME = compile_cue(
-    r"(?<!\w)(?:(?:training|capacity[- ]building|leadership|exchange|scholarship|fellowship)\s+(?:programme|program|"
-    r"course|workshop)s?|(?:programme|program|course)s?\s+(?:for|on)\s+(?:\w+\s+){0,3}(?:civil servants|officials|"
-    r"diplomats|leaders)|trained|training|обучени\w*|программ\w+ (?:подготовки|обучения|повышения)|"
-    r"повышени\w+ квалификации|курс\w*|стажировк\w*|برنامج\w*\s+(?:ال)?تدريب\w*|(?:ال)?دورة\s+(?:ال)?تدريبية|"
-    r"(?:ال)?برنامج|تدريب\w*|تأهيل)(?!\w)",
-    re.I,
-)
-_TRAINEES = compile_cue(
-    r"(?<!\w)(?:civil servants|officials|diplomats|participants|trainees|leaders|employees|officers|fellows|"
-    r"scholars(?:hips?)?|госслужащ\w*|служащ\w*|слушател\w*|участник\w*|специалист\w*|дипломат\w*|"
-    r"чиновник\w*|стипенди\w*|магистр\w*|лидер\w*|"
-    r"(?:[وبل]?ال|لل|[وبل])?(?:موظف\w*|مشارك\w*|متدرب\w*|كوادر|قيادات|قيادي\w*|دبلوماسي\w*|مسؤول\w*))(?!\w)",
-    re.I,
-)
-
-
-def extract_programmes(context: DocumentContext) -> list[Found]:
-    """The training programmes an article is about: one per named programme, else one for the article.
-
-    A programme counts where a training cue and its trainees ("civil servants", "госслужащих", "الموظفين")
-    share a sentence; the trainees' country is the beneficiary, the organiser's (or the article's other
-    country) the provider, and a number before the trainees the cohort's size.
-    """
-    hits = [(s, m) for s in context.sentences for m in [_PROGRAMME.search(s.text)] if m]
-    strong = [(s, m) for s, m in hits if _TRAINEES.search(s.text)]
-    if not strong:
-        return []
-    groups: dict[str, list] = {}
-    for sentence, match in strong:
-        name = _programme_name(sentence.text)
-        key = name.lower() if name else ""
-        # A sentence that names no programme belongs to the one named before it.
-        if not key and groups:
-            key = list(groups)[-1]
-        groups.setdefault(key, []).append((sentence, match, name))
-    return [_programme(context, members) for members in groups.values()]
-
-
-_PROGRAMME_NAME = compile_cue(
-    r"[«“\"]([^»”\"]{4,120})[»”\"]|((?:[A-Z][\w-]*\s+){1,6}(?:Programme|Program|Course))(?!\w)"
-    r"|((?:Программ\w+|Курс\w*)\s+(?:[А-ЯЁA-Z][\w-]*\s*){1,4}(?:\([A-Z]{2,6}\))?)"
-)
-
-
-def _programme_name(text: str) -> str:
-    match = _PROGRAMME_NAME.search(text)
-    return next((g.strip() for g in match.groups() if g), "") if match else ""
-
-
-def _programme(context: DocumentContext, members: list) -> Found:
-    sentence, match, name = members[0]
-    beneficiary, count = "", None
-    for s, _m, _name in members:
-        for trainees in _TRAINEES.finditer(s.text):
-            position = s.start + trainees.start()
-            near = [c for c in context.countries if position - 40 <= c[1] <= position + len(trainees.group(0)) + 30]
-            if near and not beneficiary:
-                beneficiary = min(near, key=lambda c: abs(c[1] - position))[0]
-            number = re.search(r"(\d[\d ,]*)\s+(?:\S+\s+){0,2}$", s.text[: trainees.start()])
-            if number and count is None:
-                count = int(re.sub(r"\D", "", number.group(1)))
-    if count is None:  # "The 30 civil servants from Kenya …" in a sentence of its own
-        for s in context.sentences:
-            for trainees in _TRAINEES.finditer(s.text):
-                number = re.search(r"(\d[\d ,]*)\s+(?:\S+\s+){0,2}$", s.text[: trainees.start()])
-                if number and count is None:
-                    count = int(re.sub(r"\D", "", number.group(1)))
-    strong = [(s, m) for s, m, _name in members]
-    provider = _provider(context, strong, beneficiary)
-    if not beneficiary:
-        others = [c for c in context.main_countries if c != provider]
-        beneficiary = others[0] if others else ""
-    start = sentence.start + match.start()
-    value = {
-        "title": name or sentence.text.strip()[:200],
-        "year": int(context.document_date.year) if context.document_date else None,
-        "participant_count": count,
-        "provider": provider,
-        "provider_organisation": "",
-        "beneficiary": beneficiary,
-        "countries": context.countries_in(sentence.start, sentence.end),
-    }
-    item = Found("programme", value, evidence_for(context.text, start, start + len(match.group(0))), 0.7)
-    item.extra_evidence = [evidence_for(context.text, s.start + m.start(), s.start + m.end()) for s, m in strong[1:4]]
-    return item
-
-
-def _provider(context: DocumentContext, strong: list, beneficiary: str) -> str:
-    for sentence, _match in strong:
-        by = re.search(r"(?:organi[sz]ed by|conducted by|provided by|hosted by|offered by|организован\w* |"
-                       r"проводим\w* |بتنظيم|تنظمه|نظمت\w*|ينظمها)\s*", sentence.text, re.I)  # fmt: skip
-        if by:
-            codes = [c for c in context.countries_in(sentence.start + by.end(), sentence.end) if c != beneficiary]
-            if codes:
-                return codes[0]
-    others = [c for c in context.main_countries if c != beneficiary]
-    return others[0] if others else ""

@@ -41,7 +41,10 @@ class Found:
 
 # A line break always ends a passage; a full stop does unless it closes "H.E.", "г." or initials ("Ю.А.").
 # A single capital before the stop is an initial ("первый заместитель министра М. Истамов"), not a sentence end.
-_SENTENCE_END = re.compile(r"\n|(?<![A-ZА-ЯЁ]\.[A-ZА-ЯЁ])(?<!\bH\.E)(?<!\bг)(?<!\b[A-ZА-ЯЁ])[.!?؟](?=\s|$)")
+# Nor does it after an abbreviated form of address ("talks with Mr. Sergei Lavrov").
+_SENTENCE_END = re.compile(
+    r"\n|(?<![A-ZА-ЯЁ]\.[A-ZА-ЯЁ])(?<!\bH\.E)(?<!\bг)(?<!\b[A-ZА-ЯЁ])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)[.!?؟](?=\s|$)"
+)
 
 
 # Very long "sentences" (lists, tables) are clipped around the match so the passage stays readable.

@@ -16,16 +16,17 @@ from cooperation.dates import DatePrecision
 from .base import Found, evidence_for
 
 _MONTHS: dict[str, int] = {}
+# The Maghreb writes the French month names (جانفي, فيفري, أفريل, جوان, جويلية, أوت).
 for number, forms in enumerate(
     [
-        ("january", "jan", "январ", "يناير", "كانون الثاني"),
-        ("february", "feb", "феврал", "فبراير", "شباط"),
+        ("january", "jan", "январ", "يناير", "كانون الثاني", "جانفي"),
+        ("february", "feb", "феврал", "فبراير", "شباط", "فيفري"),
         ("march", "mar", "март", "مارس", "آذار"),
-        ("april", "apr", "апрел", "أبريل", "ابريل", "إبريل", "نيسان"),
+        ("april", "apr", "апрел", "أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل"),
         ("may", "ма[йяе]", "مايو", "أيار"),
-        ("june", "jun", "июн", "يونيو", "حزيران"),
-        ("july", "jul", "июл", "يوليو", "تموز"),
-        ("august", "aug", "август", "أغسطس", "آب"),
+        ("june", "jun", "июн", "يونيو", "حزيران", "جوان"),
+        ("july", "jul", "июл", "يوليو", "تموز", "جويلية"),
+        ("august", "aug", "август", "أغسطس", "آب", "أوت"),
         ("september", "sept", "sep", "сентябр", "سبتمبر", "أيلول"),
         ("october", "oct", "октябр", "أكتوبر", "اكتوبر", "تشرين الأول"),
         ("november", "nov", "ноябр", "نوفمبر", "تشرين الثاني"),
@@ -66,9 +67,10 @@ _PATTERNS = [
         rf"(?:,?\s+{_p(_YEAR, 'y2')}{_YEAR_SUFFIX})?",
         re.IGNORECASE,
     ),
-    # February 3-5, 2025 / May 15 to 17
+    # February 3-5, 2025 / May 15 to 17 / from October 15 to 26 in 2018
     re.compile(
-        rf"{_p(_MONTH, 'm2')}\s+{_p(_DAY, 'd1')}{_DASH}{_p(_DAY, 'd2')}(?:,?\s+{_p(_YEAR, 'y2')})?", re.IGNORECASE
+        rf"{_p(_MONTH, 'm2')}\s+{_p(_DAY, 'd1')}{_DASH}{_p(_DAY, 'd2')}(?:,?\s+(?:in\s+)?{_p(_YEAR, 'y2')})?",
+        re.IGNORECASE,
     ),
     # 28 января 2026 г. / 3 February 2025 / 15 مايو 2024
     re.compile(rf"{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm2')}(?:,?\s+{_p(_YEAR, 'y2')}{_YEAR_SUFFIX})?", re.IGNORECASE),
@@ -115,7 +117,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 def extract_dates(text: str, *, document_date: dt.date | None = None) -> list[Found]:
     """Every date and range in ``text``; the year comes from the text or ``document_date``, never today."""
     taken: list[tuple[int, int]] = []
-    found: list[Found] = []
+    found: list[Found] = _ordinal_dates(text, taken, document_date)  # before "مايو 2024" takes the month alone
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -171,6 +173,42 @@ def _numeric_dates(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         taken.append((start, end))
         value = _value(year=year, month1=month, month=month, d1=None, d2=day, year_source="text")
         found.append(Found("date", value, evidence_for(text, start, end), 0.9))
+    return found
+
+
+# Arabic news also writes the day as an ordinal word: "صباح التاسع من مارس", "في الحادي والعشرين من مايو 2024"
+# (not "النصف الثاني من مارس", the second half of March).
+_ORDINAL_UNITS = ("الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر")
+_ORDINAL = re.compile(
+    r"(?<!\w)(?<!النصف )(?<!الأسبوع )(?<!العشر )"
+    r"(?:(?P<unit>الأول|" + "|".join(_ORDINAL_UNITS) + r")(?P<tens> عشر| والعشرين| والثلاثين)?|"
+    r"(?P<round>العشرين|الثلاثين)) من (?P<month>" + _MONTH_ALTERNATION + r")(?:,?\s+(?P<year>(?:19|20)\d\d))?(?!\w)"
+)
+
+
+def _ordinal_dates(text: str, taken: list[tuple[int, int]], document_date: dt.date | None) -> list[Found]:
+    found = []
+    for match in _ORDINAL.finditer(text.translate(_ARABIC_DIGITS)):
+        start, end = match.span()
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        if match.group("round"):
+            day = 20 if match.group("round") == "العشرين" else 30
+        else:
+            unit = match.group("unit")
+            day = 1 if unit == "الأول" else _ORDINAL_UNITS.index(unit) + 1
+            day += {" عشر": 10, " والعشرين": 20, " والثلاثين": 30}.get(match.group("tens") or "", 0)
+        month = _month_number(match.group("month"))
+        if month is None or not 1 <= day <= 31:
+            continue
+        year, year_source = (int(match.group("year")), "text") if match.group("year") else (None, "")
+        if year is None:
+            year, year_source = _infer_year(text, start, month=month, document_date=document_date, last=False)
+        value = _value(year=year, month1=month, month=month, d1=None, d2=day, year_source=year_source)
+        if value is None:
+            continue
+        taken.append((start, end))
+        found.append(Found("date", value, evidence_for(text, start, end), 0.8))
     return found
 
 

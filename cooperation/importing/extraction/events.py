@@ -1,34 +1,81 @@
 """Events: one per meeting, signing, forum, training ... with its own date, city and participants.
 
-Each sentence with an event cue is one event; sentences of the same kind on the same day are the same event
-told twice. A visit's delegations (from ``visits.py``) give the events their participants and roles.
+Each kind of event a sentence names is a mention (a sentence can tell of talks and of the signing after them).
+Mentions that point back ("during the meeting", "وحضر اللقاء") join the event they point at; mentions of the
+same kind on days that do not disagree and with the same counterparts are the same event told twice. Plans
+without their day, background (a year back, totals over years) and summaries ("a series of receptions") are
+no events. A mention with no day of its own takes the narrative's day from the sentence before, else the
+article's, else the visit's. A visit's delegations (from ``visits.py``) give the events their roles.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .base import Found, compile_cue, evidence_for
 from .context import DocumentContext, Sentence
-from .cues import EVENT_PATTERNS, NOT_HAPPENING, RECEIVED
+from .cues import NOT_HAPPENING
+from .event_cues import (
+    ARRIVAL,
+    BACK_REFERENCE,
+    CEREMONY_BEFORE,
+    DECREE,
+    EVENT_KIND_PATTERNS,
+    FALSE_CUE_BEFORE,
+    FORWARD,
+    GENERIC_PATTERNS,
+    HELD,
+    JOINT,
+    LAST_YEAR,
+    OTHER_ACTS,
+    OVER_YEARS,
+    PLANNED,
+    PLANNED_AFTER,
+    QUOTED,
+    RECEPTION,
+    SEPARATE,
+    SERIES,
+    STATEMENT,
+    TO_THE_SOUND_OF,
+)
 from .visits import date_of
 
 # What a visit's programme is made of: such a sentence during a visit is an event even with no name in it.
 _VISIT_PROGRAMME = {"meeting", "signing", "training", "field_visit", "roundtable"}
 
 
-_SEPARATE = compile_cue(r"separate (?:meetings|talks)|отдельн\w+ встреч\w*|لقاءات منفصلة|اجتماعات منفصلة", re.I)
+# A day written out in the sentence (not "today" or a weekday, which only resolve against the article's date).
+_WEEKDAY_OR_TODAY = compile_cue(
+    r"today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|сегодня|вчера|понедельник|"
+    r"вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресенье|اليوم|أمس|امس|الاثنين|الإثنين|الثلاثاء|"
+    r"الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد",
+    re.I,
+)
+_HOSTED = compile_cue(r"hosted|hosts|welcomed|принял\w*|[وف]?استضاف\w*", re.I)
+_TWO = compile_cue(r"two|двух|две|два|ين منفصلين", re.I)
+_DEMONSTRATIVE = compile_cue(r"(?<!\w)(?:this|that|these|هذا|هذه)\s+(?:\w+\s+)?$", re.I)
+_TODAY = compile_cue(r"today|yesterday|сегодня|вчера|اليوم|أمس|امس", re.I)
 
 
 def extract_events(context: DocumentContext, delegations: list[Found]) -> list[Found]:
     found: list[Found] = []
     principal = _principal(context, delegations)
     for sentence in context.sentences:
-        if NOT_HAPPENING.search(sentence.text):
-            continue
-        for kind, match in _event_kinds(sentence.text):
-            found.extend(_events_of(context, sentence, kind, match, delegations, principal))
-    events = _merge_events(found, principal)
+        if LAST_YEAR.search(sentence.text) or OVER_YEARS.search(sentence.text):
+            continue  # background: what the two sides did a year before the news
+        dated = None
+        for kind, match, generic in _event_kinds(sentence.text):
+            if _planned(sentence.text[: match.start()]) or PLANNED_AFTER.search(sentence.text[match.end() :]):
+                dated = _written_date(context, sentence) if dated is None else dated
+                if not dated:
+                    continue  # a plan is recorded once it has its day ("the summit to be held on 17 May")
+            for event in _events_of(context, sentence, kind, match, delegations, principal):
+                event.value["generic"] = generic
+                found.append(event)
+    found = _drop_summaries([e for e in found if not _long_before(context, e.value["start"])])
+    events = _drop_calls_told_as_talks(_merge_events(_attach_back_references(found), principal))
+    _carry_dates(context, events)
     for event in events:
         if not event.value["start"] and context.document_date and event.value["participants"]:
             # A meeting reported without its day happened on the day of the report.
@@ -36,6 +83,9 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
         elif not event.value["start"] and len(delegations) == 1 and delegations[0].value["start"]:
             visit = delegations[0].value  # undated and no report date: the first day of the visit it belongs to
             event.value.update(start=visit["start"], end=None, precision=visit["precision"])
+    for event in events:
+        for key in ("back", "act", "sentence", "generic", "separate", "own", "series", "sentences"):
+            event.value.pop(key, None)
     _roles(events, delegations)
     return events
 
@@ -66,28 +116,48 @@ def _event_title(language: str, kind: str, names: list[str], place: str) -> str:
 
 
 def _principal(context: DocumentContext, delegations: list[Found]) -> str:
-    """Who the article follows: the visit's head, else the person named most often."""
-    if delegations and delegations[0].value["head"]:
-        return delegations[0].value["head"]
+    """Who the article follows: the person named most often, the visit's head on a tie (a minister who
+    receives several envoys is named more often than any one of them, even the one who came on a visit)."""
+    head = delegations[0].value["head"] if delegations else ""
     counts: dict[str, int] = {}
     for ref in context.people:
         counts[ref.name] = counts.get(ref.name, 0) + 1
-    return max(counts, key=counts.get) if counts else ""
+    if not counts:
+        return head
+    return max(counts, key=lambda name: (counts[name], name == head))
 
 
 def _events_of(context: DocumentContext, sentence: Sentence, kind: str, match: re.Match, delegations, principal):
     """The events one sentence tells of, of one kind: one, or one per counterpart ("separate meetings")."""
     people = context.people_in(sentence.start, sentence.end)
     dates = date_of(context, sentence)
-    if not people and not dates["date_in_sentence"] and not (delegations and kind in _VISIT_PROGRAMME):
+    happened = HELD.search(sentence.text)
+    act = next((name for name, cue in OTHER_ACTS.items() if cue.search(sentence.text)), "") if kind == "other" else ""
+    # A visit's protocol (a state dinner, a wreath) is part of its programme; an airport named alone is not.
+    programme = kind in _VISIT_PROGRAMME or (kind == "other" and act in ("dinner", "wreath", "welcome"))
+    if not people and not dates["date_in_sentence"] and not (delegations and programme) and not happened:
         return []  # no one, no day, no visit it belongs to: a general remark, not an event to record
+    if dates["start"] and FORWARD.search(sentence.text):
+        dates = _coming_weekday(context, sentence, dates)
     start = sentence.start + match.start()
     city = next(iter(context.cities_in(sentence.start, sentence.end)), None)
     if city is None and delegations and delegations[0].value["city"]:
         city = (delegations[0].value["host_country"], delegations[0].value["city"], 0, 0)
     place = (city[1].title() if city[1].isupper() else city[1]) if city else ""
-    separate = bool(_SEPARATE.search(sentence.text))
+    separate = SEPARATE.search(sentence.text)
+    if separate:  # the one who met them all is named before "separately", if at all
+        subject = next((p.name for p in people if p.start < sentence.start + separate.start()), "")
+        # else the one the article follows, unless named here among the counterparts
+        principal = subject or ("" if any(p.name == principal for p in people) else principal)
     groups = [[p] for p in people if p.name != principal] if separate else [people]
+    if separate and not groups and _TWO.search(separate.group(0)):
+        groups = [[], []]  # "in two separate meetings" whose counterparts the sentence does not name
+    back = _points_back(sentence.text, match) and not separate
+    if back and _DEMONSTRATIVE.search(sentence.text[: match.start()]):
+        back = "this"  # "this meeting": the one just told, whatever day the sentence goes on to name
+    series = bool(SERIES.search(sentence.text[: match.start()]))
+    if series and (NOT_HAPPENING.search(sentence.text) or PLANNED.search(sentence.text)):
+        return []  # "the agenda includes a series of meetings, as he is expected to meet ...": a plan
     events = []
     for group in groups:
         names = [p.name for p in group]
@@ -104,29 +174,141 @@ def _events_of(context: DocumentContext, sentence: Sentence, kind: str, match: r
             "participants": [{"name": name, "role": "participant"} for name in names],
             "delegation": 0 if delegations else None,
             "cue": match.group(0),
+            "back": back,
+            "act": act,
+            "sentence": sentence.start,
+            "separate": bool(separate),
+            "own": set(names),  # the people this mention itself names: those attending are not counterparts
+            "series": series,
         }
         events.append(Found("event", value, evidence_for(context.text, start, start + len(match.group(0))), 0.6))
     return events
 
 
-def _event_kinds(text: str) -> list[tuple[str, re.Match]]:
-    """The sentence's event kind; a reception at which something was signed is a meeting and a signing."""
-    kind, match = _event_kind(text)
-    if kind is None:
-        return []
-    kinds = [(kind, match)]
-    reception = RECEIVED.search(text)
-    if kind == "signing" and reception:
-        kinds.append(("meeting", reception))
+def _planned(before: str) -> bool:
+    """ "Is expected to hold talks", "ومن المنتظر أن يجري محادثات": a plan governs the cues told after it."""
+    return bool(NOT_HAPPENING.search(before) or PLANNED.search(before))
+
+
+def _points_back(text: str, match: re.Match) -> bool:
+    """ "During the meeting", "وحضر اللقاء", "на встрече": the mention is of an event told before, unless it
+    names its counterpart right away ("at its meeting with the Minister of Agriculture")."""
+    if not BACK_REFERENCE.search(text[: match.start()]):
+        return False
+    return not re.match(r"\s+(?:with|с|со|مع)\s", text[match.end() :], re.I)
+
+
+def _written_date(context: DocumentContext, sentence: Sentence) -> bool:
+    """The sentence writes a day of the month itself ("on 17 May"), not only "today" or a weekday."""
+    for found in context.dates_in(sentence.start, sentence.end):
+        if found.value["precision"] == "day":
+            written = context.text[found.evidence.start : found.evidence.end]
+            if not _WEEKDAY_OR_TODAY.search(written):
+                return True
+    return False
+
+
+def _coming_weekday(context: DocumentContext, sentence: Sentence, dates: dict) -> dict:
+    """A weekday in a sentence about what is to come ("is set to hold talks on Thursday") is the next one."""
+    document_date = context.document_date
+    if not document_date or dates["start"] >= document_date.isoformat():
+        return dates
+    for found in context.dates_in(sentence.start, sentence.end):
+        written = context.text[found.evidence.start : found.evidence.end]
+        if found.value["start"] == dates["start"] and _WEEKDAY_OR_TODAY.search(written):
+            if _TODAY.search(written):
+                return dates
+            day = dt.date.fromisoformat(dates["start"]) + dt.timedelta(days=7)
+            return {**dates, "start": day.isoformat()}
+    return dates
+
+
+def _event_kinds(text: str) -> list[tuple[str, re.Match, bool]]:
+    """Every kind of event the sentence names, each with its cue. A reception at an arrival is the airport
+    welcome, not a meeting; a cue word that names no event there ("على وقع") does not count. A word that only
+    names the occasion ("the ceremony") counts when nothing more specific is named."""
+    arrival = ARRIVAL.search(text)
+    phone = OTHER_ACTS["phone"].search(text)
+    # A cue inside a quoted title ("The role of international negotiations in peace") names no event; one that
+    # opens or closes the quote is the event's own name («القمة العالمية للحكومات», "Business Forum").
+    quoted = [(m.start() + 2, m.end() - 2) for m in QUOTED.finditer(text)]
+    kinds: list[tuple[str, re.Match, bool]] = []
+    taken: list[tuple[int, int]] = []  # a word read as one kind ("اجتماع مجلس الجامعة") is not another
+    for kind, pattern in EVENT_KIND_PATTERNS.items():
+        if kind == "meeting" and phone:
+            continue  # talks by telephone are a call, not a meeting
+        for match in pattern.finditer(text):
+            before = text[: match.start()]
+            if any(start <= match.start() < end for start, end in taken):
+                continue
+            if any(start <= match.start() and match.end() < end for start, end in quoted):
+                continue
+            if FALSE_CUE_BEFORE.search(before) or (kind == "signing" and _not_signed(text, match)):
+                continue
+            if kind == "meeting" and CEREMONY_BEFORE.search(before):
+                kind = "other"  # "حفل استقبال", "مراسم تسليم أوراق الاعتماد": the ceremony, not a meeting
+            elif kind == "meeting" and RECEPTION.fullmatch(match.group(0)) and arrival:
+                if not any(k == "other" for k, _m, _g in kinds):
+                    kinds.append(("other", match, False))
+                continue
+            press = kind == "other" and OTHER_ACTS["press"].search(match.group(0))
+            if press and STATEMENT.search(text) and not JOINT.search(text):
+                kind = "announcement"  # what one side said to the press, not a joint appearance
+            kinds.append((kind, match, False))
+            taken.append(match.span())
+            break
+    hosted = next((m for k, m, _g in kinds if k == "meeting" and _HOSTED.fullmatch(m.group(0))), None)
+    if hosted and any(k not in ("meeting", "signing", "other") for k, _m, _g in kinds):
+        kinds = [k for k in kinds if k[1] is not hosted]  # "hosted the forum" is the forum, not a meeting
+    if not kinds:
+        for kind, pattern in GENERIC_PATTERNS.items():
+            match = pattern.search(text)
+            if match and not FALSE_CUE_BEFORE.search(text[: match.start()]):
+                kinds.append((kind, match, True))
+                break
     return kinds
 
 
-def _event_kind(text: str) -> tuple[str | None, re.Match | None]:
-    for kind, pattern in EVENT_PATTERNS.items():
-        match = pattern.search(text)
-        if match:
-            return kind, match
-    return None, None
+def _not_signed(text: str, match: re.Match) -> bool:
+    """A decree signed at home, or "على وقع" ("to the sound of") read as the verb "signed"."""
+    if TO_THE_SOUND_OF.search(text[: match.start()]) and match.group(0).startswith("وقع"):
+        return True
+    return bool(DECREE.search(text[max(0, match.start() - 30) : match.end() + 30]))
+
+
+def _drop_summaries(found: list[Found]) -> list[Found]:
+    """ "A series of receptions" before the receptions are told one by one is no event of its own."""
+    return [
+        e
+        for e in found
+        if not e.value["series"] or not any(o.value["kind"] == e.value["kind"] and not o.value["series"] for o in found)
+    ]
+
+
+def _attach_back_references(found: list[Found]) -> list[Found]:
+    """A mention that points back ("during the meeting") joins the last event of its kind told before it."""
+    kept: list[Found] = []
+    for item in sorted(found, key=lambda e: e.evidence.start):
+        target = None
+        if item.value["generic"]:  # "the ceremony", "the session": of the event last told, whatever its kind
+            target = kept[-1] if kept else None
+        elif item.value["back"]:
+            target = next((e for e in reversed(kept) if e.value["kind"] == item.value["kind"]), None)
+            own_day, day = item.value["start"], target.value["start"] if target else None
+            if own_day and day and own_day != day and item.value["back"] != "this":
+                target = None  # "the meeting due on Friday" after Thursday's talks is another meeting
+        if target is None:
+            kept.append(item)
+            continue
+        _absorb(target, item)
+    return kept
+
+
+def _absorb(target: Found, item: Found) -> None:
+    target.extra_evidence.append(item.evidence)
+    names = {p["name"] for p in target.value["participants"]}
+    target.value["participants"] += [p for p in item.value["participants"] if p["name"] not in names]
+    target.confidence = min(0.9, target.confidence + 0.1)
 
 
 def _merge_events(found: list[Found], principal: str) -> list[Found]:
@@ -138,22 +320,80 @@ def _merge_events(found: list[Found], principal: str) -> list[Found]:
         if same is None:
             events.append(item)
             continue
-        same.extra_evidence.append(item.evidence)
-        names = {p["name"] for p in same.value["participants"]}
-        same.value["participants"] += [p for p in item.value["participants"] if p["name"] not in names]
-        same.confidence = min(0.9, same.confidence + 0.1)
+        _absorb(same, item)
+        same.value["own"] |= item.value["own"]
+        if item.value["separate"]:
+            same.value["sentences"] = same.value.get("sentences", set()) | {item.value["sentence"]}
     events.sort(key=lambda e: e.evidence.start)
     return events
+
+
+def _drop_calls_told_as_talks(events: list[Found]) -> list[Found]:
+    """A headline's "held talks" is the telephone call the text tells of, between the same people."""
+    calls = [e for e in events if e.value["kind"] == "other" and e.value["act"] == "phone"]
+    if not calls:
+        return events
+
+    def told_as_talks(event: Found) -> bool:
+        names = {p["name"] for p in event.value["participants"]}
+        return event.value["kind"] == "meeting" and any(
+            names <= {p["name"] for p in call.value["participants"]}
+            and (not event.value["start"] or not call.value["start"] or event.value["start"] == call.value["start"])
+            for call in calls
+        )
+
+    return [e for e in events if not told_as_talks(e)]
 
 
 def _same_event(a: dict, b: dict, principal: str) -> bool:
     if a["kind"] != b["kind"] or (a["start"] and b["start"] and a["start"] != b["start"]):
         return False
-    if a["kind"] == "signing":
-        return True  # several documents signed the same day are one ceremony
-    others_a = {p["name"] for p in a["participants"]} - {principal}
-    others_b = {p["name"] for p in b["participants"]} - {principal}
+    if b["separate"] and (a["sentence"] == b["sentence"] or b["sentence"] in a.get("sentences", ())):
+        return False  # "met each of them separately": one of those meetings is already this event
+    if a["kind"] in ("signing", "training"):
+        return True  # several documents signed the same day are one ceremony; an article follows one course
+    if a["kind"] == "other" and (a["act"] or b["act"]):
+        return a["act"] == b["act"]  # the airport welcome and the wreath-laying are two acts of the visit
+    others_a = a["own"] - {principal}
+    others_b = b["own"] - {principal}
     return not others_a or not others_b or bool(others_a & others_b)
+
+
+def _carry_dates(context: DocumentContext, events: list[Found]) -> None:
+    """An event told without its day, right after a sentence that gives one ("He flew in on Friday. At the
+    airport he was welcomed by ..."), happened that day: the narrative's day carries over two sentences."""
+    index = {s.start: i for i, s in enumerate(context.sentences)}
+    days: list[dict | None] = []
+    for sentence in context.sentences:
+        dates = date_of(context, sentence)
+        days.append(dates if dates["start"] and dates["precision"] == "day" else None)
+    for event in events:
+        if event.value["start"]:
+            continue
+        position = index.get(event.value["sentence"])
+        if position is None:
+            continue
+        for back in (1, 2):  # not from the headline (sentence 0), which tells no day of its own
+            day = days[position - back] if position - back > 0 else None
+            if day and _near_report(context, day["start"]):
+                event.value.update(start=day["start"], end=None, precision="day")
+                break
+
+
+def _long_before(context: DocumentContext, day: str | None) -> bool:
+    """An event dated half a year or more before the article is background ("the MoU signed in February 2014"
+    under which this year's course ran), not one the article reports."""
+    if not day or not context.document_date:
+        return False
+    return (context.document_date - dt.date.fromisoformat(day)).days > 180
+
+
+def _near_report(context: DocumentContext, day: str) -> bool:
+    """A day near the article's own (background a year back is no day of the events it reports)."""
+    if not context.document_date:
+        return True
+    delta = (dt.date.fromisoformat(day) - context.document_date).days
+    return -30 <= delta <= 30
 
 
 def _roles(events: list[Found], delegations: list[Found]) -> None:

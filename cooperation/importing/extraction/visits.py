@@ -5,68 +5,174 @@ Read sentence by sentence on cue words in the three languages:
 - its direction: "visited X" / "visit to X" / "arrived in X" name the host; "X received" / "принял" /
   "استقبل" make the receiver's country the host; "Belarusian delegation" / "delegation from X" /
   "делегация из X" / "وفد إماراتي" name the origin;
-- its head: "headed by" / "led by" / "во главе с" / "под руководством" / "برئاسة" / "يترأسه";
+- its head: "headed by" / "led by" / "во главе с" / "под руководством" / "برئاسة" / "يترأسه"; the genitive
+  after the noun ("визит Президента X", "the visit of X"); "يترأس الوفد X" in a sentence naming no country
+  heads the visit told just before;
+- a country in the visitor's title or an adjective next to the verb ("وصل الوزير السوري", "визит Президента
+  Республики Беларусь") is the origin, never the host;
+- several guests of different countries received together ("received A of X and B of Y", "talks hosted by
+  Z between A and B") are one visit each; two clauses ("X visited A, while Y visited B") are read apart;
+- with no word for a visit in the whole story, a meeting, signing or participation in a city of one country by
+  an official of another is his visit (``_met_abroad``);
+- not visits: the future or a wish next to the word ("will visit", "الزيارة المرتقبة"), an invitation, an
+  ambassador's calls in the country he is posted to, delegations of talks held by videoconference.
+How readings of the same visit are merged, and when two readings are two visits, is in ``visit_merge.py``.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 
 from .base import Found, compile_cue, evidence_for
-from .context import DocumentContext, Sentence
+from .context import DocumentContext, PersonRef, Sentence
 from .cues import EVENT_PATTERNS, NOT_HAPPENING, RECEIVED
-
-_DELEGATION = compile_cue(r"(?<!\w)(?:delegations?|делегаци\w+|(?:[وب]?ال|[وب])?وفد(?:ا|ًا)?)(?!\w)", re.I)
-_VISIT = compile_cue(
-    r"(?<!\w)(?:visit(?:ed|s|ing)?|trip|arriv(?:ed|es|al)|tour(?:ed)?|came to|comes to|"
-    r"визит\w*|посети\w*|посещени\w*|прибы\w*|"
-    r"поездк\w*|(?:[وبلف]?(?:ال)?|لل)زيار\w*|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?وصل\w*|[وف]?تزور)(?!\w)",
-    re.I,
+from .visit_cues import (
+    ACCOMPANIED,
+    AR_ADJECTIVE,
+    DELEGATION,
+    FROM,
+    FUTURE_NEAR,
+    HEADED_BY,
+    HERE,
+    INVITED,
+    LED,
+    PASSIVE_BY,
+    REMOTE,
+    RESIDENT,
+    TAKES_PART,
+    THIS_CAME,
+    TOWARDS,
+    TOWARDS_BEFORE,
+    VISIT,
+    VISIT_NOUN,
 )
-_HEADED_BY = compile_cue(
-    r"(?<!\w)(?:headed\s+by|led\s+by|chaired\s+by|под\s+руководством|во\s+главе\s+с|возглавляем\w+|"
-    r"برئاسة|بقيادة|يترأسه|يرأسه|ترأسه)(?!\w)",
-    re.I,
-)
-_LED = compile_cue(r"(?<!\w)(?:led|headed|возглавил\w*|возглавля\w+|ترأس(?:ت)?|يترأس)(?!\w)", re.I)
-_FROM = compile_cue(r"^\s*(?:from|of|из|от|من)\s+(?:the\s+)?", re.I)
+from .visit_merge import merge
 
 
 def extract_delegations(context: DocumentContext) -> list[Found]:
     found: list[Found] = []
-    for sentence in context.sentences:
-        delegation = _DELEGATION.search(sentence.text)
-        visit = _VISIT.search(sentence.text) or _received_a_guest(context, sentence)
+    named_host: set[int] = set()  # the readings whose sentence names where the visit went
+    remote = REMOTE.search(context.text)
+    for sentence in _clauses(context):
+        delegation = DELEGATION.search(sentence.text)
+        visit = VISIT.search(sentence.text) or _received_a_guest(context, sentence)
         if not delegation and not visit:
             continue
-        if (not delegation and NOT_HAPPENING.search(sentence.text)) or _INVITED.search(sentence.text):
+        if (not delegation and _not_happening(sentence, visit)) or INVITED.search(sentence.text):
             continue  # "invited him to visit", "will visit": not a visit that took place
-        origin, host, head = _direction(context, sentence, delegation)
+        if remote and not VISIT.search(sentence.text):
+            continue  # "the delegation at the talks (held by videoconference)" went nowhere
+        origin, host, head, explicit = _direction(context, sentence, delegation)
         if not origin and not host:
+            if delegation and head and found and not found[-1].value["head"]:
+                found[-1].value["head"] = head  # "يترأس الوفد X", "the delegation is led by X": the one just told
             continue
-        if head and not delegation and _RESIDENT.search(context.title_of(head)):
+        if not delegation and _resident_visitor(context, sentence, visit, head, host):
             continue  # an ambassador's call or farewell visit in the country where he is posted
         found.append(_delegation(context, sentence, delegation or visit, origin, host, head, confidence=0.7))
+        if explicit:
+            named_host.add(id(found[-1]))
+        for other_origin, other_head in _more_guests(context, sentence, origin, host):
+            found.append(
+                _delegation(context, sentence, delegation or visit, other_origin, host, other_head, confidence=0.7)
+            )
     if not found:
         found = _met_abroad(context)
-    return _merge(context, found)
+    return merge(context, found, named_host)
+
+
+# "X visited Oman in 2015, while Y visited Syria": two visits in one sentence, each in its own clause.
+_CLAUSE_BREAK = compile_cue(r"[،,]?\s*(?:في حين|بينما)\s|,\s*(?:while|whereas)\s|,\s*(?:а|тогда как)\s", re.I)
+
+
+def _clauses(context: DocumentContext):
+    for sentence in context.sentences:
+        cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)), len(sentence.text)]
+        pieces = [
+            Sentence(sentence.start + a, sentence.start + b, sentence.text[a:b]) for a, b in itertools.pairwise(cuts)
+        ]
+        if len(pieces) > 1 and all(VISIT.search(piece.text) for piece in pieces):
+            yield from pieces
+        else:
+            yield sentence
 
 
 def _met_abroad(context: DocumentContext) -> list[Found]:
-    """With no word for a visit anywhere: "X held talks in Lima with his Chilean counterpart Y" — a meeting in a
-    city of X's country with an official of another country who is not posted there is that official's visit."""
-    for sentence in context.sentences:
-        meeting = EVENT_PATTERNS["meeting"].search(sentence.text)
-        cities = context.cities_in(sentence.start, sentence.end)
-        if not meeting or not cities or NOT_HAPPENING.search(sentence.text):
+    """With no word for a visit anywhere: "X held talks in Lima with his Chilean counterpart Y", "the memorandum
+    was signed in Moscow" (the signatories in the next sentence), "on the sidelines of his participation in the
+    summit that Dubai hosts": a meeting, signing or gathering in a city of one country attended by officials of
+    another who are not posted there is their visit. The place may be the sentence's city, or the dateline's
+    city when the report says "here"."""
+    found: list[Found] = []
+    here = bool(HERE.search(context.text[:1500])) and context.dateline_city
+    mentions = Counter(code for code, _s, _e in context.countries)
+    talked_about = {c for c, n in mentions.items() if n >= 3} | set(context.main_countries)
+    for index, sentence in enumerate(context.sentences):
+        cue = (
+            EVENT_PATTERNS["meeting"].search(sentence.text)
+            or EVENT_PATTERNS["signing"].search(sentence.text)
+            or TAKES_PART.search(sentence.text)
+        )
+        if not cue or _not_happening(sentence, cue):
             continue
-        host = cities[0][0]
-        people = context.people_in(sentence.start, sentence.end)
-        guests = [p for p in people if p.country and p.country != host and not _RESIDENT.search(p.title)]
-        if not guests or not any(p.country == host for p in people):
+        cities = _place_cities(context, sentence)
+        if cities:
+            host = cities[0][0]
+        elif here:
+            host = context.dateline_city[0]
+        else:
             continue
-        return [_delegation(context, sentence, meeting, guests[0].country, host, guests[0].name, confidence=0.5)]
-    return []
+        # "This came during a meeting held in Dubai": the people are those of the sentence before.
+        start = context.sentences[index - 1].start if index and THIS_CAME.match(sentence.text) else sentence.start
+        # A guest's country is one the story is about, not one named in passing (or misread in a title).
+        guests = [
+            p
+            for p in context.people_in(start, sentence.end)
+            if p.country and p.country != host and p.country in talked_about and not _resident(context, p)
+        ]
+        if not guests and host in context.main_countries and len(context.main_countries) == 2:
+            # "X … on the sidelines of his participation in the summit that Dubai hosts": in a story of two
+            # countries, a person whose country is not said, taking part in the other country's city, is its guest.
+            other = next(c for c in context.main_countries if c != host)
+            named = [
+                p
+                for p in context.people_in(sentence.start, sentence.start + cue.start())
+                if not p.country and not _resident(context, p)
+            ]
+            guests = [PersonRef(named[0].name, other, named[0].start, named[0].end)] if named else []
+        if not guests:  # the people may be named in the sentence before or after the one that names the place
+            window = [context.sentences[i] for i in (index - 1, index + 1) if 0 <= i < len(context.sentences)]
+            guests = [
+                p
+                for w in window
+                for p in context.people_in(w.start, w.end)
+                if p.country and p.country != host and p.country in talked_about and not _resident(context, p)
+            ]
+        if guests:  # the first guest is the one the sentence is about; the others are whom he met
+            found.append(_delegation(context, sentence, cue, guests[0].country, host, guests[0].name, confidence=0.5))
+    return found
+
+
+def _resident_visitor(context: DocumentContext, sentence: Sentence, cue: re.Match, head: str, host: str) -> bool:
+    """An ambassador's call, farewell visit or tour in the country where he is posted is no visit: the head, or
+    with none the first person after the verb ("زار مقر المعهد القائم بالأعمال X")."""
+    if head:
+        return any(_resident(context, p) for p in context.people if p.name == head)
+    after = [p for p in context.people_in(sentence.start + cue.end(), sentence.end) if p.country != host]
+    return bool(after) and _resident(context, after[0])
+
+
+def _resident(context: DocumentContext, person: PersonRef) -> bool:
+    """An ambassador or chargé d'affaires, by his title or by the words just before his name."""
+    if RESIDENT.search(person.title or context.title_of(person.name)):
+        return True
+    before = context.text[max(0, person.start - 60) : person.start]
+    previous = [p for p in context.people if p.end <= person.start and p.end > person.start - 60]
+    if previous:
+        before = context.text[previous[-1].end : person.start]
+    return bool(RESIDENT.search(before))
 
 
 def _delegation(
@@ -92,22 +198,25 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
     origin = host = head = ""
     if delegation:
         origin = _origin_near(context, offset + delegation.start(), offset + delegation.end())
-    headed = _HEADED_BY.search(text)
+    headed = HEADED_BY.search(text)
     if headed:
         # The first person named after "headed by" who does not serve the country the delegation visits.
         after = context.people_in(offset + headed.end(), min(sentence.end, offset + headed.end() + 250))
         hint = _host_hint(context, sentence, origin)
         head = next((p.name for p in after if not p.country or p.country != hint), "")
     received = RECEIVED.search(text)
-    passive = received is not None and _PASSIVE_BY.match(text, received.end())
+    passive = received is not None and PASSIVE_BY.match(text, received.end())
     if received:
         receivers = context.people_in(sentence.start, offset + received.start())
         if passive or not receivers:  # "X was received by Y": Y receives, X is the guest
             receivers = context.people_in(offset + received.end(), sentence.end)[:1]
         receiver_country = next((p.country for p in receivers if p.country), "")
+        guest_span = (sentence.start, offset + received.start()) if passive else (offset + received.end(), sentence.end)
+        by_country = _country_right_after(context, offset + passive.end()) if passive else ""
+        if by_country:  # "talks hosted by the United States between X and Y": a country hosts, all are guests
+            receivers, receiver_country, guest_span = [], by_country, (sentence.start, sentence.end)
         before = context.countries_in(max(sentence.start, offset + received.start() - 60), offset + received.start())
         host = receiver_country or ("" if passive else (before[-1] if before else ""))
-        guest_span = (sentence.start, offset + received.start()) if passive else (offset + received.end(), sentence.end)
         guests = [
             p for p in context.people_in(*guest_span) if p.country != host and p.name not in {r.name for r in receivers}
         ]
@@ -124,58 +233,78 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
     if not host:
         host = _host_after_visit(context, sentence, origin)
     if not host:  # "received her in Riyadh", "с визитом в Минске", "في مقر الوزارة بالرياض"
-        host = next((c[0] for c in context.cities_in(sentence.start, sentence.end) if c[0] != origin), "")
+        host = next((c[0] for c in _place_cities(context, sentence) if c[0] != origin), "")
+    explicit = bool(host)
     if not head and not received:
-        led = _LED.search(text)
-        cue = led or _VISIT.search(text)
+        led = LED.search(text)
+        cue = led or VISIT.search(text)
         if cue:
             # The visitor is the person nearest before "visited" / "led" who does not serve the host; with no
             # one before it, "Возглавляет группу X" / "which is led by X" names the head after the verb.
             visitors = [
                 p
                 for p in context.people_in(sentence.start, offset + cue.start())
-                if p.country != host and not _ACCOMPANIED.search(context.text, max(0, p.start - 25), p.start)
+                if (not host or p.country != host)
+                and not ACCOMPANIED.search(context.text, max(0, p.start - 60), p.start)
             ]
             if not visitors and led:
-                visitors = [p for p in context.people_in(offset + led.end(), sentence.end) if p.country != host][:1]
-            head = visitors[-1].name if visitors else ""
+                after_led = context.people_in(offset + led.end(), sentence.end)
+                visitors = [p for p in after_led if not host or p.country != host][:1]
+            elif not visitors:
+                visitors = _visitor_after_noun(context, sentence, host)
+            # The one nearest the verb ("accompanied by X, Y visited"); in Arabic, where the verb comes first, the
+            # first one named ("نقل X تحيات الملك … خلال زيارته").
+            head = (visitors[0] if context.language == "ar" else visitors[-1]).name if visitors else ""
     if head and not origin:
         country = context.country_of(head)
         origin = country if country != host else ""
+    if not origin:
+        origin = _visitor_country_at_verb(context, sentence, host)  # "وصل الرئيس الفنزويلي إلى الكويت"
+    # The story's other country fills a side the sentence leaves out, unless the sentence is about many
+    # countries ("delegations of Azerbaijan, Iran, Kazakhstan, Russia and Turkmenistan").
+    two_sided = len(context.main_countries) == 2 and len(context.countries_in(sentence.start, sentence.end)) < 3
     if not origin and host and len(context.main_countries) == 2:
         origin = next(c for c in context.main_countries if c != host) if host in context.main_countries else ""
-    if not host and origin and len(context.main_countries) == 2 and origin in context.main_countries:
+    dateline_home = context.dateline_city and context.dateline_city[0] == origin  # "Baku hosted … Azerbaijan's"
+    if not host and origin and two_sided and origin in context.main_countries and not dateline_home:
         host = next(c for c in context.main_countries if c != origin)
     if not host and origin and context.dateline_city and context.dateline_city[0] != origin:
         host = context.dateline_city[0]  # filed from the host's city: "RIYADH – The minister received …"
     if origin == host:
         host = ""
-    return origin, host, head
-
-
-_RESIDENT = compile_cue(r"ambassador|chargé|charge d|посол|поверенн|سفير|القائم بالأعمال", re.I)
+    return origin, host, head, explicit
 
 
 def _host_hint(context: DocumentContext, sentence: Sentence, origin: str) -> str:
     """Where the visit of this sentence went, when the sentence says so ("visit to X", "في بغداد")."""
     return _host_after_visit(context, sentence, origin) or next(
-        (c[0] for c in context.cities_in(sentence.start, sentence.end) if c[0] != origin), ""
+        (c[0] for c in _place_cities(context, sentence) if c[0] != origin), ""
     )
 
 
-# An invitation to visit is not a visit ("at the invitation of X, Y visited" is, and does not match).
-_INVITED = compile_cue(
-    r"invitation to (?:visit|pay)|invited \w+ to (?:visit|pay)|приглашени\w* (?:посетить|с визитом|на визит)|"
-    r"пригласил\w* \w+ (?:посетить|с визитом)|دعوة (?:رسمية )?(?:للقيام بزيارة|لزيارة)|دعاه لزيارة|دعته لزيارة",
-    re.I,
-)
+def _visitor_after_noun(context: DocumentContext, sentence: Sentence, host: str) -> list:
+    for noun in VISIT_NOUN.finditer(sentence.text):
+        end = sentence.start + noun.end()
+        person = next((p for p in context.people_in(end, min(sentence.end, end + 80)) if p.country != host), None)
+        if person:
+            between = context.text[end : person.start]
+            if not re.search(r"[,.;:،؛]", between) and len(between.split()) <= 6:
+                return [person]
+    return []
 
 
-_PASSIVE_BY = compile_cue(r"(?:\s+\w+){0,3}?\s+by\s", re.I)
+def _country_right_after(context: DocumentContext, position: int) -> str:
+    """The country that opens the text at ``position`` ("by the United States", "by Egypt's …")."""
+    lead = re.match(r"\s*(?:the\s+)?", context.text[position:])
+    start = position + (lead.end() if lead else 0)
+    return next((code for code, c_start, _e in context.countries if position <= c_start <= start), "")
 
 
-# "accompanied by Prime Minister X, President Y toured …": X goes along, Y is the visitor.
-_ACCOMPANIED = compile_cue(r"(?:accompanied by|в сопровождении|برفقة|يرافقه)\s+(?:\S+\s+){0,3}$", re.I)
+def _place_cities(context: DocumentContext, sentence: Sentence) -> list[tuple[str, str, int, int]]:
+    """The sentence's cities, the dateline last: "TEHRAN – X landed in Dushanbe" took place in Dushanbe."""
+    cities = context.cities_in(sentence.start, sentence.end)
+    dateline = context.dateline_city
+    return [c for c in cities if c != dateline] + [c for c in cities if c == dateline]
 
 
 def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match | None:
@@ -190,7 +319,7 @@ def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match 
         before, after = after[:1], after[1:]
     hosts = {p.country for p in before if p.country} or {c[0] for c in context.cities_in(sentence.start, sentence.end)}
     # An ambassador received by the minister of the country he is posted to lives there: no visit.
-    visitors = [p for p in after if not _RESIDENT.search(p.title)]
+    visitors = [p for p in after if not _resident(context, p)]
     guests = {p.country for p in visitors if p.country}
     if not guests and visitors and hosts and len(set(context.main_countries) - hosts) == 1:
         guests = set(context.main_countries) - hosts  # a guest whose title names no country, in a two-country story
@@ -200,7 +329,7 @@ def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match 
 def _origin_near(context: DocumentContext, start: int, end: int) -> str:
     """ "Belarusian delegation", "UAE government delegation", "delegation from Belarus", "وفد إماراتي"."""
     after = context.text[end : end + 60]
-    lead = _FROM.match(after)
+    lead = FROM.match(after)
     if lead:
         hits = [c for c in context.countries if end + lead.end() <= c[1] <= end + lead.end() + 25]
         if hits:
@@ -215,14 +344,11 @@ def _origin_near(context: DocumentContext, start: int, end: int) -> str:
         for c in context.countries
         if start - len(tail) - 2 <= c[1] < start
         # "в Узбекистан прибыла делегация": a country after "to/в/إلى" is where it went, not where it is from
-        and not _TOWARDS_BEFORE.search(context.text[max(0, c[1] - 4) : c[1]])
+        and not TOWARDS_BEFORE.search(context.text[max(0, c[1] - 4) : c[1]])
     ]
     if hits:
         return hits[-1][0]
     return after_noun
-
-
-_TOWARDS_BEFORE = compile_cue(r"(?<!\w)(?:to|in|в|во|إلى|الى|في)\s+$", re.I)
 
 
 def _origin_after_noun(context: DocumentContext, end: int) -> str:
@@ -231,15 +357,12 @@ def _origin_after_noun(context: DocumentContext, end: int) -> str:
     for code, c_start, _c_end in context.countries:
         if end <= c_start <= end + 70:
             between = context.text[end:c_start]
-            if _VISIT.search(between) or RECEIVED.search(between):
+            if VISIT.search(between) or RECEIVED.search(between):
                 break  # "delegation visited Serbia": where it went
             if not re.search(r"[,.;:،؛]|(?<!\w)(?:to|in|в|во|إلى|الى|في)(?!\w)", between) and len(between.split()) <= 6:
                 return code
             break
     return ""
-
-
-_TOWARDS = compile_cue(r"(?<!\w)(?:to|в|во|إلى|الى)\s+", re.I)
 
 
 def _host_after_visit(context: DocumentContext, sentence: Sentence, origin: str) -> str:
@@ -248,9 +371,9 @@ def _host_after_visit(context: DocumentContext, sentence: Sentence, origin: str)
         return host
     # "the official visit that the King is paying to Russia", "в Узбекистан прибыла делегация": the country
     # after "to" / "إلى" / "в" in a sentence about a visit.
-    visit = _VISIT.search(sentence.text)
+    visit = VISIT.search(sentence.text)
     if visit:
-        for towards in _TOWARDS.finditer(sentence.text):
+        for towards in TOWARDS.finditer(sentence.text):
             position = sentence.start + towards.end()
             hits = [c for c in context.countries if position <= c[1] <= position + 12 and c[0] != origin]
             if hits:
@@ -259,14 +382,76 @@ def _host_after_visit(context: DocumentContext, sentence: Sentence, origin: str)
 
 
 def _host_next_to_visit(context: DocumentContext, sentence: Sentence, origin: str) -> str:
-    for match in _VISIT.finditer(sentence.text):
+    for match in VISIT.finditer(sentence.text):
         position = sentence.start + match.start()
         for code, c_start, _c_end in context.countries:
             if position < c_start <= position + len(match.group(0)) + 30 and code != origin:
                 between = context.text[position + len(match.group(0)) : c_start]
-                if len(between.split()) <= 3:
+                if len(between.split()) <= 3 and not _of_the_visitor(context, code, c_start, _c_end):
                     return code
     return ""
+
+
+def _visitor_country_at_verb(context: DocumentContext, sentence: Sentence, host: str) -> str:
+    """The country in the visitor's title right after the verb: "وصل الرئيس الفنزويلي", "визит Президента
+    Республики Беларусь А. Лукашенко"."""
+    for match in VISIT.finditer(sentence.text):
+        position = sentence.start + match.end()
+        for code, c_start, c_end in context.countries:
+            if position <= c_start <= position + 30 and code != host:
+                between = context.text[position:c_start]
+                if len(between.split()) <= 3 and _of_the_visitor(context, code, c_start, c_end):
+                    return code
+        # … or just before it, where the subject comes first: "وكان الرئيس الفنزويلي قد وصل إلى الكويت"
+        verb = sentence.start + match.start()
+        for code, c_start, c_end in reversed(context.countries):
+            if verb - 40 <= c_start < verb and code != host and context.language in ("ar", "ru"):
+                between = context.text[c_end:verb]
+                adjective = _of_the_visitor(context, code, c_start, c_end)
+                if adjective and len(between.split()) <= 2 and not re.search(r"[,.;:،؛]", between):
+                    return code
+    return ""
+
+
+def _of_the_visitor(context: DocumentContext, code: str, start: int, end: int) -> bool:
+    """ "визит Президента Республики Беларусь А. Лукашенко", "وصل وزير الخارجية السوري": a country that is part
+    of the visitor's title, or an adjective describing him, is where he comes from, not where he goes."""
+    written = context.text[start:end]
+    if context.language == "ru" and written[:1].islower():
+        return True  # "прибыла белорусская делегация": the adjective, the place is a noun ("в Беларусь")
+    if context.language == "ar" and AR_ADJECTIVE.search(written):
+        return True
+    after = context.text[end : end + 40]
+    person = next((p for p in context.people if end <= p.start <= end + 40), None)
+    return bool(
+        person
+        and person.country in (code, "")
+        and not re.search(r"[,.;:،؛(]", after[: person.start - end])
+        and len(after[: person.start - end].split()) <= 3
+    )
+
+
+def _not_happening(sentence: Sentence, cue: re.Match) -> bool:
+    window = sentence.text[max(0, cue.start() - 45) : cue.end() + 30]
+    return bool(NOT_HAPPENING.search(window) or FUTURE_NEAR.search(window))
+
+
+def _more_guests(context: DocumentContext, sentence: Sentence, origin: str, host: str) -> list[tuple[str, str]]:
+    """ "received A, the minister of X, and B, the minister of Y" / "talks hosted by Z between A and his
+    counterpart B": each guest country that the first reading did not take is a visit of its own."""
+    received = RECEIVED.search(sentence.text)
+    if not received or not host or not origin:
+        return []
+    passive = PASSIVE_BY.match(sentence.text, received.end())
+    span = (sentence.start, sentence.end) if passive else (sentence.start + received.end(), sentence.end)
+    extra: list[tuple[str, str]] = []
+    for person in context.people_in(*span):
+        country = person.country
+        if not country or country in (host, origin) or _resident(context, person):
+            continue
+        if country not in {c for c, _h in extra}:
+            extra.append((country, person.name))
+    return extra
 
 
 # A date at the head of a paragraph followed by the agency's mark is the dateline: the day of the report.
@@ -285,111 +470,3 @@ def date_of(context: DocumentContext, sentence: Sentence) -> dict:
         best = max(dates, key=lambda d: (bool(d.value.get("end")), d.value["precision"] == "day"))
         return {k: best.value[k] for k in ("start", "end", "precision")} | {"date_in_sentence": True}
     return {"start": None, "end": None, "precision": None, "date_in_sentence": False}
-
-
-def _merge(context: DocumentContext, found: list[Found]) -> list[Found]:
-    """One visit told in several sentences is one delegation: same direction, or a side one sentence missed."""
-    merged: list[Found] = []
-    for item in found:
-        value = item.value
-        same = next(
-            (
-                m
-                for m in merged
-                if _compatible(m.value["origin_country"], value["origin_country"])
-                and _compatible(m.value["host_country"], value["host_country"])
-            ),
-            None,
-        )
-        if same is None:
-            merged.append(item)
-            continue
-        same.extra_evidence.append(item.evidence)
-        for key in ("origin_country", "host_country", "head"):
-            same.value[key] = same.value[key] or value[key]
-        if value["start"] and _rank(value) > _rank(same.value):
-            same.value.update({k: value[k] for k in ("start", "end", "precision", "date_in_sentence")})
-    result = [m for m in merged if m.value["origin_country"] and m.value["host_country"]]
-    for item in result:
-        spans = [item.evidence, *item.extra_evidence]
-        cities = [c for e in spans for c in context.cities_in(*_sentence_span(context, e.start))]
-        city = next((c[1] for c in cities if c[0] == item.value["host_country"]), "")
-        item.value["city"] = city.title() if city.isupper() else city  # "KUALA LUMPUR" in a dateline
-    # The same two countries both ways: the weaker reading (no head, fewer mentions) is a misread direction.
-    for item in list(result):
-        reverse = next(
-            (
-                r
-                for r in result
-                if (r.value["origin_country"], r.value["host_country"])
-                == (item.value["host_country"], item.value["origin_country"])
-            ),
-            None,
-        )
-        if reverse is None:
-            continue
-        # The direction told more often wins, then the one with a head, then a dated one; a tie with no head on
-        # either side goes to the body of the article over the headline.
-        weight = (len(item.extra_evidence), bool(item.value["head"]), bool(item.value["date_in_sentence"]))
-        other = (len(reverse.extra_evidence), bool(reverse.value["head"]), bool(reverse.value["date_in_sentence"]))
-        if weight < other or (weight == other and not weight[1] and item.evidence.start < reverse.evidence.start):
-            result.remove(item)
-    for item in result:
-        _people_of(context, item, single_visit=len(result) == 1)
-        item.confidence = 0.85 if item.value["start"] else 0.7
-    return result
-
-
-def _sentence_span(context: DocumentContext, position: int) -> tuple[int, int]:
-    sentence = context.sentence_at(position)
-    return sentence.start, sentence.end
-
-
-def _compatible(a: str, b: str) -> bool:
-    return not a or not b or a == b
-
-
-def _rank(value: dict) -> tuple[bool, bool, bool]:
-    return (bool(value.get("date_in_sentence")), bool(value.get("end")), value.get("precision") == "day")
-
-
-def _people_of(context: DocumentContext, item: Found, *, single_visit: bool) -> None:
-    """Members are the origin country's people, host officials the host's; the head leads the members."""
-    value = item.value
-    spans = [item.evidence, *item.extra_evidence]
-    sentences = {context.sentence_at(e.start).start: context.sentence_at(e.start) for e in spans}
-    members, hosts = [], []
-    for sentence in sentences.values():
-        for person in context.people_in(sentence.start, sentence.end):
-            country = person.country or context.country_of(person.name)
-            if country == value["origin_country"] and person.name not in members:
-                members.append(person.name)
-            elif country == value["host_country"] and person.name not in hosts:
-                hosts.append(person.name)
-    # People of the origin country anywhere in the document were part of the visit; in an article about one
-    # visit, the host country's people named in it are the officials who hosted it.
-    for person in context.people:
-        if person.country == value["origin_country"] and person.name not in members:
-            members.append(person.name)
-        elif person.country == value["host_country"] and single_visit and person.name not in hosts:
-            hosts.append(person.name)
-    if not value["head"] and members:
-        value["head"] = members[0]
-    if not value["head"]:
-        value["head"] = _likely_head(context, value["host_country"])
-    value["members"] = [m for m in members if m != value["head"]]
-    value["host_officials"] = [h for h in hosts if h != value["head"]]
-
-
-def _likely_head(context: DocumentContext, host: str) -> str:
-    """With no "headed by" and no country on anyone: the first person who meets or visits and does not
-    serve the host ("During the visit, X met senior officials of North Macedonia")."""
-    for sentence in context.sentences:
-        if not (_VISIT.search(sentence.text) or EVENT_PATTERNS["meeting"].search(sentence.text)):
-            continue
-        for person in context.people_in(sentence.start, sentence.end):
-            if person.country in ("", None) and not context.country_of(person.name):
-                return person.name
-            if person.country == host:
-                break
-    return ""

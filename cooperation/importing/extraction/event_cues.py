@@ -1,0 +1,194 @@
+"""Cue words of the event reader only (``cues.py`` holds those it shares with the delegation reader, whose
+figures depend on them staying as they are).
+
+Arabic writes prepositions, conjunctions and the article onto the noun ("للقمة", "والتوقيع", "بالمطار") and
+object pronouns onto the verb ("ووقعها"), and marks an indefinite object with tanween ("مؤتمراً صحفياً"):
+the Arabic cues take those affixes, or a sentence reads as holding no event at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import compile_cue
+
+_AR_PRE = r"(?:[وف]?(?:[بلك]?ال|لل|[بل])?)"  # و/ف, then a preposition, then the article
+_AR_SUF = r"(?:ها|هما|هم|ه|ات|ين|ان|اً|ا)?"
+
+
+def _ar(*words: str) -> str:
+    return rf"{_AR_PRE}(?:{'|'.join(words)}){_AR_SUF}"
+
+
+# Most specific first: a sentence that tells of a signing at a forum is the signing. Every kind a sentence
+# names is an event of its own ("the MoUs were signed after the two leaders' talks": a meeting and a signing).
+EVENT_KIND_CUES: dict[str, str] = {
+    "signing": r"sign(?:ed|ing)|inked|подписа\w*|подписани\w*|"
+    + r"[وف]?(?:وقع|يوقع|توقع|وقعت|وقعا|وقعوا|يوقعان|توقعان)(?:ها|هما|ه)?|"
+    + _ar("توقيع"),
+    # An informal seminar of two ministries is a discussion round; a course says "training" or "workshop".
+    "roundtable": r"round\s?table|(?<!training )seminars?|кругл\w+ стол\w*|"
+    + _ar("طاولة مستديرة", "الطاولة المستديرة"),
+    "side_event": r"side events?",
+    "expert_session": r"expert session|экспертн\w+ сесси\w+",
+    # A session of a body of states (the Arab League council, a union's ministers) is a forum of its own.
+    "summit": r"(?:meetings?|sessions?|заседани\w+|встреч\w+|"
+    + _ar("اجتماع", "اجتماعات", "دورة", "دورات")
+    + r")[^.،,;]{0,40}?(?:جامعة الدول|(?:ل)?مجلس (?:ال)?جامعة|الاتحاد ال(?:أ|إ)فريقي|مجلس التعاون|League|Union|"
+    r"Organi[sz]ation|Council of (?:Foreign )?Ministers|Лиг\w+|Союз\w*|Организаци\w+|Совет\w* министров)|"
+    r"summits?|forums?|(?<!press )(?<!news )(?<!video)conferences?|саммит\w*|форум\w*|"
+    r"(?<!пресс-)конференци\w*|" + _ar("قمة", "منتدى", "مؤتمر") + r"(?![\u064b-\u0652]*\s+(?:ال)?صحفي)",
+    "training": r"training (?:session|course|workshop|programme|program)|"
+    r"capacity[- ]building (?:programme|program|course)|workshops?|course for|language course|graduated|"
+    r"семинар\w*|тренинг\w*|стажировк\w*|курс\w* повышения|обучени\w*|"
+    + _ar("ورشة")
+    + "|"
+    + _ar("دورة")
+    + r" (?:ال)?(?:تدريبية|دراسية|تأهيلية)|(?:ال)?برنامج (?:ال)?تدريبي",
+    "exhibition_visit": r"exhibitions?|выставк\w+|" + _ar("معرض"),
+    "field_visit": r"field visits?|toured|tour of|tour (?:a|an|the)(?= )|"
+    r"visited the (?:headquarters|premises|plant|factory|facilit\w+|site|"
+    r"institute|centre|center|university|museum)|посетил\w* (?:предприяти|завод|центр|музе|институт|университет)\w*|"
+    r"[وف]?زار(?:وا|ت)? (?:مقر|موقع|مصنع|مركز|معهد|جامعة)|"
+    r"осмотрел\w*|ознакоми\w*|познакоми\w*|[وف]?(?:تفقد|يتفقد|تفقدت)\w*|" + _ar("جولة (?:ال)?(?:ميدانية|تفقدية)"),
+    "meeting": r"met|meet(?=\s+with\b)|meets|meetings?|talks|talked(?= (?:with|to|about|over) )|negotiations|"
+    r"consultations|received|hosted|"
+    r"discuss(?:ed|ions)|conferred|audiences?|called on|(?:courtesy|farewell) (?:call|visit)|"
+    r"credentials|встрет\w*|встреч\w+|переговор\w+|консультаци\w+|принял\w*|обсуди\w*|бесед\w+|"
+    r"аудиенци\w*|верительн\w+ грамот\w*|"
+    r"[وف]?(?:التقى|التقت|يلتقي|تلتقي|اجتمع|اجتمعا)|"
+    + _ar("لقاء", "لقاءين", "لقاءات", "اجتماع", "مقابلة", "مباحثات", "محادثات", "مفاوضات", "مشاورات")
+    + r"|[وف]?(?:استقبل|يستقبل|تستقبل|استقبلت)\w*|"
+    + _ar("استقبال")
+    + r"|[وف]?(?:بحث|بحثت|بحثا)|أوراق (?:ال)?اعتماد\w*",
+    "announcement": r"briefing (?:the )?(?:media|press|journalists|reporters)|брифинг\w*",
+    # The protocol around a visit: welcomes at the airport, wreaths, state dinners, press conferences; a call.
+    "other": r"(?:tele)?phone (?:call|conversation|talks)|телефонн\w+ (?:разговор|переговор)\w*|"
+    r"اتصال(?:اً|ا)? هاتفي(?:اً|ا)?|(?:ال)?اتصال (?:ال)?هاتفي|airports?|wreaths?|state dinner|banquet|"
+    r"press conference|welcom\w* ceremony|official welcome|"
+    r"аэропорт\w*|венок|венки|пресс-конференци\w*|торжественн\w+ церемони\w*|"
+    + _ar("مطار", "إكليل", "مأدبة")
+    + "|"
+    + _ar("مؤتمر")
+    + r" (?:ال)?صحفي(?:اً|ا)?",
+}
+# Words that name the occasion rather than what it was: "the ceremony", "the opening session". Told after an
+# event they are a part of it ("Addressing the ceremony, the minister ..."); told first, a ceremony is a
+# protocol act of its own and a session a meeting.
+GENERIC_CUES = {
+    "other": r"ceremony|ceremonies|церемони\w*|торжественн\w+ прием\w*|" + _ar("مراسم", "حفل", "احتفال"),
+    "meeting": r"sessions?|заседани\w+|" + _ar("جلسة"),
+}
+GENERIC_PATTERNS = {kind: compile_cue(rf"(?<!\w)(?:{cue})(?!\w)", re.I) for kind, cue in GENERIC_CUES.items()}
+EVENT_KIND_PATTERNS = {kind: compile_cue(rf"(?<!\w)(?:{cue})(?!\w)", re.I) for kind, cue in EVENT_KIND_CUES.items()}
+
+# Words that look like a cue but name no event there: approving or being ready
+# for a signing that has not happened, the director of protocol ("مدير مراسم"), an office or foundation named
+# after an event ("مؤسسة القمة"), agreements "previously signed", learning about a workshop ("اطلعوا على").
+FALSE_CUE_BEFORE = compile_cue(
+    r"(?:approv\w+(?: of)?(?: the)?|authori[sz]\w+(?: the)?|ready for|готов\w* к|одобри\w*|"
+    r"для(?:\s+(?:его|ее|её|их))?|дата|date of(?: the)?|"
+    r"الموافقة على|[وت]?صادق\w* على|مدير|إدارة|دائرة|رئيس|مجال|مجالات|[ول]?شؤون|مؤسسة|"
+    r"previously|earlier|ранее|السابق\w*|[وف]?(?:اطلع|اطّلع|تعرف|تعرّف)\w* على)\s*$",
+    re.I,
+)
+
+# Among the protocol acts, each is its own event: the airport welcome is not the wreath laid an hour later.
+OTHER_ACTS = {
+    "phone": compile_cue(r"phone|телефон|هاتفي", re.I),
+    "arrival": compile_cue(r"airport|аэропорт|مطار|وصول|كان في استقبال|on arrival|по прибытии", re.I),
+    "wreath": compile_cue(r"wreath|венок|венки|إكليل", re.I),
+    "dinner": compile_cue(r"dinner|banquet|مأدبة", re.I),
+    "press": compile_cue(r"press|пресс|صحفي", re.I),
+    "welcome": compile_cue(r"welcom|торжественн", re.I),
+}
+
+# "A series of receptions": the summary of the meetings told one by one after it.
+SERIES = compile_cue(r"(?<!\w)(?:a series of|series of|серия|серию|سلسلة(?: من)?)\s+$", re.I)
+# A statement to the press by one side is an announcement; a joint press conference of two leaders is protocol.
+STATEMENT = compile_cue(
+    r"(?<!\w)(?:briefing (?:the )?(?:media|press|journalists|reporters)|брифинг\w*|"
+    r"(?:said|announced|stated|told)\b[^.]{0,60}(?:press|briefing)|(?:press|briefing)[^.]{0,80}\b(?:said|announced|stated)|"
+    r"заявил\w*[^.]{0,60}пресс|пресс[^.]{0,80}заявил\w*|قوله|[وف]?أعلن\w*|[وف]?صرح\w*)",
+    re.I,
+)
+JOINT = compile_cue(r"(?<!\w)(?:joint|совместн\w*|[ال]*مشترك\w*)(?!\w)", re.I)
+# "على وقع" is "to the sound of", not "signed".
+TO_THE_SOUND_OF = compile_cue(r"(?<!\w)على\s+$")
+# A decree or a law signed at home is no signing between countries.
+DECREE = compile_cue(r"(?<!\w)(?:decree|указ\w*|постановлени\w*|مرسوم\w*)(?!\w)", re.I)
+# "Each separately", "a number of his counterparts": one meeting per counterpart.
+SEPARATE = compile_cue(
+    r"(?:two )?separate (?:meetings|talks)|separately|(?:several|a number) of (?:his|her) counterparts|"
+    r"(?:двух |две )?отдельн\w+ встреч\w*|"
+    r"по отдельности|لقاءات منفصلة|اجتماعات منفصلة|لقاءين منفصلين|كل(?:اً|ا)? على حدة|عدد(?:اً|ا)? من نظرائه",
+    re.I,
+)
+# The reception or the credentials that "حفل"/"مراسم"/"ceremony" introduces are that ceremony, a protocol act.
+CEREMONY_BEFORE = compile_cue(r"(?:ceremony|церемони\w*|حفل|[وب]?مراسم)(?:\s+(?:of|по|تسليم|تقديم))?\s*$", re.I)
+# An arrival: the reception that goes with it is the airport welcome, not a meeting.
+ARRIVAL = compile_cue(
+    r"(?<!\w)(?:airports?|on arrival|upon arrival|аэропорт\w*|по прибытии|"
+    + _ar("مطار")
+    + r"|(?:لدى|فور|عند|بعد) وصول\w*|[وف]?كان في استقبال\w*|встречавш\w*)(?!\w)",
+    re.I,
+)
+# A reception word (rather than a meeting noun or "talks"): at an arrival it is the welcome itself.
+RECEPTION = compile_cue(
+    r"(?<!\w)(?:met|received|welcomed|встретил\w*|встречал\w*|встречали|встречавш\w*|принял\w*|"
+    r"[وف]?(?:استقبل|يستقبل|تستقبل)\w*|" + _ar("استقبال") + r"|مستقبلي\w*)(?!\w)",
+    re.I,
+)
+
+# A mention that points back at an event already told: "during the meeting", "attending the meeting were",
+# "وحضر اللقاء", "خلال الاستقبال", "в ходе встречи", "на встрече", "по итогам встречи". Such a mention adds
+# people to that event; its own date, if any, is some other event's ("this meeting is held ahead of the summit").
+BACK_REFERENCE = compile_cue(
+    r"(?:(?<!\w)(?:during|at|after|following|in the course of|attending|attended|on the sidelines of|"
+    r"this|that)\s+(?:the\s+|this\s+|that\s+)?(?:\w+\s+)?$|"
+    r"(?<!\w)(?:в ходе|на|по итогам|после|этой|этих)\s+$|"
+    r"(?<!\w)(?:[وف]?(?:خلال|عقب|بعد|إثر|حضر|حضره|حضرها|شهد|شارك في|في مستهل|في ختام|على هامش)|هذا|هذه)\s+"
+    r"(?:[وب]?مراسم\s+|حفل\s+)?$|"
+    # The meeting as the subject of what was said there: "وتناول اللقاء", "The meeting discussed" (told first).
+    r"(?<!\w)[وف]?(?:تناول|بحث|ناقش|استعرض|تطرق|تخلل|تركز|ركز)\s+$|^\s*(?:The|This|That)\s+$)",
+    re.I,
+)
+# Plans beyond "will" (``cues.NOT_HAPPENING``): "من المنتظر أن", "يرتقب", "من المقرر", "according to the
+# programme", "им предстоит", "is expected to", "once signed", the Arabic future prefix on verbs of meeting.
+PLANNED = compile_cue(
+    r"(?<!\w)(?:[وف]?من المنتظر|[وف]?من المقرر|[وف]?المقرر|[وف]?(?:يُ?رتقب|يُ?نتظر|تُ?نتظر)|"
+    r"[وف]?(?:ب|و)?حسب البرنامج|according to the (?:programme|program|schedule)|согласно программе|"
+    r"предстоит|запланирован\w*|предусмотрен\w*|предусматрива\w*|provides for|envisages|covers|касается|касаются|"
+    r"[وف]?[تي]نص على|ожидается|побывают|посетят|проведут|встретятся|once(?! again| more)|"
+    r"[وف]?(?:سي|ست|سن)(?:جري|عقد|لتقي|شهد|تناول|بحث|نصب|قوم|زور|كون|وقع)\w*)(?!\w)",
+    re.I,
+)
+# A plan told after the noun: "الاجتماع المرتقب", "the meeting planned for", "встреча, намеченная на".
+PLANNED_AFTER = compile_cue(
+    r"^[\u064b-\u0652]*\s+(?:ال)?(?:مرتقب|مقبل|مقرر|منتظر)\w*|^[\u064b-\u0652]*\s+خلالها|^,?\s+(?:planned|scheduled|expected)\b|^,?\s+намеченн\w*",
+    re.I,
+)
+# Background from another year: "signed last year", "в прошлом году", "في العام الماضي".
+LAST_YEAR = compile_cue(
+    r"(?<!\w)(?:last year|the previous year|в прошлом году|прошлого года|(?:في )?العام الماضي|السنة الماضية)(?!\w)",
+    re.I,
+)
+# Totals over years ("За 20 лет ... прошли обучение 300 служащих", "from 2006 to 2025") are history, not an event.
+OVER_YEARS = compile_cue(
+    r"(?<!\w)(?:за \d+ (?:лет|года)|с \d{4} (?:по|до) \d{4}|over the (?:past|last) \d+ years|from \d{4} to \d{4}|"
+    r"على مدى \d+ (?:سنوات|عام\w*)|منذ عام \d{4})(?!\w)",
+    re.I,
+)
+# A title in quotes ("دور المفاوضات الدولية") names no event.
+QUOTED = re.compile(r'"[^"\n]{1,80}"|«[^»\n]{1,80}»|“[^”\n]{1,80}”')
+# What happens in a forward-looking sentence falls on the coming weekday, not the last one.
+FORWARD = compile_cue(
+    r"(?<!\w)(?:is|are|was|were)\s+(?:set|due|scheduled|expected|to)\b|(?<!\w)(?:will|scheduled)(?!\w)", re.I
+)
+# Verbs that say an event took place even when the sentence names no one ("a course was organised").
+HELD = compile_cue(
+    r"(?<!\w)(?:held|took place|organi[sz]ed|launched|opened|convened|hosted|"
+    r"состоял\w*|прош(?:ел|ла|ли|ло)|провел\w*|организова\w*|открыл\w*|"
+    r"[وف]?(?:نظم|نظمت|عقد|عقدت|عُقد|انطلق|انطلقت|افتتح|اختتم|جرى|جرت|أقيم|أقيمت|استضاف|استضافت|احتضن))(?!\w)",
+    re.I,
+)

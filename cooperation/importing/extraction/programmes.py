@@ -1,0 +1,237 @@
+"""Training programmes: provider, beneficiary and cohort size, one per named programme.
+
+A programme counts where a training cue and its trainees ("civil servants", "госслужащих", "الموظفين") share a
+sentence. The trainees' country is the beneficiary, read next to the trainees ("Kenyan officials",
+"госслужащих Кыргызстана", "الدبلوماسيين اليمنيين", "diplomats from Somalia and Afghanistan": one programme
+per country named so); the provider is the organiser's country, else the country where the course is held,
+else the article's other country.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .agreement_mentions import _MENTION as AGREEMENT_MENTION
+from .base import Found, compile_cue, evidence_for
+from .context import DocumentContext, Sentence
+
+# Nouns that name a course or programme of their own.
+_PROGRAMME = compile_cue(
+    r"(?<!\w)(?:(?:training|capacity[- ]building|leadership|exchange|scholarship|fellowship|language)\s+"
+    r"(?:programme|program|course|workshop)s?|(?:programme|program|course)s?\s+(?:for|on)\s+(?:[\w-]+\s+){0,4}"
+    r"(?:civil servants|public servants|officials|diplomats|leaders|officers)|"
+    r"программ\w+ (?:подготовки|обучения|повышения|стажировк\w*)|стипенди\w+ программ\w*|программ\w+ стипенди\w*|"
+    r"повышени\w+ квалификации|курс\w*|стажировк\w*|по программе(?=\s+[«\"“])|"
+    r"برنامج\S*\s+(?:ال)?(?:تدريب|تأهيل)\S*|(?:ال)?دور(?:ة|ات)\s+(?:ال)?(?:تدريبية|دراسية|تأهيلية))(?!\w)",
+    re.I,
+)
+# Training as an activity: a programme only where no agreement is the subject ("the MoU covers the training
+# of diplomats" names an area of cooperation, not a course).
+_TRAINING = compile_cue(r"(?<!\w)(?:trained|training|обучени\w*|[وبل]?(?:ال)?تدريب\S*|[وبل]?(?:ال)?تأهيل)(?!\w)", re.I)
+# Arabic names a study visit of officials "برنامج" bare ("وفد من القيادات … في إطار برنامج معرفي"); a visit's
+# own programme ("برنامج الزيارة") is its schedule.
+_ANY_PROGRAMME = compile_cue(r"(?<!\w)[وبل]?(?:ال)?برنامج\S*(?!\s+(?:ال)?زيارة)(?!\w)")
+_TRAINEES = compile_cue(
+    r"(?<!\w)(?:civil servants|public servants|officials|diplomats|participants|trainees|leaders|employees|officers|"
+    r"fellows|scholars(?:hips?)?|госслужащ\w*|служащ\w*|слушател\w*|участник\w*|специалист\w*|дипломат\w*|"
+    r"чиновник\w*|стипендиат\w*|магистрант\w*|лидер\w*|"
+    r"(?:[وبل]?ال|لل|[وبل])?(?:موظف\S*|مشارك\S*|متدرب\S*|كوادر|قيادات|قيادي\S*|دبلوماسي\S*|مسؤول\S*))(?!\w)",
+    re.I,
+)
+
+
+def extract_programmes(context: DocumentContext) -> list[Found]:
+    """The training programmes an article is about: one per named programme, else one for the article."""
+    strong: list[tuple[Sentence, re.Match]] = []
+    for sentence in context.sentences:
+        if not _TRAINEES.search(sentence.text):
+            continue
+        match = _PROGRAMME.search(sentence.text)
+        if match is None and not AGREEMENT_MENTION.search(sentence.text):
+            match = _TRAINING.search(sentence.text)
+        if match is None and any(_trainees_countries(context, sentence, t) for t in _TRAINEES.finditer(sentence.text)):
+            match = _ANY_PROGRAMME.search(sentence.text)  # "a delegation of Brazilian leaders … a programme"
+        if match is not None:
+            strong.append((sentence, match))
+    if not strong:
+        return []
+    groups: dict[str, list] = {}
+    for sentence, match in strong:
+        name = _programme_name(sentence.text)
+        key = name.lower() if name else ""
+        # A sentence that names no programme belongs to the one named before it.
+        if not key and groups:
+            key = list(groups)[-1]
+        elif key and key not in groups and "" in groups and not _another_cohort(groups[""], sentence):
+            groups[key] = groups.pop("")  # the headline's unnamed programme, now named
+        groups.setdefault(key, []).append((sentence, match, name))
+    found: list[Found] = []
+    for members in groups.values():
+        # "Еще 28 специалистов побывали там по программе «Молодые лидеры»": the same sides as the one before.
+        found += _programmes(context, members, found[0].value if found else None)
+    return found
+
+
+_PROGRAMME_NAME = compile_cue(
+    r"[«“\"]([^»”\"]{4,120})[»”\"]|(?:The\s+)?((?:[A-Z][\w-]*\s+){1,6}(?:\([A-Z]{2,8}\)\s+)?"
+    r"(?:Programme|Program|Course|[Pp]ackage|Initiative))(?!\w)"
+    r"|((?:Программ\w+|Курс\w*)\s+(?:[А-ЯЁA-Z][\w-]*\s*){1,4}(?:\([A-Z]{2,6}\))?)|(программ\w+\s+[A-Z]{2,8})(?!\w)"
+)
+
+
+def _programme_name(text: str) -> str:
+    match = _PROGRAMME_NAME.search(text)
+    return next((g.strip() for g in match.groups() if g), "") if match else ""
+
+
+_COUNT = re.compile(r"(\d[\d ,]*)\s+(?:\S+\s+){0,2}$")
+# "Thirty Kenyan officials", "Forty one diplomats": agencies spell out a number that opens a sentence.
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SPELLED = re.compile(rf"(?<![\w-])({'|'.join(_TENS)})(?:[\s-]({'|'.join(_UNITS)}))?\s+(?:\S+\s+){{0,2}}$", re.I)
+
+
+def _cohort(before: str) -> int | None:
+    """The number just before the trainees ("30 civil servants", "Thirty Kenyan officials")."""
+    number = _COUNT.search(before)
+    if number:
+        return int(re.sub(r"\D", "", number.group(1)))
+    spelled = _SPELLED.search(before)
+    if spelled:
+        return _TENS[spelled.group(1).lower()] + _UNITS.get((spelled.group(2) or "").lower(), 0)
+    return None
+
+
+def _another_cohort(members: list, sentence: Sentence) -> bool:
+    """ "327 civil servants were trained … another 28 went under the «Young Leaders» programme"."""
+    theirs, ours = _counts(members), _counts([(sentence, None, "")])
+    return bool(theirs and ours and not theirs & ours)
+
+
+def _counts(members: list) -> set[int]:
+    """The cohort sizes the sentences give ("327 civil servants"): another size is another cohort."""
+    return {
+        number
+        for sentence, _match, _name in members
+        for trainees in _TRAINEES.finditer(sentence.text)
+        if (number := _cohort(sentence.text[: trainees.start()])) is not None
+    }
+
+
+def _programmes(context: DocumentContext, members: list, before: dict | None) -> list[Found]:
+    sentence, match, name = members[0]
+    beneficiaries: list[str] = []
+    count = None
+    for s, _m, _name in members:
+        for trainees in _TRAINEES.finditer(s.text):
+            if not beneficiaries:
+                beneficiaries = _trainees_countries(context, s, trainees)
+            if count is None:
+                count = _cohort(s.text[: trainees.start()])
+    if not beneficiaries:  # nothing next to the trainees: the country nearest to them
+        for s, _m, _name in members:
+            for trainees in _TRAINEES.finditer(s.text):
+                position = s.start + trainees.start()
+                reach = position + len(trainees.group(0)) + 30
+                near = [c for c in context.countries if position - 40 <= c[1] <= reach and not _money(context, c[1])]
+                if near and not beneficiaries:
+                    beneficiaries = [min(near, key=lambda c: abs(c[1] - position))[0]]
+    if count is None:  # "The 30 civil servants from Kenya …" in a sentence of its own
+        for s in context.sentences:
+            for trainees in _TRAINEES.finditer(s.text):
+                if count is None:
+                    count = _cohort(s.text[: trainees.start()])
+    strong = [(s, m) for s, m, _name in members]
+    if not beneficiaries and before is not None and before["beneficiary"]:
+        beneficiaries = [before["beneficiary"]]
+        provider = before["provider"]
+    else:
+        provider = _provider(context, strong, beneficiaries)
+    if not beneficiaries:
+        others = [c for c in context.main_countries if c != provider]
+        beneficiaries = others[:1] or [provider]
+    if not provider and len(set(context.main_countries)) == 1:
+        provider = beneficiaries[0]  # a country training its own officials
+    start = sentence.start + match.start()
+    items = []
+    for beneficiary in beneficiaries:
+        value = {
+            "title": name or sentence.text.strip()[:200],
+            "year": int(context.document_date.year) if context.document_date else None,
+            "participant_count": count,
+            "provider": provider,
+            "provider_organisation": "",
+            "beneficiary": beneficiary,
+            "countries": context.countries_in(sentence.start, sentence.end),
+        }
+        item = Found("programme", value, evidence_for(context.text, start, start + len(match.group(0))), 0.7)
+        item.extra_evidence = [
+            evidence_for(context.text, s.start + m.start(), s.start + m.end()) for s, m in strong[1:4]
+        ]
+        items.append(item)
+    return items
+
+
+# Between the trainees and their country: a few words, no punctuation ("diplomats from Somalia",
+# "госслужащих Кыргызстана", "الدبلوماسيين اليمنيين", "30 Kenyan officials").
+_GAP = re.compile(r"^[^\S\n]*(?:[^\s,.;:،؛()]+[^\S\n]+){0,3}$")
+_FROM = re.compile(r"^\s+(?:from|of)\s+(?:the\s+)?$", re.I)
+_AND = compile_cue(r"^\s*(?:,|and|и|و)\s*$|^\s*و?$", re.I)
+
+
+def _trainees_countries(context: DocumentContext, sentence: Sentence, trainees: re.Match) -> list[str]:
+    start, end = sentence.start + trainees.start(), sentence.start + trainees.end()
+    gap = _FROM if context.language == "en" else _GAP  # "officials from Kenya", not "officials graduated from X"
+    after = [c for c in context.countries if end <= c[1] <= end + 40 and gap.match(context.text[end : c[1]])]
+    before = [c for c in context.countries if start - 40 <= c[2] <= start and _GAP.match(context.text[c[2] : start])]
+    # Arabic and Russian name the country after the noun, English mostly before it.
+    sides = [before, after] if context.language == "en" else [after, before]
+    for side in sides:
+        if side:
+            first = min(side, key=lambda c: min(abs(c[1] - end), abs(start - c[2])))
+            codes = [first[0]]
+            for other in context.countries:  # "from Somalia and Afghanistan"
+                if other[1] > first[2] and _AND.match(context.text[first[2] : other[1]]) and other[0] not in codes:
+                    codes.append(other[0])
+                    first = other
+            return codes
+    return []
+
+
+_CURRENCY = compile_cue(r"(?:dollars?|долларов|доллара|دولار)\s+$", re.I)
+
+
+def _money(context: DocumentContext, start: int) -> bool:
+    """ "2,9 млн долларов США": a currency, not the trainees' country."""
+    return bool(_CURRENCY.search(context.text[max(0, start - 12) : start]))
+
+
+_ORGANISED_BY = compile_cue(
+    r"(?:organi[sz]ed by|conducted by|provided by|hosted by|offered by|run by|организован\w* |проводим\w* |"
+    r"بتنظيم|تنظمه|ينظمه|نظمت\S*|ينظمها)\s*",
+    re.I,
+)
+# Where the course takes place: "in Riyadh", "в Японии", "في الرياض", "بالرياض".
+_HELD_IN = compile_cue(r"(?:(?<!\w)(?:in|at|в|во|في)\s+(?:the\s+)?|(?<!\w)ب)$", re.I)
+
+
+def _provider(context: DocumentContext, strong: list, beneficiaries: list[str]) -> str:
+    for sentence, _match in strong:
+        by = _ORGANISED_BY.search(sentence.text)
+        if by:
+            start = sentence.start + by.end()
+            codes = [c for c in context.countries_in(start, sentence.end) if c not in beneficiaries]
+            codes += [c[0] for c in context.cities_in(start, sentence.end) if c[0] not in beneficiaries]
+            if codes:
+                return codes[0]
+    for sentence, _match in strong:
+        places = [(code, s) for code, s, _e in context.countries if sentence.start <= s < sentence.end]
+        places += [(c[0], c[2]) for c in context.cities_in(sentence.start, sentence.end)]
+        for code, position in sorted(places, key=lambda p: p[1]):
+            if code and code not in beneficiaries and _HELD_IN.search(context.text[max(0, position - 12) : position]):
+                return code
+    dateline = context.dateline_city  # the report is filed where the course is held
+    if beneficiaries and dateline and dateline[0] and dateline[0] not in beneficiaries:
+        return dateline[0]
+    others = [c for c in context.main_countries if c not in beneficiaries]
+    return others[0] if others else ""

@@ -1,0 +1,84 @@
+"""Cue words of the delegation reader (``visits.py``): a visit, its head, its direction, and what makes a
+mention of a visit not one that took place."""
+
+from __future__ import annotations
+
+import re
+
+from .base import compile_cue
+
+DELEGATION = compile_cue(r"(?<!\w)(?:delegations?|делегаци\w+|(?:[وب]?ال|[وب])?وفد(?:ا|ًا)?)(?!\w)", re.I)
+
+VISIT = compile_cue(
+    r"(?<!\w)(?:visit(?:ed|s|ing)?|trip|arriv(?:ed|es|al)|tour(?:ed)?|came to|comes to|"
+    r"визит\w*|посети\w*|посещени\w*|прибы\w*|приеха\w*|приезд\w*|"
+    r"поездк\w*|(?:[وبلف]?(?:ال)?|لل)زيار\w*|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?وصل\w*|[وف]?تزور)(?!\w)",
+    re.I,
+)
+
+HEADED_BY = compile_cue(
+    r"(?<!\w)(?:headed\s+by|led\s+by|chaired\s+by|под\s+руководством|во\s+главе\s+с|возглавляем\w+|"
+    r"برئاسة|بقيادة|يترأسه|يرأسه|ترأسه)(?!\w)",
+    re.I,
+)
+
+LED = compile_cue(r"(?<!\w)(?:led|headed|возглавил\w*|возглавля\w+|ترأس(?:ت)?|يترأس)(?!\w)", re.I)
+
+FROM = compile_cue(r"^\s*(?:from|of|из|от|من)\s+(?:the\s+)?", re.I)
+
+# Talks held by video link: the delegations that took part travelled nowhere.
+REMOTE = compile_cue(
+    r"(?<!\w)(?:video\s?conferenc\w*|video\s+link|virtual(?:ly)?\s+(?:meeting|talks|format)|online\s+format|"
+    r"видеоконференц\w*|видеосвяз\w*|(?:ال)?اتصال (?:ال)?مرئي|تقنية (?:ال)?فيديو|الفيديو كونفرانس)(?!\w)",
+    re.I,
+)
+
+THIS_CAME = compile_cue(
+    r"\s*(?:[وف]?(?:جاء|يأتي|تأتي) ذلك|this (?:came|took place)|"
+    r"the (?:meeting|talks) (?:took place|was held|were held)|(?:встреча|переговоры) (?:прошл\w+|состоял\w+))",
+    re.I,
+)
+
+HERE = compile_cue(r"(?<!\w)(?:here|здесь|هنا)(?!\w)", re.I)
+
+TAKES_PART = compile_cue(
+    r"(?<!\w)(?:attend(?:ed|s|ing)?|took\s+part|taking\s+part|participat\w+|участв\w+|принял\w*\s+участие|"
+    r"[وف]?شارك\w*|مشارك\w*|[وف]?حضر(?:ت|ه|ها)?)(?!\w)",
+    re.I,
+)
+
+RESIDENT = compile_cue(r"ambassador|chargé|charge d|посол|поверенн|سفير|القائم بالأعمال", re.I)
+
+# The noun for a visit, whose genitive names the visitor: "визит Президента X", "the visit of X", "زيارة الرئيس X".
+VISIT_NOUN = compile_cue(
+    r"(?<!\w)(?:visit(?:s)?\s+(?:of|by)|визит\w*|поездк\w*|(?:[وبلف]?(?:ال)?|لل)زيار\w*)(?!\w)", re.I
+)
+
+# An invitation to visit is not a visit ("at the invitation of X, Y visited" is, and does not match).
+INVITED = compile_cue(
+    r"invitation to (?:visit|pay)|invited (?:\S+\s+){1,6}?to (?:visit|pay)|"
+    r"приглашени\w* (?:посетить|с визитом|на визит)|пригласил\w* (?:\S+\s+){1,6}?(?:посетить|с визитом)|"
+    r"دعوة (?:رسمية )?(?:للقيام بزيارة|لزيارة)|دعاه لزيارة|دعته لزيارة",
+    re.I,
+)
+
+PASSIVE_BY = compile_cue(r"(?:\s+\w+){0,3}?\s+by\s", re.I)
+
+# "accompanied by Prime Minister X, President Y toured …": X goes along, Y is the visitor.
+ACCOMPANIED = compile_cue(r"(?:accompanied by|в сопровождении|برفقة|يرافقه)\s+(?:\S+\s+){0,3}$", re.I)
+
+TOWARDS_BEFORE = compile_cue(r"(?<!\w)(?:to|in|в|во|إلى|الى|في)\s+$", re.I)
+
+TOWARDS = compile_cue(r"(?<!\w)(?:to|в|во|إلى|الى)\s+", re.I)
+
+# An Arabic nisba adjective ("السوري", "العمانية", "الصينيين") names the people, not the place: "سوريا".
+AR_ADJECTIVE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+ي(?:ة|ين|ون|ان)?$")
+
+# Words that put a visit in the future or make it a wish, looked for next to the word for the visit only: "will
+# visit", "the upcoming visit", "الزيارة المقبلة", "سيجري … خلال زيارته" (not "It will be recalled that X
+# made a visit", nor "… visited; they agreed to meet again").
+FUTURE_NEAR = compile_cue(
+    r"(?<!\w)(?:سيجري|ستجري|سيقوم|ستقوم|سيزور|ستزور|سيتوجه|ستتوجه|المرتقب\w*|المزمع\w*|المقرر\w*|"
+    r"expected\s+to|scheduled\s+to|due\s+to|ожида\w+|должен|должна)(?!\w)",
+    re.I,
+)

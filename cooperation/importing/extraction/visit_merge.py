@@ -1,0 +1,183 @@
+"""One visit told in several sentences becomes one delegation; two visits between the same countries stay two."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .base import Found, compile_cue
+from .context import DocumentContext
+from .cues import EVENT_PATTERNS
+from .visit_cues import VISIT
+
+
+def merge(context: DocumentContext, found: list[Found], named_host: set[int]) -> list[Found]:
+    """One visit told in several sentences is one delegation: same direction, or a side one sentence missed."""
+    merged: list[Found] = []
+    for item in found:
+        value = item.value
+        same = next(
+            (
+                m
+                for m in merged
+                if _compatible(m.value["origin_country"], value["origin_country"])
+                and _compatible(m.value["host_country"], value["host_country"])
+                and not _other_visit(context, m, item, named_host)
+            ),
+            None,
+        )
+        if same is None:
+            merged.append(item)
+            continue
+        same.extra_evidence.append(item.evidence)
+        if id(item) in named_host:
+            named_host.add(id(same))
+        for key in ("origin_country", "host_country", "head"):
+            same.value[key] = same.value[key] or value[key]
+        if value["start"] and _rank(value) > _rank(same.value):
+            same.value.update({k: value[k] for k in ("start", "end", "precision", "date_in_sentence")})
+    result = [m for m in merged if m.value["origin_country"] and m.value["host_country"]]
+    for item in result:
+        spans = [item.evidence, *item.extra_evidence]
+        cities = [c for e in spans for c in context.cities_in(*_sentence_span(context, e.start))]
+        city = next((c[1] for c in cities if c[0] == item.value["host_country"]), "")
+        item.value["city"] = city.title() if city.isupper() else city  # "KUALA LUMPUR" in a dateline
+    # The same two countries both ways: the weaker reading (no head, fewer mentions) is a misread direction.
+    for item in list(result):
+        reverse = next(
+            (
+                r
+                for r in result
+                if (r.value["origin_country"], r.value["host_country"])
+                == (item.value["host_country"], item.value["origin_country"])
+            ),
+            None,
+        )
+        if reverse is None:
+            continue
+        # The direction told more often wins, then the one with a head, then a dated one; a tie with no head on
+        # either side goes to the body of the article over the headline.
+        if id(item) in named_host and id(reverse) in named_host and _both_told(context, item, reverse, named_host):
+            continue  # "X visited Y …; Y's leader made a visit to X last year": two visits, one each way
+        weight = (len(item.extra_evidence), bool(item.value["head"]), bool(item.value["date_in_sentence"]))
+        other = (len(reverse.extra_evidence), bool(reverse.value["head"]), bool(reverse.value["date_in_sentence"]))
+        if weight < other or (weight == other and not weight[1] and item.evidence.start < reverse.evidence.start):
+            result.remove(item)
+    for item in result:
+        _people_of(context, item, single_visit=len(result) == 1)
+        item.confidence = 0.85 if item.value["start"] else 0.7
+    return result
+
+
+def _other_visit(context: DocumentContext, first: Found, later: Found, named_host: set[int]) -> bool:
+    """Two readings between the same countries that tell of different visits: months apart ("visited Oman in
+    August 2015"; "made an official visit in 1998" in a story of this week's visit)."""
+    a, b = first.value, later.value
+    days = {k: _day(v["start"]) for k, v in (("a", a), ("b", b)) if v.get("date_in_sentence") and v["start"]}
+    if len(days) == 2 and abs((days["a"] - days["b"]).days) > 45:
+        return True
+    today = context.document_date
+    if len(days) == 1 and today and abs((today - next(iter(days.values()))).days) > 90:
+        return True  # a dated visit long before the article's own date is an earlier one
+    return _earlier_year(context, first) != _earlier_year(context, later)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "had last made a visit in 1998", "سبق أن زار … عام 2015", "ранее … в 2019 году"
+_EARLIER = compile_cue(r"(?<!\w)(?:previously|had\s+last|last\s+visited|earlier|سبق|ранее|прежде)(?!\w)", re.I)
+_LAST_YEAR = compile_cue(r"(?<!\w)(?:last\s+year|прошло\w*\s+год\w*|العام\s+الماضي|السنة\s+الماضية)(?!\w)", re.I)
+
+
+def _earlier_year(context: DocumentContext, item: Found) -> bool:
+    """The reading puts its visit in a year before the article's ("visit to New Zealand in 1998", "زار سلطنة
+    عمان … عام 2015"): the year is told right after the word for the visit, not elsewhere in the sentence
+    ("during the visit they reviewed the 2018 memorandum" is this visit)."""
+    sentence = context.sentence_at(item.evidence.start)
+    near = context.text[max(sentence.start, item.evidence.start - 40) : min(sentence.end, item.evidence.end + 120)]
+    if _LAST_YEAR.search(near):
+        return True
+    years = [int(y) for y in _YEAR.findall(near)]
+    if not years:
+        return False
+    today = context.document_date
+    return bool((today and max(years) < today.year) or _EARLIER.search(sentence.text))
+
+
+def _day(iso: str) -> dt.date:
+    return dt.date.fromisoformat(iso[:10]) if len(iso) >= 10 else dt.date(int(iso[:4]), int(iso[5:7] or 1), 1)
+
+
+def _both_told(context: DocumentContext, item: Found, reverse: Found, named_host: set[int]) -> bool:
+    """Both directions told with their destination named: each led by its own person, or in one sentence
+    ("X visited Oman in 2015, while Y visited Syria"), or at different times."""
+    return (
+        _own_heads(context, item, reverse)
+        or context.sentence_at(item.evidence.start) is context.sentence_at(reverse.evidence.start)
+        or _other_visit(context, item, reverse, named_host)
+    )
+
+
+def _own_heads(context: DocumentContext, item: Found, reverse: Found) -> bool:
+    """Each direction led by its own person, neither of whom serves the other side's country."""
+    heads = (item.value["head"], reverse.value["head"])
+    if not all(heads) or heads[0] == heads[1]:
+        return False
+    return context.country_of(heads[0]) in ("", item.value["origin_country"]) and context.country_of(heads[1]) in (
+        "",
+        reverse.value["origin_country"],
+    )
+
+
+def _sentence_span(context: DocumentContext, position: int) -> tuple[int, int]:
+    sentence = context.sentence_at(position)
+    return sentence.start, sentence.end
+
+
+def _compatible(a: str, b: str) -> bool:
+    return not a or not b or a == b
+
+
+def _rank(value: dict) -> tuple[bool, bool, bool]:
+    return (bool(value.get("date_in_sentence")), bool(value.get("end")), value.get("precision") == "day")
+
+
+def _people_of(context: DocumentContext, item: Found, *, single_visit: bool) -> None:
+    """Members are the origin country's people, host officials the host's; the head leads the members."""
+    value = item.value
+    spans = [item.evidence, *item.extra_evidence]
+    sentences = {context.sentence_at(e.start).start: context.sentence_at(e.start) for e in spans}
+    members, hosts = [], []
+    for sentence in sentences.values():
+        for person in context.people_in(sentence.start, sentence.end):
+            country = person.country or context.country_of(person.name)
+            if country == value["origin_country"] and person.name not in members:
+                members.append(person.name)
+            elif country == value["host_country"] and person.name not in hosts:
+                hosts.append(person.name)
+    # People of the origin country anywhere in the document were part of the visit; in an article about one
+    # visit, the host country's people named in it are the officials who hosted it.
+    for person in context.people:
+        if person.country == value["origin_country"] and person.name not in members:
+            members.append(person.name)
+        elif person.country == value["host_country"] and single_visit and person.name not in hosts:
+            hosts.append(person.name)
+    if not value["head"] and members:
+        value["head"] = members[0]
+    if not value["head"]:
+        value["head"] = _likely_head(context, value["host_country"])
+    value["members"] = [m for m in members if m != value["head"]]
+    value["host_officials"] = [h for h in hosts if h != value["head"]]
+
+
+def _likely_head(context: DocumentContext, host: str) -> str:
+    """With no "headed by" and no country on anyone: the first person who meets or visits and does not
+    serve the host ("During the visit, X met senior officials of North Macedonia")."""
+    for sentence in context.sentences:
+        if not (VISIT.search(sentence.text) or EVENT_PATTERNS["meeting"].search(sentence.text)):
+            continue
+        for person in context.people_in(sentence.start, sentence.end):
+            if person.country in ("", None) and not context.country_of(person.name):
+                return person.name
+            if person.country == host:
+                break
+    return ""
