@@ -74,4 +74,10 @@ def api_exception_handler(exc, context) -> Response | None:
         **extensions,
     )
     response.content_type = PROBLEM_TYPE
+    request = context.get("request")
+    if request is not None:
+        # A problem is JSON even when the client asked for CSV: the error is not a page of records.
+        from .renderers import OrjsonRenderer
+
+        request.accepted_renderer, request.accepted_media_type = OrjsonRenderer(), PROBLEM_TYPE
     return response

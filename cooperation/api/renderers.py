@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from typing import Any
 
 import orjson
 from django.utils.functional import Promise
+from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer
 
 from cooperation.spreadsheet import safe_cell
@@ -69,8 +71,30 @@ def _flatten(value: Any, prefix: str, row: dict[str, str]) -> None:
         row[prefix] = "" if value is None else safe_cell(str(value))
 
 
+def csv_columns(serializer, prefix: str = "") -> list[str]:
+    """The columns a record type has, from its declared serializer (the same declaration as the schema), so that
+    every page of a list has the same header whatever its records hold (a missing head, an open end date)."""
+    columns: list[str] = []
+    for name, field in serializer.fields.items():
+        key = f"{prefix}{name}"
+        if isinstance(field, serializers.ListSerializer):
+            columns.append(key)  # a list of objects is one cell of readable labels
+        elif isinstance(field, serializers.Serializer):
+            columns += csv_columns(field, f"{key}.")
+        else:
+            schema = getattr(type(field), "_spectacular_annotation", {}).get("field")
+            if isinstance(schema, dict) and schema.get("type") == "object" and schema.get("properties"):
+                columns += [f"{key}.{sub}" for sub in schema["properties"]]
+            else:
+                columns.append(key)
+    return columns
+
+
 class CsvRenderer(BaseRenderer):
-    """One row per record of the page; the cursor links travel in the ``Link`` header instead of the body."""
+    """One row per record of the page; the cursor links travel in the ``Link`` header instead of the body.
+
+    Columns come from the view's serializer, so they are the same on every page; sync removals (JSON only)
+    are not rows."""
 
     media_type = "text/csv"
     format = "csv"
@@ -84,15 +108,33 @@ class CsvRenderer(BaseRenderer):
         else:
             records = [data]
         rows: list[dict[str, str]] = []
-        columns: dict[str, None] = {}
+        columns: dict[str, None] = dict.fromkeys(self._declared_columns(renderer_context))
         for record in records:
+            if isinstance(record, dict) and "removed" in record:
+                continue
             row: dict[str, str] = {}
             _flatten(record, "", row)
             rows.append(row)
-            columns.update(dict.fromkeys(row))
+            # Keys the declaration does not have: a view without one, or an empty object ("end": null) whose
+            # sub-columns are already there.
+            extra = [key for key in row if key not in columns and not any(c.startswith(f"{key}.") for c in columns)]
+            columns.update(dict.fromkeys(extra))
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
+        writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", restval="")
         writer.writeheader()
         writer.writerows(rows)
         # A BOM so that Excel opens Cyrillic and Arabic as UTF-8.
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+    @staticmethod
+    def _declared_columns(renderer_context) -> list[str]:
+        view = (renderer_context or {}).get("view")
+        serializer_class = getattr(view, "serializer_class", None)
+        if serializer_class is None:
+            return []
+        return _columns_of(serializer_class)
+
+
+@functools.cache
+def _columns_of(serializer_class) -> list[str]:
+    return csv_columns(serializer_class())

@@ -8,6 +8,7 @@ import io
 from django.utils.http import http_date
 
 from cooperation import models as m
+from tests import factories as f
 
 
 def test_a_list_has_an_etag_and_answers_304_when_it_matches(api, world):
@@ -89,3 +90,20 @@ def test_csv_cells_never_start_a_formula(api, world):
     row = next(csv.DictReader(io.StringIO(text)))
     assert row["title.en"] == '\'=HYPERLINK("http://evil.example","open")'
     assert not any(value[:1] in "=+-@" for value in row.values() if value)
+
+
+def test_csv_columns_are_the_same_on_every_page(api, world):
+    # One delegation with a head and an end date, one with neither: both pages get the same header.
+    f.DelegationFactory(slug="open-ended", end_date=None, end_precision="")
+    headers = []
+    url = "/api/v1/delegations/?format=csv&page_size=1"
+    while url:
+        response = api.get(url)
+        headers.append(next(csv.reader(io.StringIO(response.content.decode("utf-8-sig")))))
+        url = (
+            response.get("Link", "").partition("<")[2].partition(">")[0]
+            if 'rel="next"' in response.get("Link", "")
+            else None
+        )
+    assert len(headers) == 2 and headers[0] == headers[1]
+    assert {"head.name", "end.date", "id"} <= set(headers[0])
