@@ -90,6 +90,15 @@ def topics(through: str, owner: str) -> str:
         WHERE tt.{owner}_id = x.id), '[]'::json)"""
 
 
+def supports(owner: str) -> str:
+    """A record's sources as a partner sees them (no internal notes), in citation order."""
+    return f"""COALESCE((SELECT json_agg(json_build_object('source', s.slug,
+        'source_url', %(base)s || 'sources/' || s.slug || '/', 'title', s.title, 'published_url', s.url,
+        'passage', c.passage, 'locator', c.locator) ORDER BY c.source_id, c.id)
+        FROM cooperation_citation c JOIN cooperation_sourcedocument s ON s.id = c.source_id
+        WHERE c.{owner}_id = x.id AND s.kind <> 'internal_note'), '[]'::json)"""
+
+
 def title(alias: str) -> str:
     return f"""json_build_object('en', {alias}.title, 'ru', NULLIF({alias}.title_ru, ''),
         'ar', NULLIF({alias}.title_ar, ''))"""
@@ -108,6 +117,7 @@ SELECT x.id, x.updated_at, json_build_object(
              ON p.id = r.official_id WHERE r.delegation_id = x.id AND r.role = 'head'),
     'members', {people("cooperation_delegationmember", "delegation", 'r."order", r.id')},
     'topics', {topics("cooperation_delegation_topics", "delegation")},
+    'identifiers', x.identifiers, 'sources', {supports("delegation")},
     'created_at', x.created_at, 'updated_at', x.updated_at)
 FROM cooperation_delegation x
 WHERE x.origin_country = %(filter)s AND (%(after)s::timestamptz IS NULL OR x.updated_at > %(after)s
@@ -132,6 +142,7 @@ SELECT x.id, x.updated_at, json_build_object(
     'participating_countries', COALESCE((SELECT json_agg({country("ec.country")} ORDER BY ec.country)
                   FROM cooperation_eventcountry ec WHERE ec.event_id = x.id), '[]'::json),
     'topics', {topics("cooperation_event_topics", "event")},
+    'identifiers', x.identifiers, 'sources', {supports("event")},
     'created_at', x.created_at, 'updated_at', x.updated_at)
 FROM cooperation_event x
 WHERE x.kind = %(filter)s AND (%(after)s::timestamptz IS NULL OR x.updated_at > %(after)s

@@ -120,6 +120,18 @@ class RecordAdmin(ExportSearchMixin, SimpleHistoryAdmin):
             if not isinstance(inline, ReadOnlyInline) or (obj is not None and inline.has_rows(request, obj))
         ]
 
+    def get_fieldsets(self, request, obj=None):
+        # Every record can say where else it is registered (Wikidata ...); one place adds it to every form.
+        fieldsets = super().get_fieldsets(request, obj)
+        has_field = any(field.name == "identifiers" for field in self.model._meta.get_fields())
+        listed = any("identifiers" in str(options.get("fields", ())) for _name, options in fieldsets)
+        if has_field and self.fieldsets and not listed:
+            fieldsets = (
+                *fieldsets,
+                (_("Identifiers elsewhere"), {"fields": ("identifiers",), "classes": ("collapse",)}),
+            )
+        return fieldsets
+
 
 class ReferenceAdmin(ExportSearchMixin, admin.ModelAdmin):
     """Reference data without a history table (topics)."""

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from cooperation import models as m
 
-from .serializers import country, partial_date
+from .serializers import SupportSerializer, country, partial_date
 
 
 def _names(model, owner: str, ids: set[int]) -> dict[int, list[dict]]:
@@ -134,17 +134,31 @@ def _topics(model, owner: str, ids: list[int], link) -> dict[int, list[dict]]:
     return found
 
 
+def _supports(owner: str, ids: list[int], link, *, partner: bool) -> dict[int, list[dict]]:
+    """The records' ``sources`` (see ``serializers.supports``), one query for the page."""
+    rows = m.Citation.objects.filter(**{f"{owner}_id__in": ids}).order_by("source_id", "id")
+    if partner:
+        rows = rows.exclude(source__kind=m.SourceKind.INTERNAL_NOTE)
+    found: dict[int, list[dict]] = defaultdict(list)
+    for owner_id, slug, title, url, passage, locator in rows.values_list(
+        f"{owner}_id", "source__slug", "source__title", "source__url", "passage", "locator"
+    ):
+        found[owner_id].append(SupportSerializer.build(slug, title, url, passage, locator, link))
+    return found
+
+
 def _title(record) -> dict:
     return {"en": record.title, "ru": record.title_ru or None, "ar": record.title_ar or None}
 
 
-def delegations(page: list[m.Delegation], link) -> list[dict]:
+def delegations(page: list[m.Delegation], link, *, partner: bool) -> list[dict]:
     ids = [d.pk for d in page]
     organisations = _organisations(
         {d.sending_organisation_id for d in page} | {d.host_organisation_id for d in page}, link
     )
     members = _people(m.DelegationMember, "delegation", ids, ("delegation_id", "order", "id"), link)
     topics = _topics(m.Delegation, "delegation", ids, link)
+    sources = _supports("delegation", ids, link, partner=partner)
     result = []
     for d in page:
         people = members.get(d.pk, [])
@@ -170,6 +184,8 @@ def delegations(page: list[m.Delegation], link) -> list[dict]:
                 "head": head,
                 "members": people,
                 "topics": topics.get(d.pk, []),
+                "identifiers": d.identifiers,
+                "sources": sources.get(d.pk, []),
                 "created_at": d.created_at,
                 "updated_at": d.updated_at,
             }
@@ -177,7 +193,7 @@ def delegations(page: list[m.Delegation], link) -> list[dict]:
     return result
 
 
-def events(page: list[m.Event], link) -> list[dict]:
+def events(page: list[m.Event], link, *, partner: bool) -> list[dict]:
     ids = [e.pk for e in page]
     organisers = list(
         m.EventOrganiser.objects.filter(event_id__in=ids)
@@ -197,6 +213,7 @@ def events(page: list[m.Event], link) -> list[dict]:
     ):
         countries[event_id].append(country(code))
     topics = _topics(m.Event, "event", ids, link)
+    sources = _supports("event", ids, link, partner=partner)
     result = []
     for e in page:
         result.append(
@@ -229,6 +246,8 @@ def events(page: list[m.Event], link) -> list[dict]:
                 "organisers": by_event.get(e.pk, []),
                 "participating_countries": countries.get(e.pk, []),
                 "topics": topics.get(e.pk, []),
+                "identifiers": e.identifiers,
+                "sources": sources.get(e.pk, []),
                 "created_at": e.created_at,
                 "updated_at": e.updated_at,
             }

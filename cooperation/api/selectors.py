@@ -49,8 +49,29 @@ def _topics() -> Prefetch:
     return Prefetch("topics", queryset=m.Topic.objects.only("id", "slug", "name", "name_ru", "name_ar"))
 
 
+def _citations() -> Prefetch:
+    """A record's sources: one query per page, the source's slug, title, address and kind with each passage."""
+    return Prefetch(
+        "citations",
+        queryset=m.Citation.objects.select_related("source")
+        .only(
+            "id",
+            *m.CITABLE,
+            "source_id",
+            "passage",
+            "locator",
+            "source__slug",
+            "source__title",
+            "source__url",
+            "source__kind",
+        )
+        .order_by("source_id", "id"),
+    )
+
+
 def delegations() -> QuerySet:
     return m.Delegation.objects.select_related("sending_organisation", "host_organisation").prefetch_related(
+        _citations(),
         Prefetch("sending_organisation__names", queryset=_names(m.OrganisationName)),
         Prefetch("host_organisation__names", queryset=_names(m.OrganisationName)),
         _people(m.DelegationMember, "delegation"),
@@ -61,6 +82,7 @@ def delegations() -> QuerySet:
 
 def events() -> QuerySet:
     return m.Event.objects.select_related("venue_organisation", "parent", "delegation").prefetch_related(
+        _citations(),
         Prefetch("venue_organisation__names", queryset=_names(m.OrganisationName)),
         _people(m.EventParticipant, "event"),
         Prefetch("participants__official__names", queryset=_names(m.OfficialName)),
@@ -74,6 +96,7 @@ def events() -> QuerySet:
 def agreements() -> QuerySet:
     signatories = m.AgreementSignatory.objects.select_related("official", "position", "position__organisation")
     return m.Agreement.objects.select_related("signed_at").prefetch_related(
+        _citations(),
         Prefetch("parties", queryset=m.AgreementParty.objects.select_related("organisation")),
         Prefetch("parties__organisation__names", queryset=_names(m.OrganisationName)),
         Prefetch("parties__actions", queryset=m.AgreementAction.objects.order_by("date", "id")),
@@ -86,6 +109,7 @@ def agreements() -> QuerySet:
 
 def officials() -> QuerySet:
     return m.Official.objects.prefetch_related(
+        _citations(),
         Prefetch("names", queryset=_names(m.OfficialName)),
         Prefetch("positions", queryset=m.Position.objects.select_related("organisation")),
     )
@@ -93,7 +117,7 @@ def officials() -> QuerySet:
 
 def organisations() -> QuerySet:
     return m.Organisation.objects.select_related("parent").prefetch_related(
-        Prefetch("names", queryset=_names(m.OrganisationName))
+        _citations(), Prefetch("names", queryset=_names(m.OrganisationName))
     )
 
 
@@ -101,6 +125,7 @@ def programmes() -> QuerySet:
     return m.TrainingProgramme.objects.select_related(
         "provider", "beneficiary_organisation", "agreement"
     ).prefetch_related(
+        _citations(),
         Prefetch("provider__names", queryset=_names(m.OrganisationName)),
         Prefetch("beneficiary_organisation__names", queryset=_names(m.OrganisationName)),
         Prefetch("partners", queryset=m.Organisation.objects.order_by("id")),

@@ -22,6 +22,8 @@ from rest_framework import serializers
 from cooperation import models as m
 from cooperation.dates import DatePrecision
 
+from .permissions import is_partner
+
 # --- Small shared fields --------------------------------------------------------------------------------------
 
 
@@ -306,6 +308,37 @@ class PersonInRoleSerializer(BriefSerializer):
         }
 
 
+class SupportSerializer(BriefSerializer):
+    """A source that supports a record, and the passage that does."""
+
+    source = serializers.SlugField(help_text="The source document's slug.")
+    source_url = serializers.URLField(help_text="The source document here.")
+    title = serializers.CharField()
+    published_url = serializers.CharField(help_text="Where the source was published (may be empty).")
+    passage = serializers.CharField()
+    locator = serializers.CharField()
+
+    @staticmethod
+    def build(source_slug: str, title: str, published_url: str, passage: str, locator: str, link) -> dict:
+        return {
+            "source": source_slug,
+            "source_url": link("source", source_slug),
+            "title": title,
+            "published_url": published_url,
+            "passage": passage,
+            "locator": locator,
+        }
+
+
+def supports(citations, link, *, partner: bool) -> list[dict]:
+    """A record's ``sources``; partners never see the office's internal notes among them."""
+    return [
+        SupportSerializer.build(c.source.slug, c.source.title, c.source.url, c.passage, c.locator, link)
+        for c in citations
+        if not (partner and c.source.kind == m.SourceKind.INTERNAL_NOTE)
+    ]
+
+
 # --- Records --------------------------------------------------------------------------------------------------
 
 
@@ -315,11 +348,18 @@ class RecordSerializer(serializers.Serializer):
     basename = ""
 
     id = serializers.UUIDField(help_text="Permanent and opaque: key your copy on it (slugs can be renamed).")
+    identifiers = serializers.DictField(
+        child=serializers.CharField(), help_text='The record in other registers, e.g. {"wikidata": "Q184"}.'
+    )
 
     def to_representation(self, instance):
         link = links(self.context)
         data = {"id": str(instance.uid), "slug": instance.slug, "url": link(self.basename, instance.slug)}
         data.update(self.extra(instance, link))
+        data["identifiers"] = instance.identifiers
+        if self.basename in m.CITABLE:
+            request = self.context.get("request")
+            data["sources"] = supports(instance.citations.all(), link, partner=is_partner(request))
         data["created_at"] = instance.created_at
         data["updated_at"] = instance.updated_at
         return data
@@ -327,6 +367,7 @@ class RecordSerializer(serializers.Serializer):
 
 class DelegationSerializer(RecordSerializer):
     basename = "delegation"
+    sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
     slug = serializers.SlugField()
     url = serializers.URLField()
@@ -387,6 +428,7 @@ class OrganiserSerializer(BriefSerializer):
 
 class EventSerializer(RecordSerializer):
     basename = "event"
+    sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
     slug = serializers.SlugField()
     url = serializers.URLField()
@@ -489,6 +531,7 @@ class RelationSerializer(BriefSerializer):
 
 class AgreementSerializer(RecordSerializer):
     basename = "agreement"
+    sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
     slug = serializers.SlugField()
     url = serializers.URLField()
@@ -544,6 +587,7 @@ class AgreementSerializer(RecordSerializer):
 
 class OfficialSerializer(RecordSerializer):
     basename = "official"
+    sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
     slug = serializers.SlugField()
     url = serializers.URLField()
@@ -578,6 +622,7 @@ class OfficialSerializer(RecordSerializer):
 
 class OrganisationSerializer(RecordSerializer):
     basename = "organisation"
+    sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
     slug = serializers.SlugField()
     url = serializers.URLField()
@@ -635,6 +680,7 @@ class StageSerializer(BriefSerializer):
 
 class TrainingProgrammeSerializer(RecordSerializer):
     basename = "programme"
+    sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
     slug = serializers.SlugField()
     url = serializers.URLField()

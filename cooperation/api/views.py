@@ -88,7 +88,8 @@ class FastListMixin:
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.fast_rows()))
-        return self.get_paginated_response(self.fast_builder(page, serializers.links(self.get_serializer_context())))
+        link = serializers.links(self.get_serializer_context())
+        return self.get_paginated_response(self.fast_builder(page, link, partner=is_partner(request)))
 
 
 class Gone(APIException):

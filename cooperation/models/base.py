@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import re
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -43,6 +45,30 @@ class SlugManager(models.Manager):
         return self.get(slug=slug)
 
 
+IDENTIFIER_SCHEMES = {
+    "wikidata": re.compile(r"Q[1-9]\d{0,11}"),
+    "isni": re.compile(r"\d{15}[\dX]"),
+    "viaf": re.compile(r"[1-9]\d{0,21}"),
+    "website": re.compile(r"https://\S{1,300}"),
+}
+
+
+def validate_identifiers(value) -> None:
+    if not isinstance(value, dict):
+        raise ValidationError(_('Enter an object such as {"wikidata": "Q184"}.'))
+    for scheme, identifier in value.items():
+        pattern = IDENTIFIER_SCHEMES.get(scheme)
+        if pattern is None:
+            raise ValidationError(
+                _("Unknown register %(scheme)s; known: %(known)s."),
+                params={"scheme": scheme, "known": ", ".join(IDENTIFIER_SCHEMES)},
+            )
+        if not isinstance(identifier, str) or not pattern.fullmatch(identifier):
+            raise ValidationError(
+                _("%(identifier)s is not a %(scheme)s identifier."), params={"identifier": identifier, "scheme": scheme}
+            )
+
+
 def stable_uid(model: type[models.Model], slug: str) -> uuid.UUID:
     """The permanent id of a record that arrives with a slug and no id (fixtures, the backfill migration):
     derived from the slug, so that loading the fixtures twice gives the same ids."""
@@ -53,6 +79,14 @@ class SluggedModel(TimeStampedModel):
     slug = models.SlugField(_("identifier"), max_length=120, unique=True, allow_unicode=False)
     # Opaque and permanent: a slug can be renamed, and a deleted slug created again is another record.
     uid = models.UUIDField(_("permanent id"), default=uuid.uuid4, unique=True, editable=False)
+    identifiers = models.JSONField(
+        _("identifiers elsewhere"),
+        default=dict,
+        blank=True,
+        validators=[validate_identifiers],
+        help_text=_('The record in other registers, e.g. {"wikidata": "Q184"}. Known: %(schemes)s.')
+        % {"schemes": "wikidata, isni, viaf, website"},
+    )
     # The last transaction that wrote the row, stamped by a PostgreSQL trigger; partner sync reads it
     # (``cooperation.sync``). Null on SQLite and on rows written before the trigger existed.
     sync_xid = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)

@@ -151,3 +151,8 @@ def test_the_change_feed_is_a_read_only_log_in_the_admin(staff_client, visit):
     assert response.status_code == 200
     assert "struck-off" in response.content.decode()
     assert staff_client.get(reverse("admin:cooperation_change_add")).status_code == 403
+
+
+def test_staff_record_identifiers_elsewhere_on_the_form(staff_client, visit):
+    response = staff_client.get(_url(visit.delegation.__class__, "change", visit.delegation.pk))
+    assert 'name="identifiers"' in response.content.decode()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from tests import factories as f
+
 from .conftest import iso
 
 BASE = "http://testserver/api/v1"
@@ -90,6 +94,8 @@ def test_a_delegation_carries_its_head_members_organisations_and_topics(api, wor
         "head": SHAPKINA,
         "members": [{"role": "head", "official": SHAPKINA, "position": RECTOR}],
         "topics": [TOPIC],
+        "identifiers": {},
+        "sources": [],
         "created_at": iso(delegation.created_at),
         "updated_at": iso(delegation.updated_at),
     }
@@ -135,6 +141,8 @@ def test_an_agreement_carries_parties_dated_actions_and_signatories(api, world):
         "signatories": [{"official": SHAPKINA, "position": RECTOR, "on_behalf_of": "BY"}],
         "relations": [],
         "topics": [TOPIC],
+        "identifiers": {},
+        "sources": [],
         "created_at": iso(mou.created_at),
         "updated_at": iso(mou.updated_at),
     }
@@ -163,6 +171,8 @@ def test_an_official_carries_every_name_form_and_post(api, world):
                 "end": {"date": "2024-02", "precision": "month"},
             },
         ],
+        "identifiers": {},
+        "sources": [],
         "created_at": iso(shapkina.created_at),
         "updated_at": iso(shapkina.updated_at),
     }
@@ -242,3 +252,40 @@ def test_list_items_are_the_same_json_as_the_detail_view(api, world):
     for endpoint in ("delegations", "events", "agreements", "officials", "programmes", "organisations", "sources"):
         for item in api.get(f"/api/v1/{endpoint}/").json()["results"]:
             assert api.get(item["url"]).json() == item, endpoint
+
+
+def test_a_record_carries_its_identifiers_and_sources_but_partners_never_see_internal_notes(api, world, staff_client):
+    delegation = world["delegation"]
+    delegation.identifiers = {"wikidata": "Q184"}
+    delegation.save()
+    press = f.SourceDocumentFactory(slug="wam-release", title="WAM release", url="https://wam.ae/x")
+    note = f.SourceDocumentFactory(slug="desk-note", kind="internal_note", title="Desk note")
+    f.CitationFactory(source=press, official=None, delegation=delegation, passage="The delegation arrived.")
+    f.CitationFactory(source=note, official=None, delegation=delegation, passage="Seating preferences.")
+    for url in ("/api/v1/delegations/belarus-to-uae-2025/", "/api/v1/delegations/"):
+        body = api.get(url).json()
+        record = body["results"][0] if "results" in body else body
+        assert record["identifiers"] == {"wikidata": "Q184"}
+        assert record["sources"] == [
+            {
+                "source": "wam-release",
+                "source_url": f"{BASE}/sources/wam-release/",
+                "title": "WAM release",
+                "published_url": "https://wam.ae/x",
+                "passage": "The delegation arrived.",
+                "locator": "",
+            }
+        ]
+    staff_view = staff_client.get("/api/v1/delegations/belarus-to-uae-2025/").json()
+    assert [s["source"] for s in staff_view["sources"]] == ["wam-release", "desk-note"]
+
+
+def test_identifiers_are_checked_against_their_register(db):
+    from django.core.exceptions import ValidationError
+
+    delegation = f.DelegationFactory(identifiers={"wikidata": "184"})
+    with pytest.raises(ValidationError, match="not a wikidata identifier"):
+        delegation.full_clean()
+    delegation.identifiers = {"myspace": "x"}
+    with pytest.raises(ValidationError, match="Unknown register"):
+        delegation.full_clean()
