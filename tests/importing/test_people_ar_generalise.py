@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cooperation.importing.extraction.people import extract_people
+from cooperation.importing.extraction.people_ar import extract_arabic
 
 
 def names(text: str) -> set[str]:
@@ -40,6 +41,38 @@ def names(text: str) -> set[str]:
         ("وقالت السفيرة الكندية آن ماري توماس إن بلادها تدعم المبادرة.", {"آن ماري توماس"}),
         # Persian keyboard letters are the same letters
         ("واستقبل وزیر الخارجیة الدکتور علی بن محمد الکعبی الوفد.", {"علی بن محمد الکعبی"}),
+        # a name set off by commas after a whole title phrase, a counterpart or a listed nationality
+        ("والتقى وزير الشؤون الخارجية والتعاون لجمهورية غامبيا، مامادو تانغارا، الوفد.", {"مامادو تانغارا"}),
+        (
+            "وتباحث مع نظيره الهولندي، كاسبار فيلدكامب، ونظيرتيه الكندية، ميلاني جولي.",
+            {"كاسبار فيلدكامب", "ميلاني جولي"},
+        ),
+        (
+            "والتقى ولي العهد الإسباني، فيليبي دي بوربون، والتشيلية، أنطونيا أوريخولا.",
+            {"فيليبي دي بوربون", "أنطونيا أوريخولا"},
+        ),
+        # a name in quotation marks after a title; a given name with the article closed by punctuation
+        ('وتسلم الوزير من السفير "نغوين فان تونغ" أوراق اعتماده.', {"نغوين فان تونغ"}),
+        ("وودّع الرئيس السفير الطاهر الحسن.", {"الطاهر الحسن"}),
+        # a first word that is also a verb, before an accusative title
+        ("وتقبل أوراق اعتماد السفير قدم علي زاده سفيراً لجمهورية أذربيجان.", {"قدم علي زاده"}),
+        # Vietnamese syllables in ـينه/ـانه; Egyptian ه for ة
+        ("واستقبل رئيس الوزراء الفيتنامي فام مينه تشينه الوفد.", {"فام مينه تشينه"}),
+        ("وقالت وزيرة الهجرة نبيله مكرم إن الوزارة تتابع.", {"نبيله مكرم"}),
+        ("وحضر اللقاء محمد شحاته، مدير الإدارة.", {"محمد شحاته"}),
+        # a two-word nationality, a two-word country, a country as a given name
+        ("وبحث مع وزيرة العلاقات الدولية الجنوب أفريقية ناليدي باندور التعاون.", {"ناليدي باندور"}),
+        ("والتقى رئيس وزراء جزر سليمان جيريميا مانيلي.", {"جيريميا مانيلي"}),
+        ("واستقبلت رئيسة الوزراء الإيطالية جورجيا ميلوني الرئيس.", {"جورجيا ميلوني"}),
+        # the subject of a verb of the genre's acts, closed by a comma
+        ("وأجرى ناصر بوريطة، يوم الاثنين، مباحثات مع الوفد.", {"ناصر بوريطة"}),
+        # "his guest" stands for a counterpart before a nationality adjective
+        ("وعقد الوزير جلسة مباحثات مع ضيفه الروسي سيرغي لافروف.", {"سيرغي لافروف"}),
+        # given names that open like an imperfect verb; a family name in ة closed by commas
+        ("وقالت السفيرة الروسية يكاترينا ماكاروفا إن بلادها.", {"يكاترينا ماكاروفا"}),
+        ("وحضر سفير جمهورية النيجر لدى المملكة، سيني كوناتة، والسفير.", {"سيني كوناتة"}),
+        # the giver of credentials between «من» and the papers
+        ("وتسلم الوزير اليوم من لي جيان وي نسخة من أوراق اعتماده.", {"لي جيان وي"}),
     ],
 )
 def test_a_named_official_is_found(text, expected):
@@ -56,7 +89,36 @@ def test_a_named_official_is_found(text, expected):
         "وقال المتحدث باسم الحكومة إن المباحثات تناولت ملفات إقليمية.",
         "وأكد رئيس الوزراء دعم الحكومة الكامل للمبادرة.",
         "وتناول اللقاء كلا من التعاون الاقتصادي والتجاري.",
+        # commas after a title set off prose, not a name
+        "وقال وزير الخارجية، يوم الأحد، إن بلاده تدعم الحوار.",
+        "وناقش وزير الصناعة، ملفات التعاون الصناعي، مع الجانب الصيني.",
+        "وتسلم وزير الخارجية، رسالة خطية، من نظيره.",
+        "وأجرى وزير الخارجية، اتصالاً هاتفياً، مع نظيره.",
+        "وأكد رئيس الوزراء حرصه على التعاون.",
+        "وقام الوزير، بزيارة رسمية إلى بكين، التقى خلالها نظيره.",
+        "وتلقى الوزير من وزارة الخارجية نسخة من المذكرة.",
     ],
 )
 def test_prose_around_titles_is_no_name(text):
     assert names(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # with no comma, the title after a subject that precedes another person is that person's
+        ("واستقبل الرئيس المصري عبد الفتاح السيسي رئيس وزراء اليونان كيرياكوس ميتسوتاكيس.", "عبد الفتاح السيسي", "EG"),
+        ("واستقبل السلطان هيثم بن طارق الرئيس الإيراني إبراهيم رئيسي.", "هيثم بن طارق", ""),
+        # an apposition takes the title phrase before it
+        ("والتقى رئيس الوزراء الجزائري، نذير العرباوي، وزير خارجية كازاخستان، مراد نورتليو.", "نذير العرباوي", "DZ"),
+        # «المالي» is Malian after a definite title or a counterpart, "financial" elsewhere
+        ("واستقبل الرئيس المالي آسيمي غويتا الوفد.", "آسيمي غويتا", "ML"),
+        ("والتقى الوزير نظيره المالي عبد الله ديوب.", "عبد الله ديوب", "ML"),
+        ("وقال المستشار المالي محمد أحمد إن الميزانية تحسنت.", "محمد أحمد", ""),
+        # a counterpart's nationality is his, whatever the title before the chain
+        ("والتقى الوزير نظيره الأذربيجاني جيحون بيراموف.", "جيحون بيراموف", "AZ"),
+    ],
+)
+def test_a_title_is_given_to_its_own_holder(text, name, country):
+    found = {m.normal: m.country for m in extract_arabic(text)}
+    assert found.get(name) == country, found

@@ -15,16 +15,21 @@ from .context import DocumentContext, Sentence
 from .countries import find_countries
 
 _KINDS = (
-    ("mou", r"memorand(?:um|a)(?:\s+of\s+understanding)?(?:\s+\(MOUs?\))?|MoU(?:'?s)?|MOU(?:'?s)?|"
+    ("mou", r"memorand(?:um|a)(?:\s+of\s+(?:understanding|agreement|cooperation))?(?:\s+\((?:MOU|MOA|MOC)s?\))?|"
+     r"MoU(?:'?s)?|MOU(?:'?s)?|MoA(?:'?s)?|MOA(?:'?s)?|MoC(?:'?s)?|"
      r"меморандум\w*(?:\s+о\s+взаимопонимании)?|مذكر(?:ة|ات|تي|تا)\s+(?:ال)?تفاهم|مذكر(?:ة|ات|تي)"),
-    ("programme", r"program(?:me)? of cooperation|cooperation program(?:me)?|программ\w+ сотрудничества|"
-                  r"برنامج\S*\s+(?:لل|ال)?تعاون"),
+    ("programme", r"program(?:me)? of cooperation|cooperation program(?:me)?|"
+                  r"программ\w+ (?:[\w-]+ ){0,2}сотрудничества|"
+                  r"برنامج\S*\s+(?:لل|ال)?تعاون|(?:ال)?برنامج\S*\s+(?:ال)?تنفيذي\S*"),
     ("protocol", r"protocol|протокол\w*|بروتوكول"),
-    ("roadmap", r"road\s?map|action plan|дорожн\w+ карт\w*|план\w* действий|(?:خارطة|خريطة) طريق|خطة عمل"),
+    ("roadmap", r"road\s?map|action plan|work plan|план\w* (?:мероприятий|сотрудничества|консультаций)|"
+                r"дорожн\w+ карт\w*|план\w* действий|(?:خارطة|خريطة) طريق|خطة عمل"),
     ("treaty", r"convention|treaty|конвенци\w*|договор\w* о (?:дружбе|союзе|партн\w+)|معاهدة|اتفاقية\s+(?:ال)?إطارية"),
-    ("agreement", r"agreements?|accord|deals?|соглашени\w*|договор\w*|اتفاقي(?:ة|ات|تين|تان)|اتفاق|صفق(?:ة|ات)"),
+    ("agreement", r"agreements?|accord|deals?|pacts?|соглашени\w*|договор\w*|اتفاقي(?:ة|ات|تين|تان)|اتفاق|صفق(?:ة|ات)"),
     # "signed ten documents": counted documents are as many agreements (a lone "the document" refers back).
-    ("other", r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|два|три|четыре|пять|шесть|семь|восемь|"
+    ("other", r"letters?\s+of\s+intent|LoI|declarations?\s+of\s+intent|(?:письм\w+|декларац\w+)\s+о\s+намерениях|"
+              r"(?:إعلان|خطاب|رسالة)\s+(?:ال)?نوايا|"
+              r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|два|три|четыре|пять|шесть|семь|восемь|"
               r"девять|десять|ثلاث|أربع|خمس|ست|سبع|ثماني|تسع|عشر)\s+(?:documents|документ(?:а|ов)|وثائق)"),
 )  # fmt: skip
 _MENTION = compile_cue("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS), re.I)
@@ -34,25 +39,36 @@ _STATUS = (
     ("in_force", r"entered into force|in force|вступил\w* в силу|حيز التنفيذ|دخل\w* حيز"),
     (
         "under_negotiation",
-        r"negotiat\w*|draft\w*|being prepared|finali[sz]\w*|ready (?:for|to be) sign\w*|переговор\w*|проект\w*|"
-        r"согласова\w*|подготовк\w*|подготовлен\w*|готов\w* к подписанию|التفاوض|مفاوضات|مسودة|مشروع|جاهز\w* للتوقيع",
+        r"negotiat\w*|draft\w*|being prepared|finali[sz]\w*|ready (?:for|to be) sign\w*|переговор\w*|"
+        # "проект"/"مشروع" is also a project and "подготовка кадров" training: only a draft document counts.
+        r"проект\w* (?:\w+ )?(?:соглашени|меморандум|протокол|договор|документ|программ|план|дорожн|межправ)\w*|"
+        r"согласова\w*|подготовк\w* (?:к|проект\w*|текст\w*|документ\w*)|подготовлен\w*|готов\w* к подписанию|"
+        r"التفاوض|مفاوضات|مسودة|مشروع (?:ال)?(?:اتفاق|مذكر|بروتوكول|برنامج|معاهد)\S*|جاهز\w* للتوقيع",
     ),
-    ("proposed", r"will (?:\w+ ){0,3}sign\w*|to be signed|to sign|plan\w* to sign|(?:expected|scheduled|set) to "
+    ("proposed", r"agreed to (?:\w+ ){0,2}(?:sign|renew|extend|conclude|ink)|"
+                 r"possibility of (?:signing|concluding)|(?:возможност|целесообразност)\w* (?:заключения|подписания)|"
+                 r"إمكانية (?:توقيع|إبرام)|"
+                 r"договорил\w* (?:\w+ )?(?:подписать|продлить|заключить)|"
+                 r"اتفق\S* (?:\S+ ){0,2}على (?:توقيع|تمديد|تجديد|إبرام)|"
+                 r"will (?:\w+ ){0,3}sign\w*|to be signed|to sign|plan\w* to sign|(?:expected|scheduled|set) to "
                  r"(?:\w+ ){0,2}sign\w*|подпишут|будет подписан\w*|ожидается подписание|планируется подписание|"
                  r"для (?:его |ее |её |их )?подписания|дата подписания|"
-                 r"(?:يرتقب|من المقرر|من المنتظر|المتوقع|يتوقع)(?:\s+\S+){0,3}\s+توقيع|"
-                 r"планируется подписа\w*|سيتم توقيع|سيوقع\w*|"
+                 r"(?:يرتقب|من المقرر|من المنتظر|المتوقع|يتوقع)(?:\s+\S+){0,3}\s+(?:ال)?توقيع|"
+                 r"планируется подписа\w*|سيتم (?:ال)?توقيع|سيوقع\w*|"
                  r"approv\w*|одобри\w*|الموافقة على|وافق\w*|[تي]صادق على توقيع|المصادقة على توقيع"),
-    ("signed", r"sign(?:ed|ing|s)?|inked|conclud\w*|extend\w*|renew\w*|prolong\w*|подписа\w*|продл\w*|"
+    ("signed", r"sign(?:ed|ing|s)?|inked|sealed|penned|conclud\w*|ratif\w*|ратифиц\w*|"
+               r"[وف]?(?:[يت]?صادق|المصادقة)\S*(?:\s+\S+){0,3}\s+على|"
+               r"заключ(?:ил|ила|или|ено|ен|ён|ена|ены|енн|ённ)\w*|extend\w*|renew\w*|prolong\w*|подписа\w*|продл\w*|"
                r"подпис(?:ь|и) под|поставил\w* (?:свои )?подпис\w*|"
                r"[وف]?وقع(?:ت|ا|وا|ها|تا|ته)?|[وف]?[يت]وقعان|[وف]?يوقع(?:ون|ا)?|[وف]?توقيع|الموقع(?:ة|تين|تان)|"
-               r"تم توقيع|تمديد|تجديد|أبرم\w*"),
+               r"تم (?:ال)?توقيع|(?:جرى|تم|وجرى|وتم) (?:ال)?توقيع|تمديد|تجديد|أبرم\w*"),
 )  # fmt: skip
 _STATUS_PATTERNS = [(status, compile_cue(rf"(?<!\w)(?:{cue})(?!\w)", re.I)) for status, cue in _STATUS]
 # Mentions that talk about agreements in general, not one the officer would record.
 _GENERAL = compile_cue(
     r"(?<!\w)(?:agreements?\s+already|previously\s+signed|ранее\s+подписанн\w*|already\s+signed|"
-    r"the\s+agreements\s+reached|договорённост\w*|договоренност\w*|agreed\s+(?:to|that|on))(?!\w)",
+    r"the\s+agreements\s+reached|договорённост\w*|договоренност\w*|"
+    r"agreed\s+(?:to(?!\s+(?:sign|conclude|ink|renew|extend)\b)|that|on))(?!\w)",
     re.I,
 )
 
@@ -105,16 +121,31 @@ _PLANNED = ("under_negotiation", "proposed")
 
 def _status(text: str) -> str:
     text = _CONDITION_ANY.sub(" ", text)  # "once signed, the document will ..." tells no act yet
+    text = _TALKS_OVER.sub(" ", text)  # "по итогам переговоров подписан пакет документов": the talks are over
     for status, pattern in _STATUS_PATTERNS:
         if pattern.search(text):
             return status
     return ""
 
 
+# "held under a memorandum on cooperation for 2019 - 2023", "в рамках соглашения", "بموجب مذكرة التفاهم": the
+# text works within an agreement, so it exists although no verb in the sentence says it was signed.
+_WITHIN = compile_cue(
+    r"(?<!\w)(?:under|within(?: the framework of)?|in the framework of|pursuant to|in accordance with|"
+    r"в рамках|в соответствии с|согласно|на основании|в развитие|"
+    r"بموجب|في إطار|وفق|وفقا ل|تنفيذا ل)\s+(?:(?:a|an|the|this|its|their|ранее|ال)\s*)?(?:\S+\s+){0,2}$",
+    re.I,
+)
+
+
+def _within(text: str, mention: re.Match) -> bool:
+    return bool(_WITHIN.search(text[max(0, mention.start() - 50) : mention.start()]))
+
+
 # What marks a mention as naming an agreement of its own: a subject ("on health", "о сотрудничестве",
 # "في مجال", "بين"), "another"/"أخرى"/"ещё один", an ordinal, or an indefinite article.
 _SUBJECT_AFTER = compile_cue(
-    r"^\S*\s*(?:\([^)]{1,20}\)\s*)?(?:on|for|between|concerning|regarding|in|"
+    r"^\S*\s*(?:\([^)]{1,20}\)\s*)?(?:on|for|between|concerning|regarding|in(?!\s+(?:(?-i:[A-Z])|\d))|"
     r"о|об|между|по|в области|в сфере|на \d{4}|"
     r"لل\w+|ل[^\s]{3,}|في مجال|في مجالات|في المجال|بين|بشأن|حول|خاص\w*|تتعلق|يتعلق|ترمي|تهدف|يهدف|أخرى|آخر|"
     r"و?تعاون|[أإ]?ضافي\w*|جديد\w*)(?!\w)",
@@ -128,7 +159,7 @@ _ANOTHER_BEFORE = compile_cue(
 )
 _REFERRING_BEFORE = re.compile(
     r"(?<!\w)(?:the|this|that|these|those|its|their|said|этот|эти|это|этого|этом|данн\w+|указанн\w+|"
-    r"подписанн\w+|соответствующ\w+|هذه|هذا|تلك|ذلك)\s+$",
+    r"подписанн\w+|соответствующ\w+|هذه|هذا|تلك|ذلك)\s+(?:(?:renewed|signed|revised|amended|updated)\s+)?$",
     re.I,
 )
 
@@ -145,10 +176,17 @@ def _names_a_new_one(text: str, mention: re.Match, found: list[Found]) -> bool:
     word = mention.group(0)
     if _another(text, mention):
         return True
-    if _REFERRING_BEFORE.search(before) or re.search(r"(?:^|\s)ال", word) or re.search(r"(?:ال|لل)$", before):
-        return False
     after = text[mention.end() : mention.end() + 60]
     titled = word[:1].isupper() and word.split()[0][1:].islower() and not re.search(r"(?:^|[.!?\n]\s*)$", before)
+    if _REFERRING_BEFORE.search(before) or re.search(r"(?:^|\s)ال", word) or re.search(r"(?:ال|لل)$", before):
+        # "The MoU signed by X covers …, alongside the Agreement for Scientific and Technical Cooperation": a
+        # title of another kind, on a subject no document met so far has, is one of its own despite "the".
+        return bool(
+            titled
+            and _SUBJECT_AFTER.search(after)
+            and not any(item.value["kind"] == mention.lastgroup for item in found)
+            and _same_subject(mention, found, text) is None
+        )
     indefinite = re.search(r"(?<!\w)(?:a|an)\s+(?:[\w-]+\s+){0,3}$", before, re.I) or (
         # Arabic marks the definite, not the indefinite; "اتفاقية التعاون" is definite by what follows it.
         _ARABIC.match(word) and (" " in word or not re.match(r"^\S*\s+ال", after))
@@ -191,6 +229,13 @@ def _same_one(mention: re.Match, found: list[Found], text: str = "", *, strict: 
     return None
 
 
+def _same_subject(mention: re.Match, found: list[Found], text: str) -> Found | None:
+    """The candidate of any kind about the same subject ("the Agreement on health" after "an MoU on health")."""
+    words = _subject_words(_title(text, mention))
+    theirs = [(item, _subject_words(item.value["title"])) for item in found]
+    return next((item for item, t in theirs if not words or (t and words & t)), None)
+
+
 # Words every agreement's title shares ("cooperation", "между", "التعاون"): they tell no two apart.
 _GENERIC = compile_cue(
     r"^(?:the|and|of|on|in|for|between|with|to|a|an|by|was|were|is|signed|government|ministry|republic|state|"
@@ -200,6 +245,7 @@ _GENERIC = compile_cue(
     r"протокол\w*|программ\w*|о|об|в|по|и|от|до|на|с|со|для|к|при|из|за|"
     r"\w*تعاون\w*|مجال\w*|بين|في|مع|على|من|مذكر\w*|تفاهم|\w*اتفاق\w*|\w*برنامج\w*|مشترك\w*|\w*دولة|"
     r"\w*حكوم\w*|جمهورية|المملكة|правительств\w*|республик\w*|государств\w*|также|also|"
+    r"this|that|these|already|effect|этом|этому|этого|этой|уже|بذلك|بهذا|الشأن|"
     r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|"
     r"декабр\w*|год\w*|january|february|march|april|may|june|july|august|september|october|november|december|"
     r"year|يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|عام)$",
@@ -226,6 +272,13 @@ def _subject_words(title: str) -> set[str]:
 
 # "Once signed, the document will ...": a condition, not an act.
 _CONDITION = compile_cue(r"(?:once|when|after|if|until)\s+(?:it\s+is\s+)?signed[\s,]*$", re.I)
+
+
+_TALKS_OVER = compile_cue(
+    r"(?<!\w)(?:по итогам|в ходе|после|по результатам|following|after|at the end of|in the course of|"
+    r"في ختام|عقب|خلال|في أعقاب)\s+(?:\S+\s+){0,2}(?:переговоров|negotiations|talks|المباحثات|المفاوضات)(?!\w)",
+    re.I,
+)
 
 
 _CONDITION_ANY = compile_cue(r"(?<!\w)(?:once|when|after|if|until)\s+(?:it\s+is\s+)?signed(?!\w)", re.I)
@@ -263,7 +316,22 @@ _NEXT_MENTION = compile_cue(
 )
 
 
+# English names an agreement before its noun: "the Special Status Agreement", "a Comprehensive Economic
+# Partnership Agreement" (not a sentence's first word, nor a name that ends with the signatory's title).
+_NAME_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][\w-]*\s+){1,5})$")
+_NOT_NAME = re.compile(r"^(?:The|A|An|This|That|Under|Both|Two|And|Minister|President)$")
+
+
 def _title(text: str, mention: re.Match) -> str:
     rest = re.match(r"[^.,;:\n،؛]{0,120}", text[mention.end() :]).group(0)
     end = _TITLE_END.search(rest) or _NEXT_MENTION.search(rest)
-    return (mention.group(0) + (rest[: end.start()] if end else rest)).strip()[:300]
+    title = (mention.group(0) + (rest[: end.start()] if end else rest)).strip()
+    named = _NAME_BEFORE.search(text[max(0, mention.start() - 80) : mention.start()])
+    if named and mention.group(0)[:1].isupper():
+        words = named.group(1).split()
+        while words and _NOT_NAME.match(words[0]):
+            words = words[1:]
+        start = mention.start() - len(named.group(1))
+        if words and start > 0 and not re.search(r"[.!?\n]\s*$", text[:start]):
+            title = " ".join(words) + " " + title
+    return title[:300]

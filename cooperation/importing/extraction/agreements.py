@@ -26,7 +26,9 @@ from .agreement_mentions import (
     _plural,
     _same_one,
     _status,
+    _subject_words,
     _title,
+    _within,
 )
 from .base import Found, compile_cue, evidence_for
 from .context import DocumentContext, Sentence
@@ -45,6 +47,8 @@ _SIDE_BEFORE = compile_cue(
 
 
 def extract_agreements(context: DocumentContext) -> list[Found]:
+    _WITNESSES.clear()
+    _VENUES.clear()
     found: list[Found] = []
     package: list[Found] = []  # "signed five memoranda": one candidate per document, described one by one later
     mixed = None  # the package counts documents of several kinds together
@@ -86,6 +90,8 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                 or (count and (count > counted or package_sentence is sentence))
                 or (not count and not plural and _names_a_new_one(sentence.text, mention, found))
             ):
+                if not status and _within(sentence.text, mention) and not _training_scheme(sentence.text, mention):
+                    status = "signed"
                 if not status and not (current and _listing(sentence.text)):
                     continue  # an agreement named with no act (signed, negotiated, extended) is background
                 joined = general_end >= 0 and _JOINED.match(sentence.text[general_end : mention.start()])
@@ -156,6 +162,19 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
     return found
 
 
+# "Under the Singapore Cooperation Programme, 45 officials attended courses": a scheme that trains people is a
+# training programme (programmes.py), not an agreement between governments.
+_TRAINS = compile_cue(
+    r"(?<!\w)(?:train\w*|courses?|scholarships?|fellowships?|обуч\w+|курс\w*|стажировк\w*|стипенди\w*|"
+    r"تدريب\S*|دور(?:ة|ات)|منح\S*)(?!\w)",
+    re.I,
+)
+
+
+def _training_scheme(text: str, mention: re.Match) -> bool:
+    return mention.lastgroup == "programme" and bool(_TRAINS.search(text))
+
+
 _MIXED = compile_cue(
     r"\S*\s+(?:and\s+|и\s+|و)(?:\w+\s+)?(?:memorand|MoU|MOU|agreement|protocol|меморандум|соглашени|протокол|"
     r"مذكر|اتفاق|بروتوكول)",
@@ -190,6 +209,11 @@ def _attach(context: DocumentContext, item: Found, sentence: Sentence, mention: 
         item.extra_evidence.append(evidence)
     if status and _STATUS_ORDER.index(status) < _STATUS_ORDER.index(item.value["status"]):
         item.value["status"] = status
+    # "Соглашение об этом подписано … подписала соглашение о сотрудничестве с X": the later mention says what.
+    if mention.re is _MENTION and mention.lastgroup == item.value["kind"] and not _subject_words(item.value["title"]):
+        fuller = _title(sentence.text, mention)
+        if _subject_words(fuller):
+            item.value["title"] = fuller
     _read_sentence(context, sentence, item)
 
 
@@ -241,6 +265,8 @@ def _read_sentence(context: DocumentContext, sentence: Sentence, item: Found) ->
         inside = sentence.start <= c_start < sentence.end
         if inside and code not in value["parties"] and not venue and not _dateline(context, c_start, c_end):
             value["parties"].append(code)
+            if _IN_COUNTRY.search(context.text, max(sentence.start, c_start - 12), c_start):
+                _VENUES.setdefault(id(item), set()).add(code)
     for bloc in _BLOC.finditer(sentence.text):
         name = bloc.group("bloc")
         as_place = _BLOC_AS_PLACE.search(sentence.text[max(0, bloc.start() - 30) : bloc.start()])
@@ -249,8 +275,14 @@ def _read_sentence(context: DocumentContext, sentence: Sentence, item: Found) ->
     # "no date has been set for signing it", "подписал указ об одобрении проекта": no one signed the agreement.
     if not _SIGN.search(sentence.text) or _status(sentence.text) not in ("signed", "in_force"):
         return
+    witnesses = _WITNESSES.setdefault(id(item), [])
     for person in context.people_in(sentence.start, sentence.end):
-        if any(s["name"] == person.name for s in value["signatories"]) or _only_present(context, sentence, person):
+        if any(s["name"] == person.name for s in value["signatories"]) or _MENTION.search(person.name):
+            continue  # "the Indus Waters Treaty" read as a name is the agreement itself
+        if _only_present(context, sentence, person):
+            # Leaders watching a bilateral signing, or on whose visit it took place, stand for the two sides.
+            if person.country and person.country not in witnesses:
+                witnesses.append(person.country)
             continue
         party = person.country
         side = _SIDE_BEFORE.search(context.text, max(sentence.start, person.start - 120), person.start)
@@ -265,10 +297,20 @@ def _read_sentence(context: DocumentContext, sentence: Sentence, item: Found) ->
         value["signed_date"], value["precision"] = dates[0].value["start"], dates[0].value["precision"]
 
 
+# The countries of people who watched a signing, per candidate (read until the candidate is completed).
+_WITNESSES: dict[int, list[str]] = {}
+# The countries a candidate's sentences name as a place ("signed in Qatar", "подписанный в Катаре").
+_VENUES: dict[int, set[str]] = {}
+_IN_COUNTRY = compile_cue(r"(?<!\w)(?:in|at|в|во|في)\s+(?:the\s+)?$", re.I)
+
+
 # People named after these words in a signing sentence watched or led a visit; they did not sign.
 _NOT_SIGNING = compile_cue(
     r"(?<!\w)(?:in the presence of|attended by|witnessed by|headed by|led by|during the visit of|"
-    r"в присутствии|во главе с|при участии|بحضور|برئاسة|وبحضور|بمشاركة)(?!\w)",
+    r"в присутствии|во главе с|при участии|в ходе (?:\w+ )?визита|во время (?:\w+ )?визита|"
+    r"(?:по итогам|в ходе|после) (?:\w+ )?переговоров|following (?:the )?(?:talks|meeting)s? (?:between|with|of)|"
+    r"في ختام (?:ال)?مباحثات|عقب (?:ال)?مباحثات|"
+    r"بحضور|برئاسة|وبحضور|بمشاركة|خلال زيارة)(?!\w)",
     re.I,
 )
 
@@ -290,11 +332,22 @@ def _complete(context: DocumentContext, item: Found) -> None:
         lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", context.text)]
         listed = next((c for start, end in lines if len(c := context.countries_in(start, end)) >= 3), [])
         parties = list(dict.fromkeys([*parties, *listed]))
+    witnesses = _WITNESSES.pop(id(item), [])
+    if len(parties) == 1 and not value["party_organisations"]:
+        parties = list(dict.fromkeys([*parties, *witnesses]))
     if len(parties) < 2 and not value["party_organisations"]:  # "between Uzbekistan and the EU" has its two
         filed = {code for code, start, end in context.countries if _dateline(context, start, end)}
         main = [code for code in context.main_countries if code not in filed]
         parties = list(dict.fromkeys([*parties, *main]))
+    dateline = context.dateline_city
+    if len(parties) == 1 and not value["party_organisations"] and dateline and dateline[0] not in parties:
+        # "МОСКВА, 10 октября. /ТАСС/. Президентская академия … подписала соглашение с Агентством … Таджикистан":
+        # an institution named without its country is of the country the report was filed from.
+        parties.append(dateline[0])
     multilateral = len(signatory_parties) >= 3 or value["kind"] == "treaty"
+    venues = _VENUES.pop(id(item), set())
+    if len(parties) > 2 and not multilateral:  # "signed in Qatar, commits Kenya and Rwanda": Qatar is the place
+        parties = [code for code in parties if code not in venues or code in signatory_parties] or parties
     value["parties"] = parties[:2] if len(parties) > 2 and not multilateral else parties
     # No date in the agreement's own sentences: the article does not say when (its own date is not the signing's).
     item.confidence = 0.85 if len(value["parties"]) >= 2 else 0.6

@@ -78,6 +78,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             del forms[form]
     # Datelines write the city in capitals: "ABU DHABI, 5th March".
     english.update({name.upper(): code for name, code in english.items()})
+    russian.update({name.upper(): code for name, code in russian.items()})  # "МОСКВА, 10 октября. /ТАСС/."
     # One alternation per language without groups (hundreds of named groups make the regex slow); the
     # matched text is looked up afterwards, Russian by its stem and Arabic without its attached prefix.
     compiled = []

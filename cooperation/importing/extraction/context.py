@@ -138,6 +138,10 @@ _ON_BEHALF = re.compile(
 _BEHALF_BEFORE = re.compile(r"(?:on behalf of|от имени|عن الجانب|نيابة عن)\s+(.{0,40}?)\s+(?:by|—|-)\s", re.I)
 
 
+# A clause ends at a full stop, but not at the dot of an initial or abbreviation ("his U.S. counterpart X").
+_CLAUSE_END = re.compile(r"[;\n،,]|(?<!\b\w)\.")
+
+
 def _fill_people_countries(context: DocumentContext) -> None:
     """A person whose title names no country often has one right before the name ("Serbian Minister X",
     "министр юстиции России X" is already in the title); failing that, none is guessed."""
@@ -150,7 +154,7 @@ def _fill_people_countries(context: DocumentContext) -> None:
         # Only the words since the previous person: "President of Uzbekistan X received Y" says nothing of Y.
         window_start = max(previous_end, ref.start - 80)
         window = context.text[window_start : ref.start]
-        clause = re.split(r"[.;\n،,]", window)[-1]
+        clause = _CLAUSE_END.split(window)[-1]
         hits = find_countries(clause)
         before = _BEHALF_BEFORE.search(window)  # "… and on behalf of South Korea by the Minister of …, X"
         if hits:

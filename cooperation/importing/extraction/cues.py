@@ -8,7 +8,9 @@ import re
 from .base import compile_cue
 
 RECEIVED = compile_cue(
-    r"(?<!\w)(?:received|receives|hosted|hosts|welcomed|welcomes|принял\w*|принимал\w*|встретил\w*|"
+    r"(?<!\w)(?:received|receives|hosted|hosts|welcomed|welcomes|принял\w*|принимал\w*|"
+    # "встретил гостей" receives; "встретился с" only meets
+    r"встретил(?!ся|ась|ись)\w*|встречал(?!ся|ась|ись)\w*|"
     r"[وف]?استقبل(?:ت)?|[وف]?يستقبل|[وف]?تستقبل|رحب\w*)(?!\w)",
     re.I,
 )

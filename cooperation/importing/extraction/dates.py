@@ -16,20 +16,21 @@ from cooperation.dates import DatePrecision
 from .base import Found, evidence_for
 
 _MONTHS: dict[str, int] = {}
-# The Maghreb writes the French month names (جانفي, فيفري, أفريل, جوان, جويلية, أوت).
+# The Maghreb writes the French month names (جانفي, فيفري, أفريل, جوان, جويلية, أوت); Russian sites abbreviate
+# ("04 фев 2024"; not "сен", "дек", "мар", "апр", which begin common words: "10 сенаторов", "3 декрета").
 for number, forms in enumerate(
     [
-        ("january", "jan", "январ", "يناير", "كانون الثاني", "جانفي"),
-        ("february", "feb", "феврал", "فبراير", "شباط", "فيفري"),
+        ("january", "jan", "январ", "янв", "يناير", "كانون الثاني", "جانفي"),
+        ("february", "feb", "феврал", "фев", "فبراير", "شباط", "فيفري"),
         ("march", "mar", "март", "مارس", "آذار"),
         ("april", "apr", "апрел", "أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل"),
         ("may", "ма[йяе]", "مايو", "أيار"),
         ("june", "jun", "июн", "يونيو", "حزيران", "جوان"),
         ("july", "jul", "июл", "يوليو", "تموز", "جويلية"),
-        ("august", "aug", "август", "أغسطس", "آب", "أوت"),
+        ("august", "aug", "август", "авг", "أغسطس", "آب", "أوت"),
         ("september", "sept", "sep", "сентябр", "سبتمبر", "أيلول"),
-        ("october", "oct", "октябр", "أكتوبر", "اكتوبر", "تشرين الأول"),
-        ("november", "nov", "ноябр", "نوفمبر", "تشرين الثاني"),
+        ("october", "oct", "октябр", "окт", "أكتوبر", "اكتوبر", "تشرين الأول"),
+        ("november", "nov", "ноябр", "ноя", "نوفمبر", "تشرين الثاني"),
         ("december", "dec", "декабр", "ديسمبر", "كانون الأول"),
     ],
     start=1,
@@ -72,6 +73,8 @@ _PATTERNS = [
         rf"{_p(_MONTH, 'm2')}\s+{_p(_DAY, 'd1')}{_DASH}{_p(_DAY, 'd2')}(?:,?\s+(?:in\s+)?{_p(_YEAR, 'y2')})?",
         re.IGNORECASE,
     ),
+    # 2022 Sep 22 (the dateline order of some Asian agencies' sites)
+    re.compile(rf"(?<![\d-]){_p(_YEAR, 'y2')},?\s+{_p(_MONTH, 'm2')}\s+{_p(_DAY, 'd2')}(?![\d:-])", re.IGNORECASE),
     # 28 января 2026 г. / 3 February 2025 / 15 مايو 2024
     re.compile(rf"{_p(_DAY, 'd2')}\s+{_p(_MONTH, 'm2')}(?:,?\s+{_p(_YEAR, 'y2')}{_YEAR_SUFFIX})?", re.IGNORECASE),
     # May 15, 2024
@@ -154,7 +157,9 @@ def extract_dates(text: str, *, document_date: dt.date | None = None) -> list[Fo
 
 # "06.04.23", "6.4.2023", "06/04/2023" (day first, as in Russian and Arabic news), "2023-04-06".
 _NUMERIC = re.compile(
-    r"(?<![\d.,/-])(?:(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)?\d\d)|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
+    r"(?<![\d.,/-])(?:(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)?\d\d)|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+    # "06-09-2014": Arabic sites write the day first with dashes too (only with a full year: "3-5" is a range)
+    r"|(?P<dd>[0-3]?\d)-(?P<dm>[01]?\d)-(?P<dy>(?:19|20)\d\d))"
     r"(?![\d.,/-]\d)"
 )
 
@@ -165,9 +170,10 @@ def _numeric_dates(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         start, end = match.span()
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
-        year = int(match.group("y") or match.group("iy"))
+        year = int(match.group("y") or match.group("iy") or match.group("dy"))
         year = year + 2000 if year < 100 else year
-        month, day = int(match.group("m") or match.group("im")), int(match.group("d") or match.group("id"))
+        month = int(match.group("m") or match.group("im") or match.group("dm"))
+        day = int(match.group("d") or match.group("id") or match.group("dd"))
         if _safe_date(year, month, day) is None:
             continue
         taken.append((start, end))
@@ -223,9 +229,13 @@ _WEEKDAYS = (
     ("saturday", "суббот[ау]", "السبت"),
     ("sunday", "воскресенье", "الأحد", "الاحد"),
 )
+_WEEKDAY_ALTERNATION = "|".join(f for forms in _WEEKDAYS for f in forms)
+# "Tomorrow, Sunday" / "غداً الأحد": the day after the article's date, whatever weekday is named with it.
 _RELATIVE = re.compile(
-    r"(?<!\w)(?:(?P<today>today|сегодня|اليوم)|(?P<yesterday>yesterday|вчера|أمس|امس)"
-    r"|(?:on\s+|во?\s+|يوم\s+|(?=ال))(?P<weekday>" + "|".join(f for forms in _WEEKDAYS for f in forms) + r"))(?!\w)",
+    # "اليوم التالي" is the next day, "اليوم الوطني" a national day: "اليوم" is today alone or with a weekday
+    r"(?<!\w)(?:(?P<today>today|сегодня|اليوم(?!\s+ال(?!أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)\w))|(?P<yesterday>yesterday|вчера|أمس|امس)"
+    r"|(?P<tomorrow>tomorrow|завтра|غداً|غدا)(?:,?\s+(?:on\s+|во?\s+|يوم\s+)?(?:" + _WEEKDAY_ALTERNATION + r"))?"
+    r"|(?:on\s+|во?\s+|يوم\s+|(?=ال))(?P<weekday>" + _WEEKDAY_ALTERNATION + r"))(?!\w)",
     re.IGNORECASE,
 )
 
@@ -240,6 +250,8 @@ def _relative_dates(text: str, document_date: dt.date, taken: list[tuple[int, in
             day = document_date
         elif match.group("yesterday"):
             day = document_date - dt.timedelta(days=1)
+        elif match.group("tomorrow"):
+            day = document_date + dt.timedelta(days=1)
         else:
             word = match.group("weekday").lower()
             weekday = next(i for i, forms in enumerate(_WEEKDAYS) if any(re.fullmatch(f, word) for f in forms))

@@ -20,10 +20,15 @@ def _ar(*words: str) -> str:
     return rf"{_AR_PRE}(?:{'|'.join(words)}){_AR_SUF}"
 
 
+_BLOC = r"(?:Arab|ASEAN|African|EU|GCC|OIC|BRICS|SCO|CIS|CSTO|G20|G7)"
+
 # Most specific first: a sentence that tells of a signing at a forum is the signing. Every kind a sentence
 # names is an event of its own ("the MoUs were signed after the two leaders' talks": a meeting and a signing).
 EVENT_KIND_CUES: dict[str, str] = {
-    "signing": r"sign(?:ed|ing)|inked|подписа\w*|подписани\w*|"
+    # Documents handed over at a ceremony are signed ones: "witnessed the exchange of five agreements".
+    "signing": r"sign(?:ed|ing)|inked|exchange(?:d)? (?:of )?(?:the )?(?:\w+ )?(?:agreements|memorand\w+|MoUs|"
+    r"instruments|documents)|обмен\w* (?:подписанными )?(?:документами|соглашениями|меморандумами)|"
+    r"подписа\w*|подписани\w*|[وف]?تبادل (?:ال)?(?:اتفاقيات|مذكرات|وثائق)|"
     + r"[وف]?(?:وقع|يوقع|توقع|وقعت|وقعا|وقعوا|يوقعان|توقعان)(?:ها|هما|ه)?|"
     + _ar("توقيع"),
     # An informal seminar of two ministries is a discussion round; a course says "training" or "workshop".
@@ -36,6 +41,15 @@ EVENT_KIND_CUES: dict[str, str] = {
     + _ar("اجتماع", "اجتماعات", "دورة", "دورات")
     + r")[^.،,;]{0,40}?(?:جامعة الدول|(?:ل)?مجلس (?:ال)?جامعة|الاتحاد ال(?:أ|إ)فريقي|مجلس التعاون|League|Union|"
     r"Organi[sz]ation|Council of (?:Foreign )?Ministers|Лиг\w+|Союз\w*|Организаци\w+|Совет\w* министров)|"
+    # The foreign ministers of a bloc in session: "اجتماع وزراء الخارجية العرب", "meeting of ASEAN foreign ministers".
+    + r"(?:"
+    + _ar("اجتماع", "اجتماعات")
+    + r") (?:مجلس )?وزراء (?:ال)?خارجية (?:ال)?(?:دول )?(?:ال)?(?:عرب|خليجي|أفارقة|إسلامي)\w*|"
+    r"(?:meetings?|sessions?) of (?:the )?"
+    + _BLOC
+    + r" (?:foreign )?ministers|"
+    + _BLOC
+    + r" (?:foreign )?ministers'? (?:meetings?|sessions?)|"
     r"summits?|forums?|(?<!press )(?<!news )(?<!video)conferences?|саммит\w*|форум\w*|"
     r"(?<!пресс-)конференци\w*|" + _ar("قمة", "منتدى", "مؤتمر") + r"(?![\u064b-\u0652]*\s+(?:ال)?صحفي)",
     "training": r"training (?:session|course|workshop|programme|program)|"
@@ -47,25 +61,37 @@ EVENT_KIND_CUES: dict[str, str] = {
     + r" (?:ال)?(?:تدريبية|دراسية|تأهيلية)|(?:ال)?برنامج (?:ال)?تدريبي",
     "exhibition_visit": r"exhibitions?|выставк\w+|" + _ar("معرض"),
     "field_visit": r"field visits?|toured|tour of|tour (?:a|an|the)(?= )|"
-    r"visited the (?:headquarters|premises|plant|factory|facilit\w+|site|"
-    r"institute|centre|center|university|museum)|посетил\w* (?:предприяти|завод|центр|музе|институт|университет)\w*|"
-    r"[وف]?زار(?:وا|ت)? (?:مقر|موقع|مصنع|مركز|معهد|جامعة)|"
+    r"visited the (?:[A-Z][\w'-]* ){0,4}(?:headquarters|premises|plant|factory|facilit\w+|site|"
+    r"institute|centre|center|university|museum|(?:industrial |technology |science )?park|port|farm|"
+    r"hospital|laboratory|academy|college|school|company)|"
+    # "посетил Российский университет", "побывал на предприятии": up to two words may name the place
+    r"(?:посетил\w*|побывал\w* (?:на|в)) (?:[а-яё-]+ ){0,2}?(?:предприяти|завод|центр|музе|институт|университет|"
+    r"(?:промышленн\w+ |индустриальн\w+ )?парк|технопарк|фабрик|комбинат|порт|лаборатори|академи|колледж|школ|"
+    r"больниц|компани|хозяйств)\w*|"
+    r"(?:[وف]?زار(?:وا|ت)? |[وف]?قام(?:ت)? (?:\S+ ){0,3}?بزيارة (?:(?:إلى|الى) )?(?:ل)?(?:ال)?)"
+    r"(?:مقر|موقع|مصنع|مركز|معهد|جامعة|ميناء|شركة|مزرعة|مستشفى|أكاديمية|كلية|مدرسة|متحف|مجمع)|"
+    r"почтил\w* память|посетил\w* мемориал\w*|"
     r"осмотрел\w*|ознакоми\w*|познакоми\w*|[وف]?(?:تفقد|يتفقد|تفقدت)\w*|" + _ar("جولة (?:ال)?(?:ميدانية|تفقدية)"),
     "meeting": r"met|meet(?=\s+with\b)|meets|meetings?|talks|talked(?= (?:with|to|about|over) )|negotiations|"
     r"consultations|received|hosted|"
     r"discuss(?:ed|ions)|conferred|audiences?|called on|(?:courtesy|farewell) (?:call|visit)|"
     r"credentials|встрет\w*|встреч\w+|переговор\w+|консультаци\w+|принял\w*|обсуди\w*|бесед\w+|"
+    r"был\w* принят\w*(?= (?:президент|председател|премьер|министр|глав|руководител|корол|эмир|султан|наследн))|"
     r"аудиенци\w*|верительн\w+ грамот\w*|"
-    r"[وف]?(?:التقى|التقت|يلتقي|تلتقي|اجتمع|اجتمعا)|"
+    r"[وف]?(?:التقى|التقت|يلتقي|تلتقي|اجتمع|اجتمعا|تباحث|تباحثا|تباحثت|يتباحث)|"
     + _ar("لقاء", "لقاءين", "لقاءات", "اجتماع", "مقابلة", "مباحثات", "محادثات", "مفاوضات", "مشاورات")
     + r"|[وف]?(?:استقبل|يستقبل|تستقبل|استقبلت)\w*|"
     + _ar("استقبال")
-    + r"|[وف]?(?:بحث|بحثت|بحثا)|أوراق (?:ال)?اعتماد\w*",
+    + r"|[وف]?(?:بحث|بحثت|بحثا)|أوراق (?:ال)?اعتماد\w*|"
+    # A farewell call: "لدى وداعه سفراء السودان المعينين", "ودّع الرئيس السفير".
+    + _ar("وداع")
+    + r"|[وف]?(?:ودع|ودّع|يودع|يودّع)(?!\w)",
     "announcement": r"briefing (?:the )?(?:media|press|journalists|reporters)|брифинг\w*",
     # The protocol around a visit: welcomes at the airport, wreaths, state dinners, press conferences; a call.
     "other": r"(?:tele)?phone (?:call|conversation|talks)|телефонн\w+ (?:разговор|переговор)\w*|"
-    r"اتصال(?:اً|ا)? هاتفي(?:اً|ا)?|(?:ال)?اتصال (?:ال)?هاتفي|airports?|wreaths?|state dinner|banquet|"
-    r"press conference|welcom\w* ceremony|official welcome|"
+    r"اتصال(?:اً|ا)? هاتفي(?:اً|ا)?|(?:ال)?اتصال (?:ال)?هاتفي|airports?|air ?(?:force )?bases?|airfields?|"
+    r"wreaths?|state dinner|banquet|"
+    r"press conference|welcom\w* ceremony|official welcome|(?:official )?reception ceremony|"
     r"аэропорт\w*|венок|венки|пресс-конференци\w*|торжественн\w+ церемони\w*|"
     + _ar("مطار", "إكليل", "مأدبة")
     + "|"
@@ -96,7 +122,9 @@ FALSE_CUE_BEFORE = compile_cue(
 # Among the protocol acts, each is its own event: the airport welcome is not the wreath laid an hour later.
 OTHER_ACTS = {
     "phone": compile_cue(r"phone|телефон|هاتفي", re.I),
-    "arrival": compile_cue(r"airport|аэропорт|مطار|وصول|كان في استقبال|on arrival|по прибытии", re.I),
+    "arrival": compile_cue(
+        r"airport|air ?(?:force )?base|airfield|аэропорт|مطار|وصول|كان في استقبال|on arrival|по прибытии", re.I
+    ),
     "wreath": compile_cue(r"wreath|венок|венки|إكليل", re.I),
     "dinner": compile_cue(r"dinner|banquet|مأدبة", re.I),
     "press": compile_cue(r"press|пресс|صحفي", re.I),
@@ -128,7 +156,7 @@ SEPARATE = compile_cue(
 CEREMONY_BEFORE = compile_cue(r"(?:ceremony|церемони\w*|حفل|[وب]?مراسم)(?:\s+(?:of|по|تسليم|تقديم))?\s*$", re.I)
 # An arrival: the reception that goes with it is the airport welcome, not a meeting.
 ARRIVAL = compile_cue(
-    r"(?<!\w)(?:airports?|on arrival|upon arrival|аэропорт\w*|по прибытии|"
+    r"(?<!\w)(?:airports?|air ?(?:force )?bases?|airfields?|on arrival|upon arrival|аэропорт\w*|по прибытии|"
     + _ar("مطار")
     + r"|(?:لدى|فور|عند|بعد) وصول\w*|[وف]?كان في استقبال\w*|встречавш\w*)(?!\w)",
     re.I,
@@ -159,7 +187,10 @@ PLANNED = compile_cue(
     r"(?<!\w)(?:[وف]?من المنتظر|[وف]?من المقرر|[وف]?المقرر|[وف]?(?:يُ?رتقب|يُ?نتظر|تُ?نتظر)|"
     r"[وف]?(?:ب|و)?حسب البرنامج|according to the (?:programme|program|schedule)|согласно программе|"
     r"предстоит|запланирован\w*|предусмотрен\w*|предусматрива\w*|provides for|envisages|covers|касается|касаются|"
-    r"[وف]?[تي]نص على|ожидается|побывают|посетят|проведут|встретятся|once(?! again| more)|"
+    r"[وف]?[تي]نص على|ожидается|побывают|посетят|посетит|проведут|провед[её]т|встретятся|встретится|подпиш[еу]т|"
+    # "once signed" is a plan; "once the ministers had signed" tells what happened first.
+    r"once(?=,?\s+(?:(?:[^.,;]{0,40}?\s)?(?:is|are|gets?|has been|have been)\s+)?(?:signed|ratified|approved|adopted|"
+    r"concluded|finali[sz]ed|completed|implemented|in force)\b)|"
     r"[وف]?(?:سي|ست|سن)(?:جري|عقد|لتقي|شهد|تناول|بحث|نصب|قوم|زور|كون|وقع)\w*)(?!\w)",
     re.I,
 )
@@ -190,5 +221,17 @@ HELD = compile_cue(
     r"(?<!\w)(?:held|took place|organi[sz]ed|launched|opened|convened|hosted|"
     r"состоял\w*|прош(?:ел|ла|ли|ло)|провел\w*|организова\w*|открыл\w*|"
     r"[وف]?(?:نظم|نظمت|عقد|عقدت|عُقد|انطلق|انطلقت|افتتح|اختتم|جرى|جرت|أقيم|أقيمت|استضاف|استضافت|احتضن))(?!\w)",
+    re.I,
+)
+# "The next day he met ...", "На следующий день", "في اليوم التالي": the day after the one the narrative is at
+# (and no plan, though "next" usually marks one).
+NEXT_DAY = compile_cue(
+    r"(?<!\w)(?:the next day|the following day|a day later|the next morning|the following morning|"
+    r"на следующий день|на другой день|на следующее утро|[وف]?(?:في )?(?:صباح )?اليوم (?:التالي|الثاني|الموالي))(?!\w)",
+    re.I,
+)
+# "Held meetings with the Speaker and the Minister of Trade": one meeting per counterpart.
+PLURAL_MEETINGS = compile_cue(
+    r"(?<!\w)(?:meetings|встречи|встречах|" + _ar("لقاءات", "اجتماعات") + r")\s+(?:\w+\s+){0,2}?(?:with|с|со|مع)(?!\w)",
     re.I,
 )

@@ -28,10 +28,12 @@ from .event_cues import (
     HELD,
     JOINT,
     LAST_YEAR,
+    NEXT_DAY,
     OTHER_ACTS,
     OVER_YEARS,
     PLANNED,
     PLANNED_AFTER,
+    PLURAL_MEETINGS,
     QUOTED,
     RECEPTION,
     SEPARATE,
@@ -39,6 +41,7 @@ from .event_cues import (
     STATEMENT,
     TO_THE_SOUND_OF,
 )
+from .event_days import earlier_year, nearest_day
 from .visits import date_of
 
 # What a visit's programme is made of: such a sentence during a visit is an event even with no name in it.
@@ -62,11 +65,12 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
     found: list[Found] = []
     principal = _principal(context, delegations)
     for sentence in context.sentences:
-        if LAST_YEAR.search(sentence.text) or OVER_YEARS.search(sentence.text):
+        if LAST_YEAR.search(sentence.text) or OVER_YEARS.search(sentence.text) or earlier_year(context, sentence):
             continue  # background: what the two sides did a year before the news
         dated = None
         for kind, match, generic in _event_kinds(sentence.text):
-            if _planned(sentence.text[: match.start()]) or PLANNED_AFTER.search(sentence.text[match.end() :]):
+            before = NEXT_DAY.sub(" ", sentence.text[: match.start()])
+            if _planned(before) or PLANNED_AFTER.search(sentence.text[match.end() :]):
                 dated = _written_date(context, sentence) if dated is None else dated
                 if not dated:
                     continue  # a plan is recorded once it has its day ("the summit to be held on 17 May")
@@ -77,14 +81,16 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
     events = _drop_calls_told_as_talks(_merge_events(_attach_back_references(found), principal))
     _carry_dates(context, events)
     for event in events:
-        if not event.value["start"] and context.document_date and event.value["participants"]:
+        # A stop on a visit's programme needs no name to be dated ("he also toured the centre").
+        on_programme = delegations and event.value["kind"] in _VISIT_PROGRAMME
+        if not event.value["start"] and context.document_date and (event.value["participants"] or on_programme):
             # A meeting reported without its day happened on the day of the report.
             event.value.update(start=context.document_date.isoformat(), end=None, precision="day")
         elif not event.value["start"] and len(delegations) == 1 and delegations[0].value["start"]:
             visit = delegations[0].value  # undated and no report date: the first day of the visit it belongs to
             event.value.update(start=visit["start"], end=None, precision=visit["precision"])
     for event in events:
-        for key in ("back", "act", "sentence", "generic", "separate", "own", "series", "sentences"):
+        for key in ("back", "act", "sentence", "generic", "separate", "own", "series", "sentences", "next_day"):
             event.value.pop(key, None)
     _roles(events, delegations)
     return events
@@ -130,12 +136,14 @@ def _principal(context: DocumentContext, delegations: list[Found]) -> str:
 def _events_of(context: DocumentContext, sentence: Sentence, kind: str, match: re.Match, delegations, principal):
     """The events one sentence tells of, of one kind: one, or one per counterpart ("separate meetings")."""
     people = context.people_in(sentence.start, sentence.end)
-    dates = date_of(context, sentence)
+    dates = nearest_day(context, sentence, sentence.start + match.start(), date_of(context, sentence))
     happened = HELD.search(sentence.text)
     act = next((name for name, cue in OTHER_ACTS.items() if cue.search(sentence.text)), "") if kind == "other" else ""
     # A visit's protocol (a state dinner, a wreath) is part of its programme; an airport named alone is not.
     programme = kind in _VISIT_PROGRAMME or (kind == "other" and act in ("dinner", "wreath", "welcome"))
-    if not people and not dates["date_in_sentence"] and not (delegations and programme) and not happened:
+    # "Вчера я встретился с министром юстиции Армении": a day, even one only the article's date resolves
+    timed = dates["date_in_sentence"] or _WEEKDAY_OR_TODAY.search(sentence.text)
+    if not people and not timed and not (delegations and programme) and not happened:
         return []  # no one, no day, no visit it belongs to: a general remark, not an event to record
     if dates["start"] and FORWARD.search(sentence.text):
         dates = _coming_weekday(context, sentence, dates)
@@ -144,7 +152,9 @@ def _events_of(context: DocumentContext, sentence: Sentence, kind: str, match: r
     if city is None and delegations and delegations[0].value["city"]:
         city = (delegations[0].value["host_country"], delegations[0].value["city"], 0, 0)
     place = (city[1].title() if city[1].isupper() else city[1]) if city else ""
-    separate = SEPARATE.search(sentence.text)
+    separate = SEPARATE.search(sentence.text) or _bilaterals_on_sidelines(context, kind, people, principal)
+    if not separate and kind == "meeting" and len([p for p in people if p.name != principal]) > 1:
+        separate = PLURAL_MEETINGS.search(sentence.text)
     if separate:  # the one who met them all is named before "separately", if at all
         subject = next((p.name for p in people if p.start < sentence.start + separate.start()), "")
         # else the one the article follows, unless named here among the counterparts
@@ -152,7 +162,8 @@ def _events_of(context: DocumentContext, sentence: Sentence, kind: str, match: r
     groups = [[p] for p in people if p.name != principal] if separate else [people]
     if separate and not groups and _TWO.search(separate.group(0)):
         groups = [[], []]  # "in two separate meetings" whose counterparts the sentence does not name
-    back = _points_back(sentence.text, match) and not separate
+    # "arrived at the airport" names a place, not the event told before ("at the meeting")
+    back = _points_back(sentence.text, match) and not separate and not OTHER_ACTS["arrival"].search(match.group(0))
     if back and _DEMONSTRATIVE.search(sentence.text[: match.start()]):
         back = "this"  # "this meeting": the one just told, whatever day the sentence goes on to name
     series = bool(SERIES.search(sentence.text[: match.start()]))
@@ -180,9 +191,25 @@ def _events_of(context: DocumentContext, sentence: Sentence, kind: str, match: r
             "separate": bool(separate),
             "own": set(names),  # the people this mention itself names: those attending are not counterparts
             "series": series,
+            "next_day": bool(NEXT_DAY.search(sentence.text)) and not dates["date_in_sentence"],
         }
         events.append(Found("event", value, evidence_for(context.text, start, start + len(match.group(0))), 0.6))
     return events
+
+
+_CREDENTIALS = compile_cue(r"credentials|верительн\w+ грамот\w*|أوراق (?:ال)?اعتماد\w*", re.I)
+_SIDELINES = compile_cue(r"on the (?:sidelines|margins?)|на полях|в кулуарах|على هامش", re.I)
+
+
+def _bilaterals_on_sidelines(context: DocumentContext, kind: str, people: list, principal: str) -> re.Match | None:
+    """At a summit or an inauguration, "he also held talks with the crown prince of Spain, his Brazilian
+    counterpart and ..." are bilateral meetings, one per counterpart, when they serve different countries."""
+    if kind != "meeting" or not principal or not _SIDELINES.search(context.text):
+        return None
+    countries = {p.country or context.country_of(p.name) for p in people if p.name != principal} - {""}
+    if len([p for p in people if p.name != principal]) < 2 or len(countries) == 1:
+        return None  # officials of one country met together, or one person named twice
+    return _SIDELINES.search(context.text)
 
 
 def _planned(before: str) -> bool:
@@ -199,11 +226,15 @@ def _points_back(text: str, match: re.Match) -> bool:
 
 
 def _written_date(context: DocumentContext, sentence: Sentence) -> bool:
-    """The sentence writes a day of the month itself ("on 17 May"), not only "today" or a weekday."""
+    """The sentence writes a day of the month itself ("on 17 May"), or another day than the article's own
+    that the article's date resolves ("Duterte will host a banquet on Wednesday evening"); "today" in a plan
+    is the day the plan was told ("arrived today, and is expected to hold talks during the visit")."""
     for found in context.dates_in(sentence.start, sentence.end):
         if found.value["precision"] == "day":
-            written = context.text[found.evidence.start : found.evidence.end]
-            if not _WEEKDAY_OR_TODAY.search(written):
+            # "today" also when it is named with its weekday: "عصر اليوم، السبت"
+            written = context.text[max(sentence.start, found.evidence.start - 12) : found.evidence.end]
+            relative = _WEEKDAY_OR_TODAY.search(written)
+            if not relative or (context.document_date and not _TODAY.search(written)):
                 return True
     return False
 
@@ -348,10 +379,14 @@ def _drop_calls_told_as_talks(events: list[Found]) -> list[Found]:
 def _same_event(a: dict, b: dict, principal: str) -> bool:
     if a["kind"] != b["kind"] or (a["start"] and b["start"] and a["start"] != b["start"]):
         return False
+    if a["next_day"] != b["next_day"]:
+        return False  # "the next day" is another day than the one told before, even with no date written
     if b["separate"] and (a["sentence"] == b["sentence"] or b["sentence"] in a.get("sentences", ())):
         return False  # "met each of them separately": one of those meetings is already this event
     if a["kind"] in ("signing", "training"):
         return True  # several documents signed the same day are one ceremony; an article follows one course
+    if _CREDENTIALS.search(a["cue"]) and _CREDENTIALS.search(b["cue"]):
+        return True  # the credentials of several ambassadors, told one by one, are presented at one ceremony
     if a["kind"] == "other" and (a["act"] or b["act"]):
         return a["act"] == b["act"]  # the airport welcome and the wreath-laying are two acts of the visit
     others_a = a["own"] - {principal}
@@ -366,7 +401,9 @@ def _carry_dates(context: DocumentContext, events: list[Found]) -> None:
     days: list[dict | None] = []
     for sentence in context.sentences:
         dates = date_of(context, sentence)
-        days.append(dates if dates["start"] and dates["precision"] == "day" else None)
+        # the day of a plan ("will host a banquet on Wednesday") is not the day the narrative is at
+        plan = FORWARD.search(sentence.text) or _planned(sentence.text)
+        days.append(dates if dates["start"] and dates["precision"] == "day" and not plan else None)
     for event in events:
         if event.value["start"]:
             continue
@@ -376,7 +413,8 @@ def _carry_dates(context: DocumentContext, events: list[Found]) -> None:
         for back in (1, 2):  # not from the headline (sentence 0), which tells no day of its own
             day = days[position - back] if position - back > 0 else None
             if day and _near_report(context, day["start"]):
-                event.value.update(start=day["start"], end=None, precision="day")
+                start = dt.date.fromisoformat(day["start"]) + dt.timedelta(days=int(event.value["next_day"]))
+                event.value.update(start=start.isoformat(), end=None, precision="day")
                 break
 
 

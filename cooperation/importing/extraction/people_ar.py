@@ -14,9 +14,15 @@ An Arabic news article names an official in a few fixed shapes, and each is an a
 - a nationality adjective that stands for a title: an item of a list of counterparts («… نظيره المصري سامح شكري،
   والمغربي ناصر بوريطة») or a side of a signing («عن الجانب الكازاخستاني يرلان كارين»);
 - a list: «كلاً من …» opens one, and a name joined by و or a comma to a name just found is one too.
+- an apposition: a name set off by commas right after a whole title phrase, a counterpart or a listed
+  nationality («وزير الشؤون الخارجية لجمهورية جيبوتي، عبد القادر حسين عمر،», «والبيروفية، ايدا …»), the house
+  style of the Maghreb agencies;
+- a name in quotation marks after a title (‹السفير "لونغ كوك هوي"›), and the subject of a verb of the genre's
+  acts closed by punctuation («أجرى ناصر بوريطة، يوم …»).
 
 A regnal number belongs to the name («الملك عبدالله الثاني»). The shapes of single words (folding, word lists,
-words no name has) are in ``people_ar_words``; the token reader and its anchors in ``people_ar_reader``.
+words no name has) are in ``people_ar_words``; the token reader and its anchors in ``people_ar_reader``; the
+shapes of a name and of the words around it in ``people_ar_shapes``.
 
 Words of prose no name has stop a name or keep it from starting: a pronoun suffix («سروره», «وصوله»), a derived
 verb or verbal noun («يتسلّم», «استجابة», «باستقبال»), a state word («مملكة»), a country.
@@ -32,38 +38,50 @@ from __future__ import annotations
 from .people_ar_reader import (
     _Reader,
 )
+from .people_ar_shapes import (
+    _acting,
+    _closes_in_ta,
+    _conjoined_verb,
+    _country_as_given,
+    _definite_given_closed,
+    _foreign_first,
+    _foreign_surname,
+    _given_despite_stop,
+    _introduced,
+    _leading_conjunction,
+    _name_despite_first_word,
+    _spoken,
+    _walk_back,
+)
 from .people_ar_words import (
     _AL_CONTINUES,
-    _AL_NOT_NAME,
     _COUNTERPARTS,
-    _FUNCTION_WORDS,
     _HONORIFICS,
     _LINEAGE,
-    _MAX_FREE_WORDS,
-    _NOT_NATIONALITY,
     _OFFICE_HONORIFICS,
     _OWNER,
     _OWNER_OF,
     _PARTICLES,
     _REGNAL,
-    _SPEECH_FOLLOWERS,
-    _SPEECH_VERBS,
     _TITLE_HONORIFICS,
     _chain_word,
     _countries,
     _fold,
+    _folded,
     _is_al,
     _is_nationality,
-    _is_org,
     _is_side,
     _is_stop,
     _is_title,
     _listed_nationality,
-    _nameish,
-    _strip_conjunction,
+    _malian_title,
+    _title_prefix,
     _verb_like,
 )
 from .people_base import Mention, organisation_in
+
+_FROM = _fold("من")
+_CREDENTIALS = _folded("نسخة أوراق")  # "… نسخة من أوراق اعتماده", "… أوراق اعتماده"
 
 
 def extract_arabic(text: str) -> list[Mention]:
@@ -73,7 +91,13 @@ def extract_arabic(text: str) -> list[Mention]:
     mentions: list[Mention] = []
 
     def add(
-        names: list[int], *, chain: tuple[int, int] | None, prefix: int = 0, anchored: bool, definite: bool = False
+        names: list[int],
+        *,
+        chain: tuple[int, int] | None,
+        prefix: int = 0,
+        anchored: bool,
+        definite: bool = False,
+        title_span: tuple[int, int] | None = None,
     ) -> None:
         if not names or any(taken[i] for i in names):
             return
@@ -113,13 +137,23 @@ def extract_arabic(text: str) -> list[Mention]:
             head = tokens[chain[0]].fold
             if head not in _HONORIFICS and head not in _OWNER and head not in _COUNTERPARTS:
                 honorific = honorific[2:] if head.startswith("لل") else honorific[1:]
-        span = reader.title_after(last) or reader.title_before(chain[0] if chain else first)
+        span = title_span or reader.title_after(last) or reader.title_before(chain[0] if chain else first)
         title = text[span[0] : span[1]].strip(" ،,") if span else ""
-        if not title and chain and chain[1] > chain[0]:
+        own = ""
+        if chain and chain[1] > chain[0]:
             heads = [i for i in range(*chain) if _chain_word(tokens[i].fold) in _TITLE_HONORIFICS | _COUNTERPARTS]
             if heads:
-                title = text[tokens[heads[0]].start : tokens[chain[1] - 1].end]
-        countries = _countries(title)
+                own = text[tokens[heads[0]].start : tokens[chain[1] - 1].end]
+        # "استقبل الرئيس المصري عبد الفتاح السيسي رئيس وزراء اليونان …": with no comma, a title after the name that
+        # names another country than the chain before it is the object's, not the subject's.
+        other = title and reader.adjacent(last, last + 1) and not title_span
+        if other and own and _countries(own) and _countries(title) and _countries(own)[0] != _countries(title)[0]:
+            title = own
+        elif other and reader.names_in_title(last + 1, span[1]):
+            title = ""  # "استقبل السلطان هيثم بن طارق الرئيس الإيراني إبراهيم رئيسي": the object's title
+        title = title or own
+        # "الوزير نظيره الأذربيجاني …": the title before is the subject's; the counterpart's nationality is his.
+        countries = _countries(title) or _countries(own) or (["ML"] if _malian_title(f"{title} {own}") else [])
         mentions.append(
             Mention(
                 name=text[start:end],
@@ -150,6 +184,12 @@ def extract_arabic(text: str) -> list[Mention]:
                 or _name_despite_first_word(reader, end)
                 or _given_despite_stop(reader, end)
             )
+        definite = False
+        if not names and _chain_word(tokens[end - 1].fold) in _TITLE_HONORIFICS:
+            # "السفير الهادي الصديق.": a given name with the article after a title, closed by punctuation;
+            # "والسفير قدم شاه شاهيم سفيراً …": a first word that is also a verb, when a title follows the name.
+            names = _definite_given_closed(reader, end) or _name_despite_first_word(reader, end)
+            definite = bool(names) and _is_al(tokens[names[0]])
         if not names:
             continue
         nationality = any(_is_nationality(tokens[i]) for i in range(index, end))
@@ -163,9 +203,39 @@ def extract_arabic(text: str) -> list[Mention]:
             and (_foreign_first(reader, names) or _foreign_surname(reader, names))
             and reader.boundary_after(names[-1], first=names[0] if len(names) >= 2 else None)
         )
-        if not pure and not reader.has_given(names) and not foreign_ok:
+        if not pure and not definite and not reader.has_given(names) and not foreign_ok:
             continue
-        add(names, chain=(index, end), anchored=True)
+        if _conjoined_verb(tokens[names[0]].fold) and reader.given_with_prefix(names[0]) < 0:
+            continue  # "جلالة الملك ويجري مباحثات": a conjunction and an imperfect verb go on the sentence
+        add(names, chain=(index, end), anchored=True, definite=definite)
+
+    # 1b. 'من السفير "لونغ كوك هوي" أوراق اعتماده': a name in quotation marks right after an honorific or a title.
+    for index in range(len(tokens)):
+        if taken[index]:
+            continue
+        end = reader.chain_at(index)
+        if end == index or end >= len(tokens) or not reader.quoted_gap(end - 1, end):
+            continue
+        names = reader.read_name(end)
+        if not names or len(names) > 4 or not reader.quote_closes(names[-1]):
+            continue
+        if any(_verb_like(tokens[i].fold) for i in names) or any(_is_al(tokens[i]) for i in names[:1]):
+            continue
+        if reader.has_given(names) or _foreign_first(reader, names) or _foreign_surname(reader, names):
+            add(names, chain=(index, end), anchored=True)
+
+    # 1c. "تسلّم … من وانغ وانبين نسخة من أوراق اعتماده": the giver of credentials, between «من» and the papers.
+    for index in range(len(tokens) - 2):
+        if tokens[index].fold != _FROM or not reader.adjacent(index, index + 1) or taken[index + 1]:
+            continue
+        names = reader.read_name(index + 1)
+        following = names[-1] + 1 if names else index
+        if not 2 <= len(names) <= 4 or following >= len(tokens) or not reader.adjacent(names[-1], following):
+            continue
+        if tokens[following].fold not in _CREDENTIALS or any(_verb_like(tokens[i].fold) for i in names):
+            continue
+        if reader.has_given(names) or _foreign_first(reader, names):
+            add(names, chain=None, anchored=True)
 
     # 2. A title before the name: "وزير التخطيط خالد …", "وزير الخارجية الروسي سيرغي لافروف".
     for index, token in enumerate(tokens):
@@ -175,17 +245,22 @@ def extract_arabic(text: str) -> list[Mention]:
         while cursor < len(tokens) and cursor - index <= 10 and reader.adjacent(cursor - 1, cursor):
             if taken[cursor] or reader.chain_at(cursor) != cursor:
                 break
+            if reader.country_continues(cursor):  # "رئيس وزراء جزر سليمان …": a country, not a given name
+                cursor += 1
+                continue
             if reader.given(cursor) and not _is_stop(tokens[cursor].fold) and not reader.org_before(cursor):
                 if cursor > index + 1 and tokens[cursor - 1].fold not in _PARTICLES:
                     add(reader.read_name(cursor), chain=None, anchored=True)
                 break
-            if _is_nationality(tokens[cursor]) and reader.adjacent(cursor, cursor + 1):
+            if reader.nationality(cursor) and reader.adjacent(cursor, cursor + 1):
                 names = reader.read_name(cursor + 1)
                 # "… الليبي الطاهر الباعور": a Maghrebi given name with the article
                 after = tokens[cursor + 1]
                 definite_given = not names and _is_al(after) and after.fold[2:] in reader.names
                 if definite_given:
                     names = reader.read_name(cursor + 1, article=True)
+                elif not names and _country_as_given(reader, cursor + 1):
+                    names = [cursor + 1, *reader.read_name(cursor + 2)]  # "الإيطالية جورجيا ميلوني"
                 # A foreign name has no article; an Arabic one ("… المعدنية بندر بن إبراهيم الخريف") is one by
                 # its given name or its بن.
                 arabic = definite_given or reader.has_given(names) or any(tokens[i].fold in _LINEAGE for i in names[1:])
@@ -219,6 +294,37 @@ def extract_arabic(text: str) -> list[Mention]:
         foreign = _foreign_first(reader, names) and reader.boundary_after(names[-1], first=names[0])
         if len(names) >= 2 and (reader.given(names[0]) or foreign):
             add(names, chain=None, anchored=True)
+
+    # 2c. "وزير الشؤون الخارجية والتعاون الدولي لجمهورية جيبوتي، عبد القادر حسين عمر،", "ونظيره البرازيلي،
+    # أنطونيو باتريوتا": a name set off by commas right after a whole title phrase (the house style of the
+    # Maghreb agencies and of many ministries). Closed by punctuation on both sides, it is an apposition.
+    for index in range(1, len(tokens)):
+        if taken[index] or reader.gap(index - 1, index) != "comma":
+            continue
+        lead = reader.title_phrase_before(index - 1)
+        if lead is None or _leading_conjunction(tokens[index].bare) or reader.given_with_prefix(index) > 0:
+            continue  # "… رئيس المجلس، وإيمانويل …": a new item of a list, the title is the previous name's
+        fresh = tokens[lead].fold[:1] == "و" and not _is_title(tokens[lead].fold)  # "، وكاتب الدولة …": a new item
+        if lead > 0 and taken[lead - 1] and reader.gap(lead - 1, lead) != "break" and not fresh:
+            continue  # "… الظاهري، مديرة الإدارة، …": the title phrase is the apposition of the name before it
+        token = tokens[index]
+        definite = _is_al(token) and token.fold[2:] in reader.names
+        names = reader.read_name(index, article=definite)
+        closing = names[-1] + 1 if names else index
+        if names and _closes_in_ta(reader, closing):
+            names.append(closing)  # "، أبكر رحمة،": a family name in ة closed by punctuation is the name's
+        if not 2 <= len(names) <= 5 or any(taken[i] for i in names):
+            continue
+        following = names[-1] + 1
+        if following < len(tokens) and reader.gap(names[-1], following) == "space":
+            continue
+        if any(_verb_like(tokens[i].fold) for i in names):
+            continue
+        if not (definite or reader.has_given(names) or _foreign_first(reader, names)):
+            continue
+        head = tokens[lead]
+        start = head.start + max(_title_prefix(head.fold), 0)
+        add(names, chain=None, anchored=True, definite=definite, title_span=(start, tokens[index - 1].end))
 
     # 3. A title after the name, with or without a comma: walk back from the title.
     for index, token in enumerate(tokens):
@@ -269,7 +375,7 @@ def extract_arabic(text: str) -> list[Mention]:
             _is_al(words[-1]) and words[-1].fold not in _AL_CONTINUES and not _countries(words[-1].text)
         )
         if not strong and len(names) <= 3 and prefix == 0:
-            strong = _spoken(reader, names) or _introduced(reader, index)
+            strong = _spoken(reader, names) or _introduced(reader, index) or _acting(reader, names)
         # "… فلاديمير تشيجوف ونيكولاي باتروشيف": a name joined by و (or a comma) to a name just found is one too.
         if not strong and len(names) <= 3:
             strong = joined
@@ -278,160 +384,3 @@ def extract_arabic(text: str) -> list[Mention]:
 
     mentions.sort(key=lambda m: m.start)
     return mentions
-
-
-def _name_despite_first_word(reader: _Reader, start: int) -> list[int]:
-    """ "والبروفسير كان بوبكر وزير الصحة": after an honorific and before a title, a first word that is also a
-    verb ("كان" is a Fulani family name too) is a name; a preposition or a conjunction never is."""
-    tokens = reader.tokens
-    if start + 1 >= len(tokens) or not reader.adjacent(start, start + 1):
-        return []
-    fold = tokens[start].fold
-    if len(fold) < 3 or fold in _FUNCTION_WORDS or fold in _SPEECH_VERBS or not _is_stop(fold):
-        return []
-    if _is_title(fold, prefixed=True) or _is_org(fold) or _is_al(tokens[start]):
-        return []
-    rest = reader.read_name(start + 1)
-    if not rest or len(rest) > 3 or not reader.title_after(rest[-1]):
-        return []
-    return [start, *rest]
-
-
-def _given_despite_stop(reader: _Reader, start: int) -> list[int]:
-    """ "الشيخ صباح خالد": right after an honorific a given name that is also a time word or a verb is the name's
-    first word, when a name goes on after it."""
-    if reader.tokens[start].fold not in reader.names or not reader.adjacent(start, start + 1):
-        return []
-    rest = reader.read_name(start + 1)
-    return [start, *rest] if rest else []
-
-
-def _foreign_first(reader: _Reader, names: list[int], *, article: bool = False) -> bool:
-    """A transliterated name of two words or more with no article: its first word is not a feminine noun in ة
-    ("مسيرة علاقات …", "دعوة رسمية"), an imperfect verb ("يبحث سبل …") nor a verbal noun after a preposition
-    ("بترحيب حار", "بمشاركة واسعة"), unless it is a known given name."""
-    if len(names) < 2 or (not article and any(_is_al(reader.tokens[i]) for i in names)):
-        return False
-    first = reader.tokens[names[0]].fold
-    if reader.given(names[0]):
-        return True
-    folds = [reader.tokens[i].fold for i in names]
-    if all(f.endswith("ا") for f in folds) and folds[-1].endswith("يا") and not first.endswith("يا"):
-        return False  # "اتصالا هاتفيا", "وفدا رسميا": an indefinite accusative noun and its adjective
-    if first.endswith("ة") or (first[:1] == "ي" and first[1:2] not in "اوي"):
-        return False
-    return not (len(first) >= 5 and first[:2] in {"بت", "بم", "لت", "لم"} and first not in reader.names)
-
-
-def _foreign_surname(reader: _Reader, names: list[int]) -> bool:
-    """A single transliterated word right before punctuation ("السفير كوزنيسوف."): no article, no ة, no imperfect
-    prefix, not an everyday word of the name list, four letters or more."""
-    if len(names) != 1:
-        return False
-    index = names[0]
-    token = reader.tokens[index]
-    fold = token.fold
-    if _is_al(token) or fold in reader.ambiguous or len(fold) < 4 or fold.endswith(("ة", "ا", "ات")):
-        return False
-    if fold[:1] in "يت" and fold[1:2] not in "اوي":
-        return False
-    following = index + 1
-    return following >= len(reader.tokens) or reader.gap(index, following) != "space"
-
-
-def _introduced(reader: _Reader, first: int) -> bool:
-    """ "ضم الوفد كلاً من فلاديمير تشيجوف …", "بحضور كل من …": «كل من» introduces a list of people."""
-    tokens = reader.tokens
-    if first < 2 or not reader.adjacent(first - 2, first - 1) or not reader.adjacent(first - 1, first):
-        return False
-    return tokens[first - 1].fold == "من" and _strip_conjunction(tokens[first - 2].fold) in {"كل", "كلا"}
-
-
-def _spoken(reader: _Reader, names: list[int]) -> bool:
-    """A name between a verb of saying and what was said: "وقالت عائشة ميران إن …"."""
-    first, last, tokens = names[0], names[-1], reader.tokens
-    if first == 0 or not reader.adjacent(first - 1, first):
-        return False
-    if _strip_conjunction(tokens[first - 1].fold) not in _SPEECH_VERBS:
-        return False
-    if last + 1 < len(tokens) and reader.adjacent(last, last + 1):
-        return tokens[last + 1].fold in _SPEECH_FOLLOWERS
-    return reader.text[tokens[last].end :].lstrip(" ")[:1] == ":"
-
-
-def _leading_conjunction(bare: str) -> bool:
-    """ "وإيمانويل", "وكوه": a و before a name that is not itself a name starting with و ("وليد", "وانغ")."""
-    return (bare[:1] == "و" and len(bare) > 3 and bare[1] not in "اوي") or bare.startswith("وو")
-
-
-def _walk_back(reader: _Reader, last: int) -> list[int]:
-    """The name that ends at token ``last`` (a title follows it), walking back to where the sentence resumes."""
-    tokens = reader.tokens
-    names: list[int] = []
-    index = last
-    while index >= 0 and len(names) < 7:
-        if names and not reader.adjacent(index, names[0]):
-            break
-        token = tokens[index]
-        fold = token.fold
-        if fold in _PARTICLES:
-            if not names:
-                return []
-            names.insert(0, index)
-            index -= 1
-            continue
-        if _is_title(fold, prefixed=True) and not names:
-            return []  # "رئيس مجلس الوزراء حاكم دبي": between two titles is the first one's object
-        if _is_title(fold) or reader.chain_at(index) != index:
-            if _is_title(fold):
-                return []
-            break
-        if not _nameish(token) and not (fold.startswith("و") and reader.given_with_prefix(index) > 0):
-            break
-        if _is_al(token):
-            governed = index > 0 and _strip_conjunction(tokens[index - 1].fold) == "عبد"  # "وعبد الكريم"
-            # "الكسندر لافرينتييف": a given name written without its hamza reads like one with the article.
-            given = reader.given(index)
-            if names and tokens[names[0]].fold not in _PARTICLES and fold not in _AL_CONTINUES and not governed:
-                if not given:
-                    break
-                names.insert(0, index)
-                break
-                break
-            if fold in _AL_NOT_NAME or fold in _NOT_NATIONALITY or _countries(token.text):
-                break
-        names.insert(0, index)
-        # A given name after a conjunction or preposition ("ومحمد") starts the name.
-        if reader.given_with_prefix(index) > 0:
-            break
-        index -= 1
-    # A name does not start with a particle governed by nothing ("بن طوق" alone is still a name: keep it).
-    while names and tokens[names[0]].fold in _PARTICLES - {"بن", "أبو", "ابو", "بو", "عبد"}:
-        names.pop(0)
-    if not names:
-        return []
-    givens = [p for p, i in enumerate(names) if reader.given_with_prefix(i) >= 0]
-    givens = [p for p in givens if p == 0 or tokens[names[p - 1]].fold not in _PARTICLES]
-    # The word before the first بن/بنت/ولد is the person's own given name, known or not ("اسلكو ولد احمد").
-    sons = [p - 1 for p, i in enumerate(names) if p > 0 and tokens[i].fold in _LINEAGE]
-    starts = givens[:1] + sons[:1]
-    if starts:
-        names = names[min(starts) :]  # words before the name's first word are the sentence's, not the name's
-    else:
-        if any(_is_al(tokens[i]) for i in names):
-            return []  # an unknown word and a definite noun: "حضر الاستقبال"
-        names = names[-3:]
-        first = names[0]
-        # "ووقعه كل من شنول قازانجي المدير العام …": after a stop word or a comma the words are the name itself.
-        opened = not reader.adjacent(first - 1, first) or _is_stop(tokens[first - 1].fold)
-        title = last + 1
-        if title < len(tokens) and reader.gap(last, title) == "space" and _is_al(tokens[title]) and not opened:
-            return []  # "حطّت طائرة الرئيس …": a definite title right after unknown words is their noun's object
-        if any(tokens[i].fold.endswith("ة") for i in names):
-            return []  # "زيارة وزير …", "استجابة لدعوة …": a feminine noun in a construct, not a name
-        if any(_countries(tokens[i].text) for i in names):
-            return []  # "قادماً من تركيا يترأسه وزير …": a country is no part of a name
-    free = [i for p, i in enumerate(names) if p == 0 or tokens[names[p - 1]].fold not in _PARTICLES]
-    if len(names) < 2 or len(free) > _MAX_FREE_WORDS + 1:
-        return []
-    return names

@@ -26,6 +26,7 @@ from .people_ar_words import (
     _PLACES,
     _SEATS,
     _SHEIKH,
+    _SPEECH_FOLLOWERS,
     _STATE_WORDS,
     _TITLE_HONORIFICS,
     _TITLE_NOUNS,
@@ -45,13 +46,21 @@ from .people_ar_words import (
     _is_org,
     _is_stop,
     _is_title,
+    _listed_nationality,
+    _malian,
     _nameish,
     _not_a_name_word,
     _strip_conjunction,
+    _ta_as_ha,
     _title_prefix,
     _Token,
+    _transliterated_h,
+    _two_word_nationality,
     _verb_like,
 )
+
+_OPENING_QUOTES = {'"', "«", "“", "”"}
+_CLOSING_QUOTES = {'"', "»", "”", "“"}
 
 
 class _Reader:
@@ -82,14 +91,23 @@ class _Reader:
         between = self.text[self.tokens[index].end : self.tokens[index + 1].start]
         return between.strip() == "." and "\n" not in between
 
+    def quoted_gap(self, left: int, right: int) -> bool:
+        """Only an opening quotation mark between two tokens: 'السفير "لونغ …'."""
+        between = self.text[self.tokens[left].end : self.tokens[right].start].strip()
+        return between in _OPENING_QUOTES
+
+    def quote_closes(self, index: int) -> bool:
+        """A closing quotation mark right after token ``index``."""
+        return self.text[self.tokens[index].end :].lstrip(" ")[:1] in _CLOSING_QUOTES
+
     def adjacent(self, left: int, right: int) -> bool:
         return left >= 0 and right < len(self.tokens) and self.gap(left, right) == "space"
 
     def given(self, index: int) -> bool:
         """A known given name starts here: "محمد", "عبدالله", or "عبد" + "الله"/"الرحمن"."""
         token = self.tokens[index]
-        if token.fold in self.names:
-            return True
+        if token.fold in self.names or _ta_as_ha(token.fold) in self.names:
+            return True  # "نبيله", "أسامه": Egyptian papers write a final ة as ه
         return token.fold == "عبد" and self.adjacent(index, index + 1) and _is_al(self.tokens[index + 1])
 
     def given_with_prefix(self, index: int) -> int:
@@ -151,7 +169,10 @@ class _Reader:
                 continue
             # "محمد الأمين ولد …": before ولد/بن a word with the article is a name, even one that is a title.
             lineage = bool(names) and _is_al(token) and self.lineage_after(index) and not _is_stop(token.fold)
-            if not lineage and (not _nameish(token) or (not names and _verb_like(token.fold))):
+            # "فام مينه تشينه": a Vietnamese syllable in ـينه inside a name with no article.
+            syllable = bool(names) and _transliterated_h(token.fold) and not any(_is_al(tokens[i]) for i in names)
+            syllable = syllable or self._family_in_ha(names, index)
+            if not lineage and not syllable and (not _nameish(token) or (not names and _verb_like(token.fold))):
                 break
             if _is_al(token) and not names and (self.given(index) or self.lineage_after(index) or article):
                 names.append(index)  # "الحسين ولد الناجى": a given name with the article starts the name
@@ -186,6 +207,19 @@ class _Reader:
             free += 1
             index += 1
         return names
+
+    def _family_in_ha(self, names: list[int], index: int) -> bool:
+        """ "محمد شحاته، مدير …", "أمل سلامه إن": after a known given name a family name in ه (Egyptian spelling
+        of ة) closes the name before punctuation, a title or a speech particle; a noun with a pronoun suffix goes
+        on into the sentence instead ("أكد أحمد حرصه على …")."""
+        fold = self.tokens[index].fold
+        if not names or not fold.endswith("ه") or len(fold) < 4 or not self.given(names[0]) or fold[0] in "وفبل":
+            return False
+        following = index + 1
+        if following >= len(self.tokens) or self.gap(index, following) != "space":
+            return True
+        nxt = self.tokens[following].fold
+        return _is_title(nxt, prefixed=True) or nxt in _SPEECH_FOLLOWERS
 
     def _title_after_word(self, index: int) -> bool:
         following = index + 1
@@ -245,6 +279,9 @@ class _Reader:
                 or fold in _OWNER_OF
                 or (fold in _OWNER and self.adjacent(end, end + 1) and tokens[end + 1].fold in _OWNER_OF)
                 or ((previous in _TITLE_HONORIFICS or previous in _COUNTERPARTS) and _is_nationality(tokens[end]))
+                or _malian(previous, fold)
+                or (previous in _TITLE_HONORIFICS | _COUNTERPARTS and self.two_word_nationality(end))
+                or (end > index + 1 and self.two_word_nationality(end - 1))
             ):
                 break
             previous = fold
@@ -299,6 +336,66 @@ class _Reader:
         start = self.tokens[best].start + (max(_title_prefix(self.tokens[best].fold), 0) if prefixed else 0)
         return start, self.tokens[first - 1].end
 
+    def nationality(self, index: int) -> bool:
+        """A nationality adjective, «المالي» included where it means Malian."""
+        if _is_nationality(self.tokens[index]):
+            return True
+        return (
+            index > 0
+            and self.adjacent(index - 1, index)
+            and _malian(self.tokens[index - 1].fold, self.tokens[index].fold)
+        )
+
+    def names_in_title(self, first: int, end: int) -> bool:
+        """A known given name right after a nationality adjective inside the title phrase from token ``first`` to
+        offset ``end`` ("الرئيس الإيراني إبراهيم رئيسي"): the phrase is the next person's title."""
+        index = first + 1
+        while index < len(self.tokens) and self.tokens[index].end <= end:
+            if self.given(index) and self.adjacent(index - 1, index) and _is_nationality(self.tokens[index - 1]):
+                return True
+            index += 1
+        return False
+
+    def country_continues(self, index: int) -> bool:
+        """ "جزر سليمان", "غينيا بيساو": the word ends a country's name of two words (a given name, too, at times)."""
+        return index > 0 and self._country_pair(index - 1)
+
+    def country_starts(self, index: int) -> bool:
+        """ "جزر" in "جزر سليمان": the word starts a country's name of two words."""
+        return index + 1 < len(self.tokens) and self._country_pair(index)
+
+    def _country_pair(self, left: int) -> bool:
+        if not self.adjacent(left, left + 1):
+            return False
+        first, second = self.tokens[left].text, self.tokens[left + 1].text
+        alone = set(_countries(first)) | set(_countries(second))
+        return bool(set(_countries(f"{first} {second}")) - alone)
+
+    def two_word_nationality(self, index: int) -> bool:
+        following = index + 1
+        if not self.adjacent(index, following):
+            return False
+        return _two_word_nationality(self.tokens[index].fold, self.tokens[following].fold)
+
+    def title_phrase_before(self, last: int) -> int | None:
+        """Start of a whole title phrase that ends at token ``last`` ("وزير الشؤون الخارجية لجمهورية جيبوتي",
+        "ونظيره البرازيلي", "ولي العهد الإسباني"), or of a listed nationality alone ("والبيروفية") standing for
+        one; None when the words before ``last`` are not a title's."""
+        tokens = self.tokens
+        if _listed_nationality(tokens[last]) and (last == 0 or not self.adjacent(last - 1, last)):
+            return last
+        index, lead = last, None
+        while index >= 0 and last - index < 14 and not self.taken[index]:
+            token = tokens[index]
+            if _is_title(token.fold, prefixed=True) or _chain_word(token.fold) in _COUNTERPARTS:
+                lead = index
+            elif not (self.title_object(index) or _is_nationality(token)):
+                break
+            if index == 0 or not self.adjacent(index - 1, index):
+                break
+            index -= 1
+        return lead
+
     def place(self, index: int) -> bool:
         token = self.tokens[index]
         return bool(_countries(token.text)) or _strip_conjunction(token.fold) in _PLACES or token.fold in _PLACES
@@ -322,6 +419,12 @@ class _Reader:
             return False
         if fold in _INSIDE_TITLE or _is_al(token) or _has_attached_article(token.bare):
             return True
+        if index > 0 and self.adjacent(index - 1, index) and _two_word_nationality(self.tokens[index - 1].fold, fold):
+            return True  # "وزيرة العلاقات الدولية الجنوب أفريقية"
+        if index > 0 and self.adjacent(index - 1, index) and _is_org(self.tokens[index - 1].fold):
+            return True  # "الأمين العام لرابطة آسيان": the organisation's own name
+        if self.country_continues(index) or self.country_starts(index):
+            return True  # "رئيس وزراء جزر سليمان", "وزير خارجية غينيا بيساو"
         if fold in _TITLE_NOUNS or _is_title(fold, prefixed=True) or self.place(index):
             return True
         if self.construct_after_title(index):

@@ -3,6 +3,7 @@ news prose (titles, honorifics, stop words, places, institutions) and the shapes
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -54,7 +55,7 @@ _TITLE_STEMS = (
     "وزير وزيرة رئيس رئيسة نائب نائبة سفير سفيرة مدير مديرة أمين أمينة حاكم مستشار مستشارة وكيل وكيلة عميد "
     "عميدة مساعد مساعدة عضو عضوة محافظ قنصل منسق منسقة ممثل ممثلة مندوب مندوبة مبعوث مبعوثة مفوض مفوضة ملك "
     "ملكة أمير أميرة قائد قائم قائمة ولي موفد موفدة سكرتير سكرتيرة ملحق متحدث متحدثة ناطق ناطقة مسؤول مسؤولة "
-    "خبير خبيرة أستاذ أستاذة باحث باحثة مؤسس رئيسا نائبا وزيرا مكلف مكلفة معتمد معتمدة منتدب منتدبة"
+    "خبير خبيرة أستاذ أستاذة باحث باحثة مؤسس رئيسا نائبا وزيرا سفيرا كاتب كاتبة مكلف مكلفة معتمد معتمدة منتدب منتدبة"
 )
 # Titles, indefinite ("وزير الاقتصاد") and definite ("الوزير", "المدير العام").
 _INDEFINITE_TITLES = _folded(_TITLE_STEMS)
@@ -62,7 +63,7 @@ _TITLES = _INDEFINITE_TITLES | {"ال" + w for w in _INDEFINITE_TITLES}
 _TO = _fold("إلى")
 # Honorifics and ranks that come before a name and are never part of it.
 _HONORIFICS = _folded(
-    "معالي سعادة سمو فخامة سماحة نيافة حضرة الشيخ الشيخة الدكتور الدكتورة د السيد السيدة الآنسة المهندس "
+    "معالي سعادة سمو فخامة جلالة سماحة السلطان نيافة حضرة الشيخ الشيخة الدكتور الدكتورة د السيد السيدة الآنسة المهندس "
     "المهندسة الأستاذ الأستاذة اللواء الفريق العميد العقيد المقدم العماد القاضي الأمير الأميرة الملك الملكة "
     "السمو الجلالة المعالي السعادة الفخامة الحاج الحاجة البروفيسور البروفسور البروفسير البروفيسير البرفسور "
     "البرفيسور المستشار السفير السفيرة "
@@ -77,7 +78,9 @@ _TITLE_HONORIFICS = _folded(
     "السفير السفيرة الوزير الوزيرة الرئيس الرئيسة القنصل المبعوث النائب المستشار الأمير الأميرة الملك الملكة"
 )
 # "His counterpart" words: like a title before a (usually foreign) name, after a nationality adjective.
-_COUNTERPARTS = _folded("نظيره نظيرته نظيرها نظيريه نظراؤه نظيرهم")
+_COUNTERPARTS = _folded(
+    "نظيره نظيرته نظيرها نظيرتها نظيريه نظيرتيه نظيراه نظيرتاه نظراؤه نظرائه نظيرهم ضيفه ضيفها ضيفيه الضيف الضيفة"
+)
 _PARTICLES = _folded("بن بنت ابن ابنة آل أبو ابو أبي بو ولد عبد")
 # Words that end a name: prepositions, conjunctions, pronouns, time words, and the verbs of this genre.
 _STOP = _folded(
@@ -99,6 +102,9 @@ _STOP = _folded(
     كذلك أيضا أيضاً فضلا علاوة إضافة بالإضافة باسم
     هاتفيا رسميا حاليا سابقا لاحقا مؤخرا شخصيا ميدانيا افتراضيا مرئيا تلفونيا خطيا
     فيما بينما عندما حينما حين لما إذ إذا كلما ريثما
+    أخيه أخوه أخاه أخته أخيها شقيقه شقيقها شقيقته بمقر مقر
+    يبدأ تبدأ يختتم تختتم يغادر تغادر يجري تجري يعقد تعقد يدعو تدعو يتوجه تتوجه يلقي تلقي يفتتح تفتتح
+    يقوم تقوم يهنئ تهنئ يتلقى يستعرض تستعرض يناقش تناقش يودع تودع يوجه توجه يبعث تبعث يعزي تعزي يشيد تشيد
     """
 )
 # Words that continue a title phrase although they are stop words elsewhere ("سفير مصر في …", "لدى المملكة").
@@ -119,6 +125,7 @@ _COMMON_NOUNS = _folded(
     إمارة سلطنة أوراق نسخة
     وصول قدوم مغادرة توقيع استقبال تعيين انتخاب تكليف تنصيب تسلم تسليم
     سبل ملف ملفات آفاق أوجه مجالات جهود فرص حرص دعم عمق موقف مواقف تطورات سير نتائج تعزيز تطوير
+    أهمية ضرورة رغبة استعداد تقدير شكر تحيات تهاني تهانئ
     """
 )
 # Compass points, continents, regions and capitals: places, never part of a person's name ("وشمال أفريقيا نائب
@@ -155,6 +162,7 @@ _AL_NOT_NAME = _folded(
     التعاون العلاقات الأول الثاني الثالث المعظم الأعلى الضيف الضيفة الضيوف الحضور المشاركين المشاركون
     الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد الموافق المرافق المرافقة الرسمي الرسمية
     العاصمة البلاد الجمهورية المدينة الرياض القاهرة الكويت الدوحة المنامة
+    الشعب الشعبين الشعوب
     """
 )
 # Adjectives ending in ي/ية that are not nationalities (so "الرئيس التنفيذي" is not "the Xian president").
@@ -172,6 +180,11 @@ _NOT_NATIONALITY = _NOT_NATIONALITY_MASCULINE | {w + "ة" for w in _NOT_NATIONAL
 # Verbs of saying, and what follows the speaker: "وقالت عائشة ميران إن …", "وأكد سالم الكعبي أن …".
 _SPEECH_VERBS = _folded("قال قالت أكد أكدت أوضح أوضحت أضاف أضافت أشار أشارت شدد شددت لفت لفتت صرح صرحت نوه نوهت")
 _SPEECH_FOLLOWERS = _folded("أن إن أنه أنها بأن")
+# Verbs of the acts this genre reports, whose subject follows them: "أجرى ناصر بوريطة، يوم الاثنين، مباحثات".
+_ACT_VERBS = _folded(
+    "استقبل استقبلت التقى التقت أجرى أجرت بحث بحثت ناقش ناقشت ترأس ترأست شارك شاركت زار زارت وصل وصلت غادر "
+    "غادرت تسلم تسلمت وقع وقعت عقد عقدت اجتمع اجتمعت تباحث تباحثت هنأ هنأت بعث بعثت تلقى تلقت افتتح افتتحت"
+)
 
 # Definite titles of an office (not of a royal house): "مكتب الرئيس …" is the president's office, a person; "جامعة
 # الملك سعود" is a university.
@@ -226,8 +239,15 @@ def _strip_conjunction(fold: str) -> str:
     return fold[1:] if len(fold) > 3 and fold[0] in "وف" else fold
 
 
+_SHORT_PREPOSITIONS = _folded("عن من في مع")
+
+
 def _is_stop(fold: str) -> bool:
-    return fold in _STOP or _strip_conjunction(fold) in _STOP
+    # "وعن", "ومن": a conjunction on a two-letter preposition is a stop word too.
+    short = len(fold) == 3 and fold[0] == "و" and fold[1:] in _SHORT_PREPOSITIONS  # not "فام" (Pham)
+    # "فراس", "فيصل": a given name that reads like a conjunction and a verb is no stop word.
+    stripped = _strip_conjunction(fold) in _STOP and fold not in _given_names()[0]
+    return fold in _STOP or stripped or short
 
 
 def _is_title(fold: str, *, prefixed: bool = False) -> bool:
@@ -236,7 +256,7 @@ def _is_title(fold: str, *, prefixed: bool = False) -> bool:
 
 def _title_prefix(fold: str) -> int:
     """Length of a conjunction or preposition on a title ("ووزير", "بوزير خارجية اليابان", "لسفير"), or -1."""
-    for prefix in ("وب", "ول", "و", "ب", "ل"):
+    for prefix in ("وب", "ول", "وك", "و", "ب", "ل", "ك"):  # "كسفير لجمهورية كوبا": ك "as"
         if fold.startswith(prefix) and fold[len(prefix) :] in _TITLES:
             return len(prefix)
     return -1
@@ -265,7 +285,10 @@ def _is_nationality(token: _Token) -> bool:
     fold = token.fold
     if not _is_al(token) or fold in _NOT_NATIONALITY or fold in _AL_NOT_NAME:
         return False
-    return bool(_countries(token.text)) or (len(fold) >= 6 and fold.endswith(("ي", "ية")))
+    if _countries(token.text):
+        return True
+    # "السفير الهادي الصديق": a given name with the article is no adjective of a country.
+    return len(fold) >= 6 and fold.endswith(("ي", "ية")) and fold[2:] not in _given_names()[0]
 
 
 def _is_side(fold: str) -> bool:
@@ -352,7 +375,50 @@ def _participle_plural(fold: str) -> bool:
 def _not_a_name_word(fold: str) -> bool:
     """Word shapes of Arabic prose that no name has (a known given name always is one)."""
     shaped = _pronoun_suffixed(fold) or _derived_form(fold) or _definite_verbal_noun(fold) or _participle_plural(fold)
-    return shaped and fold not in _given_names()[0]
+    names = _given_names()[0]
+    return shaped and fold not in names and _ta_as_ha(fold) not in names
+
+
+def _ta_as_ha(fold: str) -> str:
+    """ "نبيله" → "نبيلة": Egyptian papers write a final ة as ه."""
+    return fold[:-1] + "ة" if fold.endswith("ه") and len(fold) >= 4 else fold
+
+
+def _transliterated_h(fold: str) -> bool:
+    """ "مينه", "ثانه", "تشينه", "دينه": a Vietnamese syllable (Minh, Thanh, Chinh, Dinh) ends in ـينه/ـانه like a
+    noun with a pronoun suffix; inside a transliterated name (never its first word) a short one is the name's.
+    A prepositional prefix on a longer word is prose ("بيانه", "وصوله")."""
+    if not fold.endswith(("ينه", "انه")) or not 4 <= len(fold) <= 5:
+        return False
+    return not (len(fold) == 5 and fold[0] in "وفبل")
+
+
+def _malian(previous: str, fold: str) -> bool:
+    """ "الرئيس المالي", "نظيره المالي", "وزير الخارجية المالي": «المالي» is "Malian" right after a definite title,
+    a counterpart or «الخارجية»/«الوزراء»; elsewhere it is "financial" ("الدعم المالي", "المستشار المالي")."""
+    if fold not in _MALIAN:
+        return False
+    previous = _strip_conjunction(previous)
+    return previous in _MALI_HEADS or previous in _COUNTERPARTS
+
+
+def _malian_title(title: str) -> bool:
+    words = [_fold(w) for w in title.split()]
+    return any(_malian(a, b) for a, b in itertools.pairwise(words))
+
+
+_MALIAN = _folded("المالي المالية")
+_MALI_HEADS = _folded("الرئيس الرئيسة السفير السفيرة الوزير الوزيرة الخارجية الوزراء المبعوث الجانب")
+
+
+def _two_word_nationality(first: str, second: str) -> bool:
+    """ "الجنوب أفريقية", "الجنوب سوداني": a nationality adjective written as two words."""
+    second = second[2:] if second.startswith("ال") else second
+    return first in _SOUTH and second.rstrip("ة") in _SOUTH_OF
+
+
+_SOUTH = _folded("الجنوب جنوب")
+_SOUTH_OF = _folded("أفريقي إفريقي افريقي سوداني")
 
 
 def _nameish(token: _Token) -> bool:

@@ -14,6 +14,7 @@ import re
 from .agreement_mentions import _MENTION as AGREEMENT_MENTION
 from .base import Found, compile_cue, evidence_for
 from .context import DocumentContext, Sentence
+from .countries import find_countries
 
 # Nouns that name a course or programme of their own.
 _PROGRAMME = compile_cue(
@@ -27,15 +28,37 @@ _PROGRAMME = compile_cue(
 )
 # Training as an activity: a programme only where no agreement is the subject ("the MoU covers the training
 # of diplomats" names an area of cooperation, not a course).
-_TRAINING = compile_cue(r"(?<!\w)(?:trained|training|обучени\w*|[وبل]?(?:ال)?تدريب\S*|[وبل]?(?:ال)?تأهيل)(?!\w)", re.I)
+_TRAINING = compile_cue(
+    r"(?<!\w)(?:train|trains|trained|training|upskill\w*|reskill\w*|обучени\w*|[وبل]?(?:ال)?تدريب\S*|"
+    r"[وبل]?(?:ال)?تأهيل)(?!\w)",
+    re.I,
+)
+# Training named among areas of cooperation, in the same clause: "cooperation in trade, defence and training",
+# "сотрудничества в сфере образования и обучения дипломатов", "التعاون في مجالات التجارة والتعليم وتدريب الكوادر".
+_AREA = compile_cue(
+    r"(?:cooperation|collaboration|partnership|ties|relations)\s+(?:in|on)\s+[^.;:!?]{0,100}$|"
+    r"сотрудничеств\w*\s+(?:в|по)\s+[^.;:!?]{0,100}$|"
+    r"(?:ال)?تعاون\s+(?:في|بين)\s+[^.;:!?؛]{0,100}$|مجالات?\s+[^.;:!?؛]{0,80}$",
+    re.I,
+)
+
+
+def _area(sentence: Sentence, match: re.Match) -> bool:
+    return bool(_AREA.search(sentence.text[: match.start()])) and not _counted_trainees(sentence)
+
+
+# A course by its noun alone ("a three-week course on public policy"), not "in the course of the talks".
+_COURSE = compile_cue(r"(?<!\w)(?:(?<!the\s)(?<!in\s)courses?(?!\s+of\b)|slots)(?!\w)", re.I)
 # Arabic names a study visit of officials "برنامج" bare ("وفد من القيادات … في إطار برنامج معرفي"); a visit's
 # own programme ("برنامج الزيارة") is its schedule.
 _ANY_PROGRAMME = compile_cue(r"(?<!\w)[وبل]?(?:ال)?برنامج\S*(?!\s+(?:ال)?زيارة)(?!\w)")
 _TRAINEES = compile_cue(
     r"(?<!\w)(?:civil servants|public servants|officials|diplomats|participants|trainees|leaders|employees|officers|"
-    r"fellows|scholars(?:hips?)?|госслужащ\w*|служащ\w*|слушател\w*|участник\w*|специалист\w*|дипломат\w*|"
+    r"fellows|scholars(?:hips?)?|госслужащ\w*|служащ\w*|слушател\w*|участник\w*|специалист\w*|"
+    r"дипломат(?!ическ)\w*|"
     r"чиновник\w*|стипендиат\w*|магистрант\w*|лидер\w*|"
-    r"(?:[وبل]?ال|لل|[وبل])?(?:موظف\S*|مشارك\S*|متدرب\S*|كوادر|قيادات|قيادي\S*|دبلوماسي\S*|مسؤول\S*))(?!\w)",
+    r"(?:[وبل]?ال|لل|[وبل])?(?:موظف\S*|مشارك\S*|متدرب\S*|كوادر|قيادات|قيادي(?!ة)\S*|دبلوماسي(?!ة)\S*|"
+    r"مسؤول(?!ية)\S*))(?!\w)",
     re.I,
 )
 
@@ -43,17 +66,28 @@ _TRAINEES = compile_cue(
 def extract_programmes(context: DocumentContext) -> list[Found]:
     """The training programmes an article is about: one per named programme, else one for the article."""
     strong: list[tuple[Sentence, re.Match]] = []
+    spans: list[tuple[Sentence, re.Match, int]] = []
     for sentence in context.sentences:
         if not _TRAINEES.search(sentence.text):
             continue
+        span = _span_cohort(sentence)
+        if span is not None:
+            spans.append((sentence, *span))
         match = _PROGRAMME.search(sentence.text)
+        if span is not None and not strong:
+            match = match or span[0]  # the article opens with the tally: it is the programme's own cohort
         if match is None and not AGREEMENT_MENTION.search(sentence.text):
             match = _TRAINING.search(sentence.text)
+        if match is None and (_counted_trainees(sentence) or not AGREEMENT_MENTION.search(sentence.text)):
+            # "under the MoU, Singapore will train 200 civil servants", "host 25 officials for a three-week course"
+            match = _TRAINING.search(sentence.text) or _COURSE.search(sentence.text)
+        if match is not None and match.re is not _PROGRAMME and _area(sentence, match):
+            match = None  # "discussed cooperation in trade, agriculture and training": an area, not a course
         if match is None and any(_trainees_countries(context, sentence, t) for t in _TRAINEES.finditer(sentence.text)):
             match = _ANY_PROGRAMME.search(sentence.text)  # "a delegation of Brazilian leaders … a programme"
         if match is not None:
             strong.append((sentence, match))
-    if not strong:
+    if not strong and not spans:
         return []
     groups: dict[str, list] = {}
     for sentence, match in strong:
@@ -69,7 +103,45 @@ def extract_programmes(context: DocumentContext) -> list[Found]:
     for members in groups.values():
         # "Еще 28 специалистов побывали там по программе «Молодые лидеры»": the same sides as the one before.
         found += _programmes(context, members, found[0].value if found else None)
+    known = {item.value["participant_count"] for item in found}
+    for sentence, trainees, count in spans:
+        if count in known or (strong and sentence is strong[0][0]):
+            continue  # the course's own cohort, said again with its dates
+        known.add(count)
+        for item in _programmes(context, [(sentence, trainees, _programme_name(sentence.text))], None):
+            item.value["participant_count"] = count
+            if found:  # the tally or the commitment frames the course: the same two sides
+                item.value["provider"] = found[0].value["provider"]
+                item.value["beneficiary"] = found[0].value["beneficiary"]
+            found.append(item)
     return found
+
+
+# "capacity building of 1000 civil servants over the next 5 years", "had trained more than 180 officers over the
+# past five years", "an additional 1,800 civil servants by 2025": a commitment or a tally over years is recorded
+# beside the course it frames.
+_SPAN = compile_cue(
+    r"(?<!\w)(?:(?:over|during|within|in)\s+the\s+(?:next|past|last|coming)\s+[\w-]+\s+years|"
+    r"by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d|за\s+(?:последние\s+|ближайшие\s+)?[\w-]+\s+лет|"
+    r"в\s+течение\s+(?:\S+\s+)?лет|خلال\s+(?:ال)?(?:\S+\s+)?(?:سنوات|أعوام|السنوات|الأعوام))(?!\w)",
+    re.I,
+)
+_CAPACITY = compile_cue(
+    r"(?<!\w)(?:capacity|trained|train|training|обучени\w*|обучил\w*|подготов\w*|[وبل]?(?:ال)?(?:تدريب|تأهيل)\S*)(?!\w)",
+    re.I,
+)
+_SPAN_COUNT = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[^\s\d]\S*\s+){0,3}$")
+
+
+def _span_cohort(sentence: Sentence) -> tuple[re.Match, int] | None:
+    if not (_SPAN.search(sentence.text) and _CAPACITY.search(sentence.text)):
+        return None
+    for trainees in _TRAINEES.finditer(sentence.text):
+        number = _SPAN_COUNT.search(sentence.text[: trainees.start()])
+        count = int(re.sub(r"\D", "", number.group(1))) if number else 0
+        if count > 1 and not 1900 <= count <= 2100:
+            return trainees, count
+    return None
 
 
 _PROGRAMME_NAME = compile_cue(
@@ -82,6 +154,21 @@ _PROGRAMME_NAME = compile_cue(
 def _programme_name(text: str) -> str:
     match = _PROGRAMME_NAME.search(text)
     return next((g.strip() for g in match.groups() if g), "") if match else ""
+
+
+# What a donor brands its programme with: "Indian Technical and Economic Cooperation", "Indonesian Aid
+# Scholarship Programme", "Turkish Government Scholarships" (not "the Philippine Civil Service's programme").
+_DONOR_WORDS = compile_cue(
+    r"^\s*(?:[\w-]+\s+){0,1}(?:Aid|Scholarships?|Fellowships?|Technical|Cooperation|Government|Development|"
+    r"Assistance|Volunteers?)(?!\w)"
+)
+
+
+def _donor(name: str) -> str:
+    for code, start, end in find_countries(name or "")[:1]:
+        if not re.sub(r"^(?:the\s+)", "", name[:start], flags=re.I).strip() and _DONOR_WORDS.match(name[end:]):
+            return code
+    return ""
 
 
 _COUNT = re.compile(r"(\d[\d ,]*)\s+(?:\S+\s+){0,2}$")
@@ -100,6 +187,10 @@ def _cohort(before: str) -> int | None:
     if spelled:
         return _TENS[spelled.group(1).lower()] + _UNITS.get((spelled.group(2) or "").lower(), 0)
     return None
+
+
+def _counted_trainees(sentence: Sentence) -> bool:
+    return any(_cohort(sentence.text[: t.start()]) for t in _TRAINEES.finditer(sentence.text))
 
 
 def _another_cohort(members: list, sentence: Sentence) -> bool:
@@ -128,6 +219,11 @@ def _programmes(context: DocumentContext, members: list, before: dict | None) ->
                 beneficiaries = _trainees_countries(context, s, trainees)
             if count is None:
                 count = _cohort(s.text[: trainees.start()])
+    if not beneficiaries:  # "the civil servants in the Philippines" said of the same trainees in another sentence
+        for s in context.sentences:
+            for trainees in _TRAINEES.finditer(s.text):
+                if not beneficiaries and _PUBLIC_SERVANTS.match(trainees.group(0)):
+                    beneficiaries = _trainees_countries(context, s, trainees)
     if not beneficiaries:  # nothing next to the trainees: the country nearest to them
         for s, _m, _name in members:
             for trainees in _TRAINEES.finditer(s.text):
@@ -136,9 +232,9 @@ def _programmes(context: DocumentContext, members: list, before: dict | None) ->
                 near = [c for c in context.countries if position - 40 <= c[1] <= reach and not _money(context, c[1])]
                 if near and not beneficiaries:
                     beneficiaries = [min(near, key=lambda c: abs(c[1] - position))[0]]
-    if count is None:  # "The 30 civil servants from Kenya …" in a sentence of its own
+    if count is None:  # "The 30 civil servants from Kenya …" in a sentence of its own (not a tally over years)
         for s in context.sentences:
-            for trainees in _TRAINEES.finditer(s.text):
+            for trainees in _TRAINEES.finditer(s.text) if _span_cohort(s) is None else ():
                 if count is None:
                     count = _cohort(s.text[: trainees.start()])
     strong = [(s, m) for s, m, _name in members]
@@ -147,6 +243,10 @@ def _programmes(context: DocumentContext, members: list, before: dict | None) ->
         provider = before["provider"]
     else:
         provider = _provider(context, strong, beneficiaries)
+    donor = _donor(name)
+    if donor:  # "the Indonesian Aid Scholarship Programme": the country a programme is branded with funds it
+        provider = donor
+        beneficiaries = [b for b in beneficiaries if b != donor]
     if not beneficiaries:
         others = [c for c in context.main_countries if c != provider]
         beneficiaries = others[:1] or [provider]
@@ -175,7 +275,9 @@ def _programmes(context: DocumentContext, members: list, before: dict | None) ->
 # Between the trainees and their country: a few words, no punctuation ("diplomats from Somalia",
 # "госслужащих Кыргызстана", "الدبلوماسيين اليمنيين", "30 Kenyan officials").
 _GAP = re.compile(r"^[^\S\n]*(?:[^\s,.;:،؛()]+[^\S\n]+){0,3}$")
-_FROM = re.compile(r"^\s+(?:from|of)\s+(?:the\s+)?$", re.I)
+_FROM = re.compile(r"^\s+(?:from|of|in)\s+(?:the\s+)?$", re.I)
+# Trainees that are a country's own staff wherever they are named ("civil servants in the Philippines").
+_PUBLIC_SERVANTS = compile_cue(r"(?:civil|public) servants|госслужащ\w*|государственн\w+ служащ\w*|الموظف\S*")
 _AND = compile_cue(r"^\s*(?:,|and|и|و)\s*$|^\s*و?$", re.I)
 
 

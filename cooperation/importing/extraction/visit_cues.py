@@ -11,7 +11,9 @@ DELEGATION = compile_cue(r"(?<!\w)(?:delegations?|делегаци\w+|(?:[وب]?
 
 VISIT = compile_cue(
     r"(?<!\w)(?:visit(?:ed|s|ing)?|trip|arriv(?:ed|es|al)|tour(?:ed)?|came to|comes to|"
-    r"визит\w*|посети\w*|посещени\w*|прибы\w*|приеха\w*|приезд\w*|"
+    # "O'Neill was also in Manila for the summit in 2015": a stay, told by the place alone.
+    r"(?:is|was)\s+(?:also\s+|last\s+)?in(?=\s+(?-i:[A-Z]))|landed\s+(?:in|at)|flew\s+(?:in)?to|"
+    r"визит\w*|посети\w*|посещени\w*|прибы\w*|приеха\w*|приезд\w*|приезжа\w*|прилет\w*|побыва\w*|"
     r"поездк\w*|(?:[وبلف]?(?:ال)?|لل)زيار\w*|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?وصل\w*|[وف]?تزور)(?!\w)",
     re.I,
 )
@@ -22,7 +24,7 @@ HEADED_BY = compile_cue(
     re.I,
 )
 
-LED = compile_cue(r"(?<!\w)(?:led|headed|возглавил\w*|возглавля\w+|ترأس(?:ت)?|يترأس)(?!\w)", re.I)
+LED = compile_cue(r"(?<!\w)(?:led|headed|heading|leading|возглавил\w*|возглавля\w+|ترأس(?:ت)?|يترأس)(?!\w)", re.I)
 
 FROM = compile_cue(r"^\s*(?:from|of|из|от|من)\s+(?:the\s+)?", re.I)
 
@@ -80,5 +82,12 @@ AR_ADJECTIVE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+ي(?:ة|ين|ون|ان)
 FUTURE_NEAR = compile_cue(
     r"(?<!\w)(?:سيجري|ستجري|سيقوم|ستقوم|سيزور|ستزور|سيتوجه|ستتوجه|المرتقب\w*|المزمع\w*|المقرر\w*|"
     r"expected\s+to|scheduled\s+to|due\s+to|ожида\w+|должен|должна)(?!\w)",
+    re.I,
+)
+
+# "X, who is in Dushanbe as part of the government delegation": X goes along, someone else leads.
+MEMBER_OF = compile_cue(
+    r"[^.;]{0,60}?(?<!\w)(?:в\s+составе|as\s+(?:a\s+)?(?:part|members?)\s+of|among\s+the\s+members\s+of|"
+    r"ضمن\s+(?:ال)?وفد|(?:من\s+)?أعضاء\s+(?:ال)?وفد)(?!\w)",
     re.I,
 )

@@ -8,7 +8,8 @@ import re
 from .base import Found, compile_cue
 from .context import DocumentContext
 from .cues import EVENT_PATTERNS
-from .visit_cues import VISIT
+from .visit_cues import MEMBER_OF, VISIT
+from .visit_readings import resident
 
 
 def merge(context: DocumentContext, found: list[Found], named_host: set[int]) -> list[Found]:
@@ -79,7 +80,14 @@ def _other_visit(context: DocumentContext, first: Found, later: Found, named_hos
     today = context.document_date
     if len(days) == 1 and today and abs((today - next(iter(days.values()))).days) > 90:
         return True  # a dated visit long before the article's own date is an earlier one
+    if a["head"] and b["head"] and a["head"] != b["head"] and _told_as_past(context, later):
+        return True  # "… signed last year, during a visit that the oil minister X made": another visit
     return _earlier_year(context, first) != _earlier_year(context, later)
+
+
+def _told_as_past(context: DocumentContext, item: Found) -> bool:
+    text = context.sentence_at(item.evidence.start).text
+    return bool(_EARLIER.search(text) or _LAST_YEAR.search(text))
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -161,12 +169,29 @@ def _people_of(context: DocumentContext, item: Found, *, single_visit: bool) -> 
             members.append(person.name)
         elif person.country == value["host_country"] and single_visit and person.name not in hosts:
             hosts.append(person.name)
-    if not value["head"] and members:
-        value["head"] = members[0]
+    # With no one said to lead: not one said to be a member, nor the origin's ambassador posted in the host.
+    followers = {p.name for p in context.people if member_only(context, p) or resident(context, p)}
+    leaders = [m for m in members if m not in followers]
+    if not value["head"] and leaders:
+        value["head"] = leaders[0]
     if not value["head"]:
         value["head"] = _likely_head(context, value["host_country"])
     value["members"] = [m for m in members if m != value["head"]]
     value["host_officials"] = [h for h in hosts if h != value["head"]]
+
+
+_BY_THE_HOST = compile_cue(
+    r"(?:(?:received|welcomed|greeted|met|hosted|встречен\w*|принят\w*)(?:\s+\S+){0,3}?\s+by|"
+    # "the delegation met Principal Secretary X": the one met, not the one who came
+    r"(?<!\w)(?:met|meets|called\s+on|talks)(?:\s+with)?)\s+(?:\S+\s+){0,7}$",
+    re.I,
+)
+
+
+def member_only(context: DocumentContext, person) -> bool:
+    """The words right after the name say he is one of the delegation ("who is in Dushanbe as part of the
+    delegation", "в составе делегации"), so he does not head it."""
+    return bool(MEMBER_OF.match(context.text, person.end, person.end + 120))
 
 
 def _likely_head(context: DocumentContext, host: str) -> str:
@@ -176,6 +201,8 @@ def _likely_head(context: DocumentContext, host: str) -> str:
         if not (VISIT.search(sentence.text) or EVENT_PATTERNS["meeting"].search(sentence.text)):
             continue
         for person in context.people_in(sentence.start, sentence.end):
+            if _BY_THE_HOST.search(context.text, max(sentence.start, person.start - 90), person.start):
+                continue  # "the delegation was received by X": X hosts, he does not lead
             if person.country in ("", None) and not context.country_of(person.name):
                 return person.name
             if person.country == host:

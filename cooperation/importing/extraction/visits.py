@@ -40,7 +40,6 @@ from .visit_cues import (
     LED,
     PASSIVE_BY,
     REMOTE,
-    RESIDENT,
     TAKES_PART,
     THIS_CAME,
     TOWARDS,
@@ -48,7 +47,17 @@ from .visit_cues import (
     VISIT,
     VISIT_NOUN,
 )
-from .visit_merge import merge
+from .visit_merge import member_only, merge
+from .visit_readings import (
+    country_after_in,
+    earlier_visits,
+    foreigner_after,
+    head_of_party,
+    resident,
+    sending_body_country,
+    subject_abroad,
+    surname_before,
+)
 
 
 def extract_delegations(context: DocumentContext) -> list[Found]:
@@ -59,6 +68,11 @@ def extract_delegations(context: DocumentContext) -> list[Found]:
         delegation = DELEGATION.search(sentence.text)
         visit = VISIT.search(sentence.text) or _received_a_guest(context, sentence)
         if not delegation and not visit:
+            # "The seven-member team, headed by its Director General X, landed …": the party is called by
+            # another noun (team, mission, group), but "headed by" still names who leads the visit just told.
+            head = head_of_party(context, sentence)
+            if head and found and not found[-1].value["head"]:
+                found[-1].value["head"] = head
             continue
         if (not delegation and _not_happening(sentence, visit)) or INVITED.search(sentence.text):
             continue  # "invited him to visit", "will visit": not a visit that took place
@@ -78,8 +92,14 @@ def extract_delegations(context: DocumentContext) -> list[Found]:
             found.append(
                 _delegation(context, sentence, delegation or visit, other_origin, host, other_head, confidence=0.7)
             )
-    if not found:
-        found = _met_abroad(context)
+        for anchor, earlier_origin, earlier_host, earlier_head in earlier_visits(context, sentence, head):
+            found.append(
+                _delegation(context, sentence, anchor, earlier_origin, earlier_host, earlier_head, confidence=0.5)
+            )
+            named_host.add(id(found[-1]))
+    if not any(f.value["origin_country"] and f.value["host_country"] for f in found):
+        # No reading says both sides (the visitor's country nowhere near the verb): read the talks abroad.
+        found = found + _met_abroad(context)
     return merge(context, found, named_host)
 
 
@@ -130,8 +150,13 @@ def _met_abroad(context: DocumentContext) -> list[Found]:
         guests = [
             p
             for p in context.people_in(start, sentence.end)
-            if p.country and p.country != host and p.country in talked_about and not _resident(context, p)
+            if p.country and p.country != host and p.country in talked_about and not resident(context, p)
         ]
+        subject = subject_abroad(context, start, sentence.start + cue.start(), host)
+        if subject is not None:  # "X held talks with his counterparts A of Y and B of Z at the summit in C"
+            guests = [subject] if subject.country else []
+            if not subject.country:
+                continue
         if not guests and host in context.main_countries and len(context.main_countries) == 2:
             # "X … on the sidelines of his participation in the summit that Dubai hosts": in a story of two
             # countries, a person whose country is not said, taking part in the other country's city, is its guest.
@@ -139,7 +164,7 @@ def _met_abroad(context: DocumentContext) -> list[Found]:
             named = [
                 p
                 for p in context.people_in(sentence.start, sentence.start + cue.start())
-                if not p.country and not _resident(context, p)
+                if not p.country and not resident(context, p)
             ]
             guests = [PersonRef(named[0].name, other, named[0].start, named[0].end)] if named else []
         if not guests:  # the people may be named in the sentence before or after the one that names the place
@@ -148,7 +173,7 @@ def _met_abroad(context: DocumentContext) -> list[Found]:
                 p
                 for w in window
                 for p in context.people_in(w.start, w.end)
-                if p.country and p.country != host and p.country in talked_about and not _resident(context, p)
+                if p.country and p.country != host and p.country in talked_about and not resident(context, p)
             ]
         if guests:  # the first guest is the one the sentence is about; the others are whom he met
             found.append(_delegation(context, sentence, cue, guests[0].country, host, guests[0].name, confidence=0.5))
@@ -159,20 +184,9 @@ def _resident_visitor(context: DocumentContext, sentence: Sentence, cue: re.Matc
     """An ambassador's call, farewell visit or tour in the country where he is posted is no visit: the head, or
     with none the first person after the verb ("زار مقر المعهد القائم بالأعمال X")."""
     if head:
-        return any(_resident(context, p) for p in context.people if p.name == head)
+        return any(resident(context, p) for p in context.people if p.name == head)
     after = [p for p in context.people_in(sentence.start + cue.end(), sentence.end) if p.country != host]
-    return bool(after) and _resident(context, after[0])
-
-
-def _resident(context: DocumentContext, person: PersonRef) -> bool:
-    """An ambassador or chargé d'affaires, by his title or by the words just before his name."""
-    if RESIDENT.search(person.title or context.title_of(person.name)):
-        return True
-    before = context.text[max(0, person.start - 60) : person.start]
-    previous = [p for p in context.people if p.end <= person.start and p.end > person.start - 60]
-    if previous:
-        before = context.text[previous[-1].end : person.start]
-    return bool(RESIDENT.search(before))
+    return bool(after) and resident(context, after[0])
 
 
 def _delegation(
@@ -208,6 +222,8 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
     passive = received is not None and PASSIVE_BY.match(text, received.end())
     if received:
         receivers = context.people_in(sentence.start, offset + received.start())
+        if receivers and delegation and receivers[-1].end <= offset + delegation.start() < offset + received.start():
+            receivers = []  # "российскую делегацию встречал министр X": the object comes first, the host after
         if passive or not receivers:  # "X was received by Y": Y receives, X is the guest
             receivers = context.people_in(offset + received.end(), sentence.end)[:1]
         receiver_country = next((p.country for p in receivers if p.country), "")
@@ -222,7 +238,7 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
         ]
         # "received X" or "received X and an accompanying delegation": X heads the visit.
         if not head and guests and (not delegation or guests[0].start < offset + delegation.start()):
-            head = guests[0].name
+            head = "" if member_only(context, guests[0]) else guests[0].name
         if not origin:
             guest_country = next((p.country for p in guests if p.country and p.country != host), "")
             # "X received the Syrian minister": the guest's country right after the verb, once the host is known.
@@ -234,6 +250,8 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
         host = _host_after_visit(context, sentence, origin)
     if not host:  # "received her in Riyadh", "с визитом в Минске", "في مقر الوزارة بالرياض"
         host = next((c[0] for c in _place_cities(context, sentence) if c[0] != origin), "")
+    if not host:  # "toured the centre in Djibouti, which was built with India's help"
+        host = country_after_in(context, sentence, origin)
     explicit = bool(host)
     if not head and not received:
         led = LED.search(text)
@@ -252,9 +270,18 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
                 visitors = [p for p in after_led if not host or p.country != host][:1]
             elif not visitors:
                 visitors = _visitor_after_noun(context, sentence, host)
+            if not visitors:  # "Marsudi arrived in Dhaka": the surname of someone named in full before
+                visitors = surname_before(context, sentence, offset + cue.start(), host)
             # The one nearest the verb ("accompanied by X, Y visited"); in Arabic, where the verb comes first, the
             # first one named ("نقل X تحيات الملك … خلال زيارته").
+            if any(p.country for p in visitors) and host:
+                # "التقى X (the host's minister, no country told) Y وزير خارجية أوغندا الذي يزور الدولة": the
+                # one whose foreign country is told is the guest.
+                visitors = [p for p in visitors if p.country]
             head = (visitors[0] if context.language == "ar" else visitors[-1]).name if visitors else ""
+            guest = foreigner_after(context, sentence, offset + cue.end(), host)
+            if guest and (not visitors or not context.country_of(head)):
+                head = guest  # "переговоры с находящимся в Москве с визитом министром Ирана X": X is the guest
     if head and not origin:
         country = context.country_of(head)
         origin = country if country != host else ""
@@ -288,7 +315,9 @@ def _visitor_after_noun(context: DocumentContext, sentence: Sentence, host: str)
         person = next((p for p in context.people_in(end, min(sentence.end, end + 80)) if p.country != host), None)
         if person:
             between = context.text[end : person.start]
-            if not re.search(r"[,.;:،؛]", between) and len(between.split()) <= 6:
+            # Arabic tells who made it after the verb: "زيارة أجراها إلى السلطنة وزير النفط السوري المهندس X"
+            limit = 10 if context.language == "ar" else 6
+            if not re.search(r"[,.;:،؛]", between) and len(between.split()) <= limit:
                 return [person]
     return []
 
@@ -319,7 +348,7 @@ def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match 
         before, after = after[:1], after[1:]
     hosts = {p.country for p in before if p.country} or {c[0] for c in context.cities_in(sentence.start, sentence.end)}
     # An ambassador received by the minister of the country he is posted to lives there: no visit.
-    visitors = [p for p in after if not _resident(context, p)]
+    visitors = [p for p in after if not resident(context, p)]
     guests = {p.country for p in visitors if p.country}
     if not guests and visitors and hosts and len(set(context.main_countries) - hosts) == 1:
         guests = set(context.main_countries) - hosts  # a guest whose title names no country, in a two-country story
@@ -334,6 +363,9 @@ def _origin_near(context: DocumentContext, start: int, end: int) -> str:
         hits = [c for c in context.countries if end + lead.end() <= c[1] <= end + lead.end() + 25]
         if hits:
             return hits[0][0]
+        body = sending_body_country(context, end + lead.end())
+        if body:  # "a delegation from the Ministry of Foreign Affairs of Ghana"
+            return body
     after_noun = _origin_after_noun(context, end)
     if after_noun and context.language in ("ru", "ar"):
         return after_noun  # "делегация Турции", "وفد إماراتي": the country follows the noun
@@ -447,7 +479,7 @@ def _more_guests(context: DocumentContext, sentence: Sentence, origin: str, host
     extra: list[tuple[str, str]] = []
     for person in context.people_in(*span):
         country = person.country
-        if not country or country in (host, origin) or _resident(context, person):
+        if not country or country in (host, origin) or resident(context, person):
             continue
         if country not in {c for c, _h in extra}:
             extra.append((country, person.name))
