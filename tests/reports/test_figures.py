@@ -153,15 +153,17 @@ def test_the_dashboard_shows_the_latest_visits_and_events_however_long_ago(manag
     assert len(tables["recent_events"].rows) > 0
 
 
-def test_the_belarus_negotiation_counts_as_stalled_ten_months_after_its_last_movement(seeded):
+def test_the_belarus_negotiation_without_a_status_date_counts_from_when_govex_first_held_it(seeded):
     from cooperation.reports.filters import ReportFilters
     from cooperation.reports.selectors import agreement_tracker
 
-    # Its last dated movement is the step-up agreed on 28 January 2026 (source 001).
-    in_july = agreement_tracker(today=dt.date(2026, 7, 1), filters=ReportFilters())
+    # Source 001 dates only a step-up of talks already under way (28 January 2026), not when the negotiation
+    # began, so the fixture leaves "status since" empty; the tracker falls back on the record's creation
+    # (the fixtures' fixed created_at, 22 November 2026).
     in_november = agreement_tracker(today=dt.date(2026, 11, 26), filters=ReportFilters())
+    a_year_on = agreement_tracker(today=dt.date(2027, 11, 26), filters=ReportFilters())
 
-    assert in_july.stalled == []
-    assert [(a.slug, moved) for a, moved in in_november.stalled] == [
-        ("by-ae-strategic-digital-cooperation", dt.date(2026, 1, 28))
+    assert in_november.stalled == []
+    assert [(a.slug, moved) for a, moved in a_year_on.stalled] == [
+        ("by-ae-strategic-digital-cooperation", dt.date(2026, 11, 22))
     ]
