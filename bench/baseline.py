@@ -165,7 +165,7 @@ def connection() -> psycopg.Connection:
 
 def decode_cursor(cursor: str) -> tuple[dt.datetime, int]:
     raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    stamp, pk = raw.rsplit("|", 1)
+    stamp, pk = raw.split("|")[:2]  # the API's cursor goes on with the walk's watermark, which the floor ignores
     return dt.datetime.fromisoformat(stamp), int(pk)
 
 
