@@ -42,3 +42,13 @@ def staff_client(client, protocol_staff):
 def manager_client(client, manager):
     client.force_login(manager)
     return client
+
+
+def pytest_configure(config):
+    """WhiteNoise serves STATIC_ROOT and warns on every request when it is missing ("No directory at ..."):
+    tests run without collectstatic, so give them an empty directory of their own."""
+    import tempfile
+
+    from django.conf import settings
+
+    settings.STATIC_ROOT = tempfile.mkdtemp(prefix="govex-static-")
