@@ -14,6 +14,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "k4-" + "x7Qp9Lm2Zr8Vt5Wn3Bc6Hd1Jf0Gs" * 3,
     "DJANGO_STATICFILES_STORAGE": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     "DJANGO_LOG_FORMAT": "json",
+    "CACHE_URL": "redis://127.0.0.1:6379/1",  # as ops/serve.sh sets it (the check does not connect)
 }
 # What Django still warns about when TLS is not configured; docs/operations.md says why each one remains.
 WITHOUT_TLS = {"security.W004", "security.W008", "security.W012", "security.W016"}
@@ -34,6 +35,14 @@ def test_without_tls_only_the_https_warnings_remain():
     result = deploy_check(DJANGO_HTTPS="false")
 
     assert set(re.findall(r"\((security\.W\d+)\)", result.stderr)) == WITHOUT_TLS
+
+
+def test_a_per_process_cache_is_flagged_because_rate_limits_would_not_hold():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", env=base_env(**{**PRODUCTION, "CACHE_URL": "locmemcache://"})
+    )
+
+    assert "govex.W001" in result.stderr
 
 
 def test_the_development_key_is_refused_in_production():
