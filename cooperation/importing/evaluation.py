@@ -21,6 +21,7 @@ A kind that a gold file does not annotate (the seeds' older gold has people only
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import time
 from collections.abc import Callable, Iterable
@@ -183,21 +184,26 @@ def _date_matches(found: dict[str, Any], gold: dict[str, Any]) -> bool:
     return (found["start"], found["end"], found["precision"]) == (gold["start"], gold["end"], gold["precision"])
 
 
-def score_document(path: Path, gold: dict[str, Any]) -> DocumentScore:
+def score_document(path: Path, gold: dict[str, Any], *, with_date: bool = False) -> DocumentScore:
+    """``with_date``: as when the officer fills the upload form's optional date of the documents (the article's
+    own date, from the gold's ``published``); without it, the text alone."""
     text = read_text(path.read_bytes(), name=path.name).text
+    published = gold.get("published") if with_date else None
+    document_date = dt.date.fromisoformat(published) if published and len(published) == 10 else None
     started = time.process_time()
-    result = extract_all(text)
+    result = extract_all(text, document_date=document_date)
     seconds = time.process_time() - started
     return DocumentScore(path.name, gold["language"], seconds, score_extraction(result, gold))
 
 
-def score_corpus(documents: Path, gold_dir: Path | None = None) -> list[DocumentScore]:
+def score_corpus(documents: Path, gold_dir: Path | None = None, *, with_date: bool = False) -> list[DocumentScore]:
     """Every gold file in ``gold_dir`` (default: ``documents``) with the document of the same stem."""
     scores = []
     for gold_path in sorted((gold_dir or documents).glob("*.json")):
         candidates = [p for p in documents.glob(f"{gold_path.stem}.*") if p.suffix != ".json"]
         if candidates:
-            scores.append(score_document(candidates[0], json.loads(gold_path.read_text(encoding="utf-8"))))
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            scores.append(score_document(candidates[0], gold, with_date=with_date))
     return scores
 
 
