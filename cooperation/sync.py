@@ -127,6 +127,22 @@ $$ LANGUAGE plpgsql;
 """
 
 
+def install_stamp_triggers(schema_editor, tables: list[str]) -> None:
+    """For the migrations: PostgreSQL only (SQLite has no transaction ids; see the module docstring)."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(STAMP_FUNCTION)
+    for table in tables:
+        schema_editor.execute(stamp_trigger(table))
+
+
+def remove_stamp_triggers(schema_editor, tables: list[str]) -> None:
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for table in tables:
+        schema_editor.execute(f'DROP TRIGGER IF EXISTS govex_sync_xid ON "{table}"')
+
+
 def stamp_trigger(table: str) -> str:
     return (
         f'DROP TRIGGER IF EXISTS govex_sync_xid ON "{table}";'

@@ -117,14 +117,14 @@ class RecordViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
         """An old address keeps working: a renamed or merged record answers 301 to where it lives now (following
         renames one after another), a deleted one 410; ``/<endpoint>/<id>/`` answers 301 to the record's slug
         address. An address that never existed stays 404."""
-        record_type = RECORD_TYPES[self.get_queryset().model]
+        records = self.get_queryset()  # what this reader may see: a partner is not sent to an internal note
         try:  # the permanent id is an address too
-            by_id = self.get_queryset().filter(uid=uuid.UUID(slug)).values_list("slug", flat=True).first()
+            by_id = records.filter(uid=uuid.UUID(slug)).values_list("slug", flat=True).first()
         except ValueError:
             by_id = None
         if by_id:
-            path = self.request.get_full_path().replace(f"/{slug}/", f"/{by_id}/", 1)
-            return HttpResponsePermanentRedirect(self.request.build_absolute_uri(path))
+            return self._moved(slug, by_id)
+        record_type = RECORD_TYPES[records.model]
         seen = set()
         current = slug
         while current not in seen:
@@ -135,12 +135,13 @@ class RecordViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
             if change.action == ChangeAction.DELETED:
                 raise Gone()
             current = change.replaced_by
-            if self.get_queryset().filter(slug=current).exists():
-                path = self.request.get_full_path().replace(f"/{slug}/", f"/{current}/", 1)
-                location = self.request.build_absolute_uri(path)
-                response = HttpResponsePermanentRedirect(location)
-                return response
+            if records.filter(slug=current).exists():
+                return self._moved(slug, current)
         raise Http404
+
+    def _moved(self, old: str, new: str) -> HttpResponsePermanentRedirect:
+        path = self.request.get_full_path().replace(f"/{old}/", f"/{new}/", 1)
+        return HttpResponsePermanentRedirect(self.request.build_absolute_uri(path))
 
 
 def _as_of(request) -> dt.date | None:

@@ -87,41 +87,23 @@ class Migration(migrations.Migration):
     ]
 
 
-def install_triggers(apps, schema_editor):
-    """PostgreSQL only: SQLite has no transaction ids (cooperation.sync explains its fallback)."""
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    from cooperation.sync import STAMP_FUNCTION, stamp_trigger
+SYNCED = ["agreement", "delegation", "event", "official", "organisation", "sourcedocument", "topic", "trainingprogramme"]
 
-    schema_editor.execute(STAMP_FUNCTION)
-    for model in (
-        "agreement",
-        "delegation",
-        "event",
-        "official",
-        "organisation",
-        "sourcedocument",
-        "topic",
-        "trainingprogramme",
-    ):
-        schema_editor.execute(stamp_trigger(apps.get_model("cooperation", model)._meta.db_table))
+
+def _tables(apps) -> list[str]:
+    return [apps.get_model("cooperation", name)._meta.db_table for name in SYNCED]
+
+
+def install_triggers(apps, schema_editor):
+    from cooperation.sync import install_stamp_triggers
+
+    install_stamp_triggers(schema_editor, _tables(apps))
 
 
 def remove_triggers(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for model in (
-        "agreement",
-        "delegation",
-        "event",
-        "official",
-        "organisation",
-        "sourcedocument",
-        "topic",
-        "trainingprogramme",
-    ):
-        table = apps.get_model("cooperation", model)._meta.db_table
-        schema_editor.execute(f'DROP TRIGGER IF EXISTS govex_sync_xid ON "{table}"')
+    from cooperation.sync import remove_stamp_triggers
+
+    remove_stamp_triggers(schema_editor, _tables(apps))
 
 
 Migration.operations.append(migrations.RunPython(install_triggers, remove_triggers, elidable=False))

@@ -18,18 +18,15 @@ class Migration(migrations.Migration):
 
 
 def install_trigger(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    from cooperation.sync import STAMP_FUNCTION, stamp_trigger
+    from cooperation.sync import install_stamp_triggers
 
-    schema_editor.execute(STAMP_FUNCTION)
-    schema_editor.execute(stamp_trigger(apps.get_model("partner_api", "change")._meta.db_table))
+    install_stamp_triggers(schema_editor, [apps.get_model("partner_api", "change")._meta.db_table])
 
 
 def remove_trigger(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        table = apps.get_model("partner_api", "change")._meta.db_table
-        schema_editor.execute(f'DROP TRIGGER IF EXISTS govex_sync_xid ON "{table}"')
+    from cooperation.sync import remove_stamp_triggers
+
+    remove_stamp_triggers(schema_editor, [apps.get_model("partner_api", "change")._meta.db_table])
 
 
 Migration.operations.append(migrations.RunPython(install_trigger, remove_trigger, elidable=False))
