@@ -161,7 +161,10 @@ def match_delegation(value: dict[str, Any]) -> list[dict[str, Any]]:
     return sorted([m for m in matches if m["score"] >= 50], key=lambda m: -m["score"])[:MAX_MATCHES]
 
 
-def _title_matches(records, title: str, fields=("title", "title_ru", "title_ar")) -> list[dict[str, Any]]:
+def _title_matches(
+    records, title: str, fields=("title", "title_ru", "title_ar"), *, same_year: bool = False
+) -> list[dict[str, Any]]:
+    """Records whose title is like ``title``; ``same_year`` when the caller kept only records of the same year."""
     matches = []
     for record in records:
         score = max(
@@ -174,6 +177,8 @@ def _title_matches(records, title: str, fields=("title", "title_ru", "title_ar")
         )
         if score >= 60:
             reason = _("similar title (%(score)s%%)") % {"score": round(score)}
+            if same_year:
+                reason += ", " + _("same year")
             matches.append({"id": record.pk, "label": str(record), "score": round(score), "reason": reason})
     return sorted(matches, key=lambda m: -m["score"])
 
@@ -227,11 +232,7 @@ def match_event(value: dict[str, Any]) -> list[dict[str, Any]]:
         if countries and event.country and event.country.code not in countries:
             continue  # held in another country
         records.append(event)
-    matches = _title_matches(records, value.get("title", ""))
-    for match in matches:
-        if year:
-            match["reason"] += ", " + _("same year")
-    return matches[:MAX_MATCHES]
+    return _title_matches(records, value.get("title", ""), same_year=bool(year))[:MAX_MATCHES]
 
 
 def match_programme(value: dict[str, Any]) -> list[dict[str, Any]]:
@@ -244,11 +245,7 @@ def match_programme(value: dict[str, Any]) -> list[dict[str, Any]]:
         if beneficiary and programme.beneficiary_country and programme.beneficiary_country.code != beneficiary:
             continue
         records.append(programme)
-    matches = _title_matches(records, value.get("title", ""))
-    for match in matches:
-        if year:
-            match["reason"] += ", " + _("same year")
-    return matches[:MAX_MATCHES]
+    return _title_matches(records, value.get("title", ""), same_year=bool(year))[:MAX_MATCHES]
 
 
 def match_topic(value: dict[str, Any]) -> list[dict[str, Any]]:

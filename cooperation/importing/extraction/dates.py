@@ -229,13 +229,13 @@ _WEEKDAYS = (
     ("saturday", "суббот[ау]", "السبت"),
     ("sunday", "воскресенье", "الأحد", "الاحد"),
 )
-_WEEKDAY_ALTERNATION = "|".join(f for forms in _WEEKDAYS for f in forms)
+WEEKDAY_ALTERNATION = "|".join(f for forms in _WEEKDAYS for f in forms)
 # "Tomorrow, Sunday" / "غداً الأحد": the day after the article's date, whatever weekday is named with it.
 _RELATIVE = re.compile(
     # "اليوم التالي" is the next day, "اليوم الوطني" a national day: "اليوم" is today alone or with a weekday
     r"(?<!\w)(?:(?P<today>today|сегодня|اليوم(?!\s+ال(?!أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)\w))|(?P<yesterday>yesterday|вчера|أمس|امس)"
-    r"|(?P<tomorrow>tomorrow|завтра|غداً|غدا)(?:,?\s+(?:on\s+|во?\s+|يوم\s+)?(?:" + _WEEKDAY_ALTERNATION + r"))?"
-    r"|(?:on\s+|во?\s+|يوم\s+|(?=ال))(?P<weekday>" + _WEEKDAY_ALTERNATION + r"))(?!\w)",
+    r"|(?P<tomorrow>tomorrow|завтра|غداً|غدا)(?:,?\s+(?:on\s+|во?\s+|يوم\s+)?(?:" + WEEKDAY_ALTERNATION + r"))?"
+    r"|(?:on\s+|во?\s+|يوم\s+|(?=ال))(?P<weekday>" + WEEKDAY_ALTERNATION + r"))(?!\w)",
     re.IGNORECASE,
 )
 

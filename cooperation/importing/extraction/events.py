@@ -16,6 +16,7 @@ import re
 from .base import Found, compile_cue, evidence_for
 from .context import DocumentContext, Sentence
 from .cues import NOT_HAPPENING
+from .dates import WEEKDAY_ALTERNATION
 from .event_cues import (
     ARRIVAL,
     BACK_REFERENCE,
@@ -49,16 +50,12 @@ _VISIT_PROGRAMME = {"meeting", "signing", "training", "field_visit", "roundtable
 
 
 # A day written out in the sentence (not "today" or a weekday, which only resolve against the article's date).
-_WEEKDAY_OR_TODAY = compile_cue(
-    r"today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|сегодня|вчера|понедельник|"
-    r"вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресенье|اليوم|أمس|امس|الاثنين|الإثنين|الثلاثاء|"
-    r"الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد",
-    re.I,
-)
+_TODAY_WORDS = r"today|yesterday|сегодня|вчера|اليوم|أمس|امس"
+_WEEKDAY_OR_TODAY = compile_cue(rf"{_TODAY_WORDS}|{WEEKDAY_ALTERNATION}", re.I)
 _HOSTED = compile_cue(r"hosted|hosts|welcomed|принял\w*|[وف]?استضاف\w*", re.I)
 _TWO = compile_cue(r"two|двух|две|два|ين منفصلين", re.I)
 _DEMONSTRATIVE = compile_cue(r"(?<!\w)(?:this|that|these|هذا|هذه)\s+(?:\w+\s+)?$", re.I)
-_TODAY = compile_cue(r"today|yesterday|сегодня|вчера|اليوم|أمس|امس", re.I)
+_TODAY = compile_cue(_TODAY_WORDS, re.I)
 
 
 def extract_events(context: DocumentContext, delegations: list[Found]) -> list[Found]:

@@ -50,8 +50,7 @@ class EventHandler(Handler):
         return f"{value.get('kind', '?')}: {value.get('title', '?')}"
 
     def initial(self, value: dict[str, Any]) -> dict[str, Any]:
-        kind = value.get("kind") if value.get("kind") in EventKind.values else EventKind.OTHER
-        return {**super().initial(value), "kind": kind, "country": _country(value)}
+        return {**super().initial(value), "kind": _kind(value), "country": _country(value)}
 
     def match(self, value: dict[str, Any]) -> list[dict[str, Any]]:
         return matching.match_event(value)
@@ -85,7 +84,7 @@ class EventHandler(Handler):
         value = candidate.value
         title = (value.get("title") or "").strip()
         require(title, _("The title"))
-        kind = value.get("kind") if value.get("kind") in EventKind.values else EventKind.OTHER
+        kind = _kind(value)
         event = Event(
             kind=kind,
             title=title[:400],
@@ -119,6 +118,10 @@ class EventHandler(Handler):
             return False
         names = {item.get("name") for item in value.get("participants") or []} | set(_hosts(value, context))
         return bool(person_keys(decided.value) & names)
+
+
+def _kind(value: dict[str, Any]) -> str:
+    return value.get("kind") if value.get("kind") in EventKind.values else EventKind.OTHER
 
 
 def _country(value: dict[str, Any]) -> str:
