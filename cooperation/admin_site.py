@@ -11,11 +11,12 @@ from django.contrib.admin.apps import AdminConfig
 from django.utils.translation import gettext_lazy as _
 
 # The cooperation app's index, split into the sections a protocol officer thinks in, each in working order
-# (a new visit starts with the delegation; sources and topics are reference data).
+# (a new visit starts with the delegation; sources and topics are reference data; the change feed partners sync
+# from is a read-only log kept with them).
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (_("Visits, events and agreements"), ("delegation", "event", "agreement", "trainingprogramme")),
     (_("People and organisations"), ("official", "organisation", "position")),
-    (_("Sources and reference data"), ("sourcedocument", "citation", "topic")),
+    (_("Sources and reference data"), ("sourcedocument", "citation", "topic", "change")),
 )
 
 

@@ -156,3 +156,12 @@ def test_the_change_feed_is_a_read_only_log_in_the_admin(staff_client, visit):
 def test_staff_record_identifiers_elsewhere_on_the_form(staff_client, visit):
     response = staff_client.get(_url(visit.delegation.__class__, "change", visit.delegation.pk))
     assert 'name="identifiers"' in response.content.decode()
+
+
+def test_the_change_feed_sits_with_the_reference_data_on_the_index(staff_client):
+    sections = {
+        app["name"]: [m["object_name"] for m in app["models"]]
+        for app in staff_client.get("/admin/").context["app_list"]
+    }
+    assert "Change" in sections["Sources and reference data"]
+    assert "Cooperation records" not in sections, "no section left holding the change feed alone"
