@@ -90,6 +90,20 @@ def csv_columns(serializer, prefix: str = "") -> list[str]:
     return columns
 
 
+def _into_columns(row: dict[str, str], columns: dict[str, None]) -> dict[str, str]:
+    """A free-form object declared as one column ({"wikidata": "Q184"} under ``identifiers``) stays one cell,
+    "wikidata: Q184", so that a record holding keys others lack does not add columns to its page."""
+    merged: dict[str, str] = {}
+    for key, value in row.items():
+        owner = next((c for c in columns if key.startswith(f"{c}.")), None) if key not in columns else None
+        if owner is None:
+            merged[key] = value
+        elif value:
+            part = f"{key[len(owner) + 1 :]}: {value}"
+            merged[owner] = f"{merged[owner]}; {part}" if merged.get(owner) else part
+    return merged
+
+
 class CsvRenderer(BaseRenderer):
     """One row per record of the page; the cursor links travel in the ``Link`` header instead of the body.
 
@@ -114,6 +128,7 @@ class CsvRenderer(BaseRenderer):
                 continue
             row: dict[str, str] = {}
             _flatten(record, "", row)
+            row = _into_columns(row, columns)
             rows.append(row)
             # Keys the declaration does not have: a view without one, or an empty object ("end": null) whose
             # sub-columns are already there.

@@ -93,8 +93,9 @@ def test_csv_cells_never_start_a_formula(api, world):
 
 
 def test_csv_columns_are_the_same_on_every_page(api, world):
-    # One delegation with a head and an end date, one with neither: both pages get the same header.
-    f.DelegationFactory(slug="open-ended", end_date=None, end_precision="")
+    # One delegation with a head and an end date, one with neither and with identifiers the other lacks: both
+    # pages get the same header, and the identifiers stay in their one cell.
+    f.DelegationFactory(slug="open-ended", end_date=None, end_precision="", identifiers={"wikidata": "Q184"})
     headers = []
     url = "/api/v1/delegations/?format=csv&page_size=1"
     while url:
@@ -106,4 +107,7 @@ def test_csv_columns_are_the_same_on_every_page(api, world):
             else None
         )
     assert len(headers) == 2 and headers[0] == headers[1]
-    assert {"head.name", "end.date", "id"} <= set(headers[0])
+    assert {"head.name", "end.date", "id", "identifiers"} <= set(headers[0])
+    text = api.get("/api/v1/delegations/?format=csv").content.decode("utf-8-sig")
+    rows = {row["slug"]: row for row in csv.DictReader(io.StringIO(text))}
+    assert rows["open-ended"]["identifiers"] == "wikidata: Q184"
