@@ -25,11 +25,12 @@ def load_models() -> None:
     """Load the statistical models (spaCy English, natasha, pymorphy3) now rather than on the first article:
     a worker process calls this once when it starts, so no import pays the load."""
     from .people_en import english_pipeline
-    from .people_ru import _morph, _natasha
+    from .people_ru import natasha_pipeline
+    from .people_ru_forms import morph_analyzer
 
     english_pipeline()
-    _natasha()
-    _morph()
+    natasha_pipeline()
+    morph_analyzer()
 
 
 def detect_language(text: str) -> str:

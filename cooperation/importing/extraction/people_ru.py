@@ -17,18 +17,19 @@ from functools import lru_cache
 
 from .countries import find_countries
 from .people_base import Mention, organisation_in
+from .people_ru_forms import (
+    HEAD_LEMMAS,
+    PARTICLES,
+    capitalise,
+    gender_of,
+    is_head,
+    lemma_of,
+    parses_of,
+    particle,
+    title_nominative,
+    word_nominative,
+)
 
-# Nouns that head a title ("заместитель Министра ..."): the name after them is in the same case.
-_RU_HEAD_LEMMAS = {
-    "министр", "замминистра", "заместитель", "посол", "председатель", "зампред", "зампредседателя", "директор",
-    "замдиректора", "глава", "замглавы", "руководитель", "замруководителя", "ректор", "проректор", "президент",
-    "вице-президент", "премьер-министр", "премьер", "вице-премьер", "советник", "начальник", "секретарь",
-    "статс-секретарь", "госсекретарь", "генсек", "губернатор", "мэр", "аким", "хоким", "посланник", "консул",
-    "генконсул", "помощник", "вице-министр", "представитель", "постпред", "полпред", "торгпред", "атташе",
-    "управляющий", "заведующий", "уполномоченный", "член", "лидер", "спикер", "вице-спикер", "депутат",
-    "сенатор", "принц", "король", "эмир", "канцлер", "судья", "прокурор", "генпрокурор", "омбудсмен",
-    "координатор", "комиссар", "декан", "командующий", "администратор", "чиновник", "дипломат",
-}  # fmt: skip
 # Adjectives that belong to a title ("Чрезвычайный и Полномочный Посол", "первый заместитель").
 _RU_TITLE_ADJECTIVES = {
     "генеральный", "первый", "чрезвычайный", "полномочный", "государственный", "временный", "исполнительный",
@@ -37,12 +38,6 @@ _RU_TITLE_ADJECTIVES = {
     "особый", "торговый", "военный", "исполняющий",
 }  # fmt: skip
 _RU_HONORIFICS = {"господин", "госпожа", "г-н", "г-жа", "шейх", "шейха", "доктор", "д-р", "профессор"}
-# Lower-case (or capitalised) particles inside Arabic, Dutch, German, Spanish... names.
-_PARTICLES = {
-    "бин", "ибн", "бен", "бинт", "аль", "эль", "ал", "ас", "ад", "ат", "ар", "аш", "аз", "ан", "эд", "эш", "абу",
-    "фон", "ван", "дер", "де", "ди", "да", "дель", "делла", "ла", "ле", "дос", "дю", "оглы", "кызы", "уулу",
-}  # fmt: skip
-_CAPITAL_PARTICLES = {"Аль", "Эль", "Ал", "Абу", "Бин", "Ибн", "Бен"}
 # A name after these is the name of a place or an institution ("Центр Мохаммеда бин Рашида").
 _ORG_HEADS = {
     "центр", "фонд", "университет", "школа", "премия", "академия", "институт", "программа", "проспект", "улица",
@@ -64,8 +59,6 @@ _NATASHA_CASE.update({"Par": "gent", "Voc": "nomn"})
 # Prepositions and punctuation that may stand inside a title ("посол Египта в Москве", "по делам ...").
 _TITLE_PREPOSITIONS = {"в", "во", "по", "при", "на", "для"}
 _TITLE_PUNCT = {"«", "»", '"', "-", "„", "“", "”", "’", "'"}
-_VOWELS = set("аеёиоуыэюя")
-_HUSHING = set("жшчщц")
 
 _INITIALS = r"[А-ЯЁ]\.(?:[ \u00a0]?[А-ЯЁ]\.)?"
 _SURNAME = r"[А-ЯЁ](?:[а-яё]+|[’'][А-ЯЁ][а-яё]+)(?:-[А-ЯЁ][а-яё]+)?"
@@ -74,161 +67,11 @@ _RU_INITIALS_FIRST = re.compile(rf"(?<![\w.])(?P<initials>{_INITIALS})[ \u00a0]?
 
 
 @lru_cache(maxsize=1)
-def _natasha():
+def natasha_pipeline():
     from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
     embedding = NewsEmbedding()
     return Doc, Segmenter(), MorphVocab(), NewsMorphTagger(embedding), NewsNERTagger(embedding)
-
-
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=20000)
-def _parses(word: str):
-    return tuple(_morph().parse(word))
-
-
-@lru_cache(maxsize=20000)
-def _lemma(word: str) -> str:
-    lemma = _parses(word)[0].normal_form
-    if "-" in lemma and lemma not in _RU_HEAD_LEMMAS:
-        # "экс-министр", "вице-губернатор": the last part decides.
-        tail = _parses(word.rsplit("-", 1)[1])[0].normal_form
-        if tail in _RU_HEAD_LEMMAS:
-            return tail
-    return lemma
-
-
-def _is_head(word: str) -> bool:
-    return word[:1].isalpha() and _lemma(word.lower()) in _RU_HEAD_LEMMAS
-
-
-def _capitalise(word: str) -> str:
-    return word[:1].upper() + word[1:]
-
-
-# --- putting one name in the nominative ----------------------------------------------------------------------
-
-_SURNAME_ENDINGS = re.compile(r"^(?P<stem>.+(?:ов|ев|ёв|ин|ын))(?P<ending>а|у|ым|е|ой|ою)$")
-_ADJECTIVE_SURNAME = re.compile(r"^(?P<stem>.+(?:ск|цк))(?P<ending>ого|ому|им|ом|ой|ую|ая|ий)$")
-
-
-def _russian_surname(word: str, case: str) -> str | None:
-    """Nominative of a Russian-shaped surname (Иванова, Залесского), or None when the word is not one."""
-    match = _SURNAME_ENDINGS.match(word)
-    if match:
-        stem, ending = match.group("stem"), match.group("ending")
-        if ending in ("ой", "ою"):
-            return stem + "а"
-        if ending == "а":
-            return word if case == "nomn" else stem
-        if ending == "у":
-            return stem + "а" if case == "accs" else stem
-        return stem  # ым, е
-    match = _ADJECTIVE_SURNAME.match(word)
-    if match:
-        stem, ending = match.group("stem"), match.group("ending")
-        if ending in ("ой", "ая") and case == "nomn":
-            return word
-        if ending in ("ой", "ую", "ая"):
-            return stem + "ая"
-        return stem + "ий"
-    return None
-
-
-def _foreign_nominative(word: str, case: str, gender: str) -> str:
-    """Undo the regular case ending of a word Russian declines but pymorphy does not know."""
-    low = word.lower()
-    if len(low) < 3 or case == "nomn":
-        return word
-
-    def before(n: int) -> str:
-        return low[-n - 1] if len(low) > n else ""
-
-    if case in ("gent", "accs"):
-        if low.endswith("ии"):
-            return word[:-1] + "я"
-        if low.endswith("ы"):
-            return word[:-1] + "а"
-        if low.endswith("у") and case == "accs" and before(1) not in _VOWELS:
-            return word[:-1] + "а"
-        if low.endswith("а") and before(1) not in _VOWELS and gender != "femn":
-            return word[:-1]
-        if low.endswith("я") and gender != "femn":
-            return word[:-1] + ("й" if before(1) in _VOWELS else "ь")
-    elif case == "datv":
-        if low.endswith("у") and before(1) not in _VOWELS:
-            return word[:-1]
-        if low.endswith("ю"):
-            return word[:-1] + ("й" if before(1) in _VOWELS else "ь")
-        if low.endswith("ии"):
-            return word[:-1] + "я"
-        if low.endswith("е") and before(1) not in _VOWELS:
-            return word[:-1] + "а"
-    elif case == "ablt":
-        if low.endswith("ом") and len(low) > 3:
-            return word[:-2]
-        if low.endswith(("ем", "ём")) and len(low) > 3:
-            if before(2) in _VOWELS:
-                return word[:-2] + "й"
-            return word[:-2] + ("" if before(2) in _HUSHING else "ь")
-        if low.endswith(("ой", "ою")):
-            return word[:-2] + "а"
-        if low.endswith(("ей", "ею")) and before(2) not in _VOWELS:
-            return word[:-2] + "я"
-    elif case == "loct":
-        if low.endswith("ии"):
-            return word[:-1] + "я"
-        if low.endswith("е") and before(1) not in _VOWELS:
-            return word[:-1] + ("а" if gender == "femn" else "")
-    return word
-
-
-def _word_nominative(word: str, case: str, gender: str) -> str:
-    if case == "nomn" or not word[:1].isupper() or _particle(word) or re.fullmatch(r"\w\.", word):
-        return word
-    if "-" in word:
-        head, tail = word.rsplit("-", 1)
-        if tail[:1].isupper():
-            return f"{head}-{_word_nominative(tail, case, gender)}"
-        return word
-    cases = {case, "gent"} if case == "accs" else {case}
-    for parse in _parses(word):
-        tag = parse.tag
-        if not parse.is_known or not ({"Name", "Surn", "Patr"} & tag.grammemes) or tag.case not in cases:
-            continue
-        if tag.number == "plur" or (gender and tag.gender in ("masc", "femn") and tag.gender != gender):
-            continue
-        inflected = parse.inflect({"nomn", "sing"})
-        if inflected is not None:
-            result = _capitalise(inflected.word)
-            return result if "ё" in word.lower() else result.replace("ё", "е")  # as the article spells it
-    surname = _russian_surname(word, case)
-    if surname is not None:
-        return surname
-    return _foreign_nominative(word, case, gender)
-
-
-def _gender_of(words: list[str], case: str) -> str:
-    """ "femn" when a word shows a woman's name (Ивановой, Шапкина in the nominative), else "" (unknown)."""
-    for word in words:
-        low = word.lower()
-        if re.search(r"(?:ов|ев|ёв|ин|ын)(?:ой|ою)$|(?:ск|цк)(?:ой|ую|ая)$", low) and not (
-            case == "nomn" and low.endswith("ой")
-        ):
-            return "femn"
-        if case == "nomn" and re.search(r"(?:ов|ев|ёв|ин|ын)а$", low):
-            return "femn"
-    for word in words:
-        for parse in _parses(word):
-            if parse.is_known and "Name" in parse.tag.grammemes and parse.tag.case == case:
-                return "femn" if parse.tag.gender == "femn" else "masc"
-    return ""
 
 
 # --- the document ---------------------------------------------------------------------------------------------
@@ -255,7 +98,7 @@ class _Candidate:
 
 
 def extract_russian(text: str) -> list[Mention]:
-    Doc, segmenter, _morph_vocab, morph_tagger, ner_tagger = _natasha()
+    Doc, segmenter, _morph_vocab, morph_tagger, ner_tagger = natasha_pipeline()
     doc = Doc(text)
     doc.segment(segmenter)
     doc.tag_morph(morph_tagger)
@@ -318,7 +161,7 @@ def extract_russian(text: str) -> list[Mention]:
                 start=candidate.start,
                 end=candidate.end,
                 title=title,
-                title_normal=_title_nominative(title) if title else "",
+                title_normal=title_nominative(title) if title else "",
                 organisation=organisation_in(title),
                 country=country,
                 honorific=candidate.honorific,
@@ -355,15 +198,15 @@ def _clean_span(text: str, tokens: list[_Token], first: int, last: int) -> _Cand
             last = index
             break
     while first <= last and (
-        _is_head(tokens[first].text)
-        or _lemma(tokens[first].text.lower()) in _RU_TITLE_ADJECTIVES | _RU_HONORIFICS
-        or tokens[first].text in _PARTICLES | {"и", "-"}
+        is_head(tokens[first].text)
+        or lemma_of(tokens[first].text.lower()) in _RU_TITLE_ADJECTIVES | _RU_HONORIFICS
+        or tokens[first].text in PARTICLES | {"и", "-"}
     ):
         first += 1
-    while first <= last and (_particle(tokens[last].text) or not tokens[last].text[:1].isalpha()):
+    while first <= last and (particle(tokens[last].text) or not tokens[last].text[:1].isalpha()):
         last -= 1
     # Particles and the rest of the name after them ("Мухаммед бин Рашид" + " Аль Мактум").
-    while last + 2 < len(tokens) and _particle(tokens[last + 1].text) and _name_word(tokens[last + 2]):
+    while last + 2 < len(tokens) and particle(tokens[last + 1].text) and _name_word(tokens[last + 2]):
         if text[tokens[last].stop : tokens[last + 2].start].count(" ") > 2:
             break
         last += 2
@@ -374,11 +217,11 @@ def _clean_span(text: str, tokens: list[_Token], first: int, last: int) -> _Cand
     if first > last:
         return None
     words = [t.text for t in tokens[first : last + 1]]
-    names = [w for w in words if w[:1].isupper() and not _particle(w)]
-    if not names or any(not (w[:1].isupper() or _particle(w) or w in "’'-." or (w[:1].islower() and "-" in w))
+    names = [w for w in words if w[:1].isupper() and not particle(w)]
+    if not names or any(not (w[:1].isupper() or particle(w) or w in "’'-." or (w[:1].islower() and "-" in w))
                         for w in words):  # fmt: skip
         return None
-    if any(_is_head(w) or _lemma(w.lower()) in _RU_TITLE_ADJECTIVES for w in names):
+    if any(is_head(w) or lemma_of(w.lower()) in _RU_TITLE_ADJECTIVES for w in names):
         return None
     if len(names) == 1 and (names[0].isupper() and len(names[0]) > 1):  # an abbreviation ("ОАЭ")
         return None
@@ -393,10 +236,10 @@ def _clean_span(text: str, tokens: list[_Token], first: int, last: int) -> _Cand
 
 
 def _honorific(tokens: list[_Token], first: int) -> str:
-    if first > 0 and _lemma(tokens[first - 1].text.lower()) in _RU_HONORIFICS:
+    if first > 0 and lemma_of(tokens[first - 1].text.lower()) in _RU_HONORIFICS:
         word = tokens[first - 1].text
-        lemma = _lemma(word.lower())
-        return _capitalise(lemma) if word[:1].isupper() else lemma
+        lemma = lemma_of(word.lower())
+        return capitalise(lemma) if word[:1].isupper() else lemma
     return ""
 
 
@@ -404,42 +247,40 @@ def _institution(tokens: list[_Token], first: int, last: int) -> bool:
     """The name is part of a place's or an institution's name: "Центр Мохаммеда бин Рашида", "премия
     Мохаммеда бин Рашида", "мечеть шейха Зайда", "имени Аль Фараби", "Назарбаев Университет"."""
     before = first - 1
-    if before >= 0 and _lemma(tokens[before].text.lower()) in _RU_HONORIFICS:
+    if before >= 0 and lemma_of(tokens[before].text.lower()) in _RU_HONORIFICS:
         before -= 1
     if before >= 0:
         word = tokens[before].text
-        lemma = _lemma(word.lower())
+        lemma = lemma_of(word.lower())
         if lemma in ("имя", "имени", "им") or word.lower() in ("имени", "им"):
             return True
         if lemma in _ORG_HEADS:
             # "ректор университета Ержан Садыков" is a person: the institution belongs to a title.
-            titled = any(_is_head(t.text) for t in tokens[max(0, before - 3) : before])
+            titled = any(is_head(t.text) for t in tokens[max(0, before - 3) : before])
             if word[:1].isupper() or not titled:
                 return True
     after = last + 1
-    return after < len(tokens) and tokens[after].text[:1].isupper() and _lemma(tokens[after].text.lower()) in _ORG_HEADS
+    return (
+        after < len(tokens) and tokens[after].text[:1].isupper() and lemma_of(tokens[after].text.lower()) in _ORG_HEADS
+    )
 
 
 def _surname_like(word: str) -> bool:
-    lemma = _lemma(word.lower())
-    if lemma in _RU_HEAD_LEMMAS or lemma in _ORG_HEADS or _is_place(word):
+    lemma = lemma_of(word.lower())
+    if lemma in HEAD_LEMMAS or lemma in _ORG_HEADS or _is_place(word):
         return False
-    parses = _parses(word)
+    parses = parses_of(word)
     if any({"Surn", "Name"} & p.tag.grammemes for p in parses) or not parses[0].is_known:
         return True
     return parses[0].tag.POS in ("NOUN", None) or bool(re.search(r"(?:ск|цк)\w+$", word))
 
 
-def _particle(word: str) -> bool:
-    return word in _PARTICLES or word in _CAPITAL_PARTICLES
-
-
 def _name_word(token: _Token) -> bool:
-    return token.text[:1].isupper() and token.text[:1].isalpha() and not _is_head(token.text)
+    return token.text[:1].isupper() and token.text[:1].isalpha() and not is_head(token.text)
 
 
 def _is_place(word: str) -> bool:
-    parses = [p for p in _parses(word) if p.is_known]
+    parses = [p for p in parses_of(word) if p.is_known]
     return (
         bool(parses)
         and any("Geox" in p.tag.grammemes for p in parses[:2])
@@ -454,7 +295,7 @@ def _stop_before(text: str, tokens: list[_Token], index: int) -> bool:
         return True
     low = token.text.lower()
     if token.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X"):
-        return low in _PREPOSITION_CASE or _lemma(low) in ("который", "свой", "этот", "его", "её", "их")
+        return low in _PREPOSITION_CASE or lemma_of(low) in ("который", "свой", "этот", "его", "её", "их")
     if token.pos == "ADP":
         return low not in _TITLE_PREPOSITIONS
     if token.pos == "CCONJ":
@@ -485,7 +326,7 @@ def _title_tokens_before(
     while index >= 0 and not _stop_before(text, tokens, index):
         if any(a <= index <= b for a, b in spans):
             break
-        if _is_head(tokens[index].text) and tokens[index].pos in ("NOUN", "PROPN", "ADJ"):
+        if is_head(tokens[index].text) and tokens[index].pos in ("NOUN", "PROPN", "ADJ"):
             heads.append(index)
             # A head in another case than the genitive is the top of the noun phrase.
             if tokens[index].case not in ("gent", "") and (
@@ -537,7 +378,7 @@ def _extend_left(tokens: list[_Token], top: int) -> int:
 def _title_adjective(token: _Token) -> bool:
     if token.pos not in ("ADJ", "PROPN", "NOUN") and not token.text[:1].isupper():
         return False
-    parse = _parses(token.text.lower())[0]
+    parse = parses_of(token.text.lower())[0]
     lemma = parse.normal_form
     if lemma in _RU_TITLE_ADJECTIVES:
         return True
@@ -559,7 +400,7 @@ def _title_after(
     start = index
     head = None
     while index < len(tokens) and index - start < 4:
-        if _is_head(tokens[index].text) and tokens[index].pos in ("NOUN", "PROPN", "ADJ"):
+        if is_head(tokens[index].text) and tokens[index].pos in ("NOUN", "PROPN", "ADJ"):
             head = index
             break
         if not _title_adjective(tokens[index]) and tokens[index].text.lower() != "и":
@@ -577,7 +418,7 @@ def _title_after(
         token = tokens[index]
         low = token.text.lower()
         if token.pos in ("NOUN", "PROPN", "ADJ", "NUM", "X") and low not in _PREPOSITION_CASE:
-            if _is_head(token.text) and token.case not in ("gent", "") and token.case == tokens[head].case:
+            if is_head(token.text) and token.case not in ("gent", "") and token.case == tokens[head].case:
                 break  # another person's title ("министром X и министром Y")
             end = index
         elif not ((token.pos == "ADP" and low in _TITLE_PREPOSITIONS) or (token.pos == "CCONJ" and low == "и")
@@ -605,7 +446,7 @@ def _name_case(tokens: list[_Token], candidate: _Candidate, head: int | None, af
     for token in tokens[candidate.first : candidate.last + 1]:
         if not token.case or not token.text[:1].isupper() or len(token.text) < 2:
             continue
-        known = any(p.is_known and {"Name", "Surn"} & p.tag.grammemes for p in _parses(token.text))
+        known = any(p.is_known and {"Name", "Surn"} & p.tag.grammemes for p in parses_of(token.text))
         votes[token.case] = votes.get(token.case, 0) + (2 if known else 1)
     if not votes:
         return "nomn"
@@ -616,16 +457,16 @@ def _normal(candidate: _Candidate, name: str, case: str, attested: set[str]) -> 
     if candidate.initials is not None:
         surname = candidate.initials.group("surname")
         initials = candidate.initials.group("initials").replace(" ", "")
-        nominative = surname if surname in attested else _word_nominative(surname, case, "")
+        nominative = surname if surname in attested else word_nominative(surname, case, "")
         return f"{nominative} {initials}"
     words = name.split()
-    gender = _gender_of(words, case)
+    gender = gender_of(words, case)
     out = []
     for word in words:
         if word in attested:
             out.append(word)
         else:
-            out.append(_word_nominative(word, case, gender))
+            out.append(word_nominative(word, case, gender))
     return " ".join(out)
 
 
@@ -650,37 +491,3 @@ def _country(text: str, title: str, title_start: int, candidate: _Candidate, tit
             continue
         codes.append(code)
     return codes[0] if len(set(codes)) == 1 else ""
-
-
-def _title_nominative(title: str) -> str:
-    """Each comma-separated title with the words up to its head noun in the nominative
-    ("заместителем Министра" -> "заместитель Министра")."""
-    return ", ".join(_segment_nominative(segment) for segment in title.split(", "))
-
-
-def _segment_nominative(title: str) -> str:
-    words = title.split()
-    out: list[str] = []
-    head_done = False
-    for word in words:
-        if head_done:
-            out.append(word)
-            continue
-        parse = _parses(word)[0]
-        head = _is_head(word)
-        if head:
-            nouns = [p for p in _parses(word) if p.tag.POS == "NOUN" and p.tag.number != "plur"] or [parse]
-            parse = nouns[0]
-        else:
-            adjectives = [p for p in _parses(word) if p.tag.POS in ("ADJF", "PRTF") and p.tag.gender != "neut"]
-            parse = adjectives[0] if adjectives else parse
-        inflected = parse.inflect({"nomn", "sing"}) if parse.tag.POS in ("NOUN", "ADJF", "PRTF") else None
-        if inflected is not None and parse.tag.POS != "NOUN" and parse.tag.gender != "femn":
-            inflected = inflected.inflect({"masc"}) or inflected
-        new = inflected.word if inflected else word
-        if word[0].isupper():
-            new = _capitalise(new)
-        out.append(new)
-        if head:
-            head_done = True
-    return " ".join(out)
