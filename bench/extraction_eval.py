@@ -1,6 +1,6 @@
 """``make eval``: extraction precision and recall per language and record kind, dev and test side by side.
 
-    .venv/bin/python bench/extraction_eval.py [--quiet | --markdown] [--dev] [--with-dates]
+    .venv/bin/python bench/extraction_eval.py [--quiet | --markdown] [--dev | --dir PATH] [--with-dates]
 
 Three sets: the corpus's dev split (rules may be tuned on it), its held-out test split (never read while
 tuning) and the five seed articles (``../shared/seeds`` beside the repository). Each document's misses and
@@ -8,6 +8,7 @@ false positives are printed unless ``--quiet``. ``--dev`` leaves the test split 
 mode to tune in, so that no decision is made on what the test split says. The matching rules are in
 ``cooperation/importing/evaluation``. ``--with-dates`` gives extraction the article's own date, as an officer
 does who fills the upload form's optional "date of the documents"; the default measures the text alone.
+``--dir PATH`` scores one folder of articles with their gold instead (a new batch before it is split or tuned on).
 Time is CPU time per article with the models already loaded.
 """
 
@@ -26,13 +27,6 @@ CORPUS = ROOT / "tests" / "importing" / "corpus"
 SEED_GOLD = ROOT / "tests" / "importing" / "gold"
 
 
-def seeds_dir() -> Path | None:
-    for candidate in (ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds")):
-        if candidate.is_dir():
-            return candidate
-    return None
-
-
 def _cell(score) -> str:
     if not score or (not score.gold and not score.found):
         return f"{'–':>15}"
@@ -43,7 +37,7 @@ def main() -> int:
     import django
 
     django.setup()
-    from cooperation.importing.evaluation import KINDS, score_corpus, summarise
+    from cooperation.importing.evaluation import KINDS, score_corpus, seeds_dir, summarise
     from cooperation.importing.extraction import extract_all
 
     quiet = "--quiet" in sys.argv or "--markdown" in sys.argv
@@ -53,7 +47,9 @@ def main() -> int:
     print(f"models loaded in {time.perf_counter() - started:.2f} s\n")
 
     sets = [("dev", CORPUS / "dev", None)]
-    if "--dev" not in sys.argv:
+    if "--dir" in sys.argv:  # any folder of articles with their gold beside them, e.g. a batch not yet split
+        sets = [("dir", Path(sys.argv[sys.argv.index("--dir") + 1]), None)]
+    if "--dev" not in sys.argv and "--dir" not in sys.argv:
         sets.append(("test", CORPUS / "test", None))
     seeds = seeds_dir()
     if seeds is not None:

@@ -215,10 +215,10 @@ def extract_english(text: str) -> list[Mention]:
     return _with_model_people(text, mentions)
 
 
-# "Kh. Khalafov", "K. V. Eapen": initials before the surname.
+# "Kh. Khalafov", "K. V. Eapen", "V Muraleedharan" (Indian style, no period): initials before the surname.
 _EN_INITIALS = regex.compile(
     r"(?<![\w.])(?!(?:Dr|Mr|Ms|Mt|St|Sr|Jr|Lt|Co|No|Gen|Col|Hon|Rev|Eng)\.)"
-    r"(?:\p{Lu}\p{Ll}?\.\s?){1,3}\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}\p{Ll}+)?"
+    r"(?:\p{Lu}\p{Ll}?\.\s?|\p{Lu}\s(?=\p{Lu}\p{Ll})){1,3}\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}\p{Ll}+)?"
 )
 # "President Putin", "King Salman": a head of state or government named by one word after the title.
 _EN_ONE_NAME = regex.compile(
