@@ -18,9 +18,14 @@ class CooperationConfig(AppConfig):
 
         from django.db.models.signals import pre_save
 
-        from cooperation.fixture_loading import skip_history_for_raw_saves
+        from cooperation.fixture_loading import derive_name_keys_for_raw_saves, skip_history_for_raw_saves
+        from cooperation.models import OfficialName, OrganisationName
 
         pre_save.connect(skip_history_for_raw_saves, dispatch_uid="cooperation.skip_history_for_raw_saves")
+        for model in (OfficialName, OrganisationName):
+            pre_save.connect(
+                derive_name_keys_for_raw_saves, sender=model, dispatch_uid=f"cooperation.name_keys.{model.__name__}"
+            )
 
         from cooperation import sync
 

@@ -250,8 +250,7 @@ def connect() -> None:
         for signal in (post_save, post_delete):
             signal.connect(child_changed, sender=model, dispatch_uid=f"sync.child.{model.__name__}.{id(signal)}")
     for model in (m.Delegation, m.Event, m.Agreement, m.TrainingProgramme, m.ProgrammeStage):
-        for field in ("topics",):
-            through = model._meta.get_field(field).remote_field.through
-            m2m_changed.connect(topics_changed, sender=through, dispatch_uid=f"sync.m2m.{through.__name__}")
+        through = model._meta.get_field("topics").remote_field.through
+        m2m_changed.connect(topics_changed, sender=through, dispatch_uid=f"sync.m2m.{through.__name__}")
     through = m.TrainingProgramme._meta.get_field("partners").remote_field.through
     m2m_changed.connect(topics_changed, sender=through, dispatch_uid="sync.m2m.partners")

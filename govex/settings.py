@@ -6,9 +6,11 @@ server. ``DATABASE_URL`` and ``CELERY_BROKER_URL`` switch to PostgreSQL and Redi
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -25,6 +27,8 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "cooperation.admin_site.GovexAdminConfig",  # django.contrib.admin with govex's site (title, index)
     "django.contrib.auth",
+    "axes",  # failed sign-ins: lockout and audit (AXES_* below)
+    "csp",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -45,16 +49,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy (CONTENT_SECURITY_POLICY below)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "govex.login_throttle.LoginThrottleMiddleware",  # failed sign-ins per address and account (429 past a limit)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a locked-out sign-in into govex.sign_in.locked_out's 429
     "govex.db_retry.DatabaseRetryMiddleware",  # last: a read retried through a database restart reruns only the view
 ]
 
@@ -101,6 +106,29 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LOGIN_URL = "admin:login"
 
+# --- Sign-in lockout (django-axes; govex/sign_in.py) ------------------------------------------------------------
+# Axes refuses sign-in once AXES_FAILURE_LIMIT attempts have failed within the cool-off, even with the right
+# password, and keeps its counts and audit (AccessAttempt, AccessLog, AccessFailureLog) in the database, so all
+# web processes share them. The API's tokens never pass through django.contrib.auth.authenticate: not counted.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out attempt before the password is hashed
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+# Comma-separated; "username+ip_address" counts that pair together. Default: one account from one address, so
+# a guesser elsewhere cannot lock staff out. Add ",ip_address" to stop one address trying many accounts too.
+AXES_LOCKOUT_PARAMETERS = [
+    part.split("+") if "+" in part else part
+    for part in env.list("AXES_LOCKOUT_PARAMETERS", default=["username+ip_address"])
+]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_CLIENT_IP_CALLABLE = "govex.sign_in.client_address"  # the last X-Forwarded-For entry behind the TLS proxy
+AXES_USERNAME_CALLABLE = "govex.sign_in.username_key"
+AXES_LOCKOUT_CALLABLE = "govex.sign_in.locked_out"
+AXES_ENABLE_ADMIN = False  # registered by cooperation/admin/sign_in.py, for superusers only
+
 # --- Internationalisation: English, Russian, Arabic (right-to-left) ---------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("ar", _("Arabic"))]
@@ -142,6 +170,26 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Scripts and <style> blocks run only from govex's own origin or with the response's nonce
+# (``nonce="{{ request.csp_nonce }}"``); style="" attributes stay allowed, as the admin's import/export and history
+# pages use them and they cannot run code. The one inline handler left is django-import-export's "Select all"
+# on the export form, allowed by the hash of its exact text. The ReDoc page relaxes style-src (api/urls.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # sha256 of onchange="onSelectToggleChange(event)" (import_export/templates/admin/import_export/export.html)
+        "script-src": [SELF, NONCE, UNSAFE_HASHES, "'sha256-wid4zL8fR53ZYy1ljOepzR77Dn6vWUUxuNnnWWBP3I8='"],
+        "style-src": [SELF, NONCE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # --- Celery: Redis in production and tests; in-process when no broker is configured ----------------------
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")

@@ -8,7 +8,7 @@ PY=${PY:-.venv/bin/python}
 
 : "${DATABASE_URL:=postgres://postgres@127.0.0.1:5432/govex}"
 : "${CELERY_BROKER_URL:=redis://127.0.0.1:6379/0}"
-# Sessions, throttles and login-failure counts must be shared by every gunicorn worker: Redis, not memory.
+# API rate limits and the health check's worker sightings must be shared by every gunicorn worker: Redis, not memory.
 : "${CACHE_URL:=redis://127.0.0.1:6379/1}"
 : "${DJANGO_DEBUG:=false}"
 : "${DJANGO_LOG_FORMAT:=json}"

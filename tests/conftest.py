@@ -2,20 +2,62 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import transaction
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "govex.yaml"
 PASSWORD = "correct-horse-battery-42"
 
 
 @pytest.fixture
-def seeded(db):
-    """The records derived from the five source documents."""
+def seeds() -> Path:
+    """The five seed articles (see ``seeds_dir``)."""
+    from cooperation.importing.evaluation import seeds_dir
+
+    found = seeds_dir()
+    if found is None:
+        pytest.skip("seed documents not available (../shared/seeds)")
+    return found
+
+
+def load_seeded() -> None:
     call_command("loaddata", str(FIXTURE), verbosity=0)
+
+
+@contextmanager
+def shared_records(django_db_blocker) -> Iterator[None]:
+    """Records written once for the tests of a class or module, as Django's setUpTestData does: in a
+    transaction of their own that each test's transaction nests in (a savepoint, rolled back after the test),
+    itself rolled back when the class or module is done. For fixtures of a wider scope than the test, which
+    also ask for ``django_db_setup``; not for tests that commit (``transactional_db``): they flush."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="class")
+def _seeded_for_the_class(django_db_setup, django_db_blocker):
+    # Loading the fixtures takes seconds: once per test class. A test outside a class gets a load of its own
+    # (pytest runs a class-scoped fixture once per function there).
+    with shared_records(django_db_blocker):
+        load_seeded()
+        yield
+
+
+@pytest.fixture
+def seeded(request, _seeded_for_the_class, db):
+    """The records derived from the five source documents, shared by the tests of a class."""
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        # Such a test flushes the database after itself, and the live server's connection would not see
+        # records inside the class's transaction.
+        pytest.fail("a test that commits loads the fixtures itself: load_seeded()")
 
 
 @pytest.fixture
@@ -46,9 +88,25 @@ def manager_client(client, manager):
 
 def pytest_configure(config):
     """WhiteNoise serves STATIC_ROOT and warns on every request when it is missing ("No directory at ..."):
-    tests run without collectstatic, so give them an empty directory of their own."""
+    tests run without collectstatic, so give them an empty directory of their own (one per xdist worker)."""
     import tempfile
 
     from django.conf import settings
 
-    settings.STATIC_ROOT = tempfile.mkdtemp(prefix="govex-static-")
+    settings.STATIC_ROOT = config._govex_static_root = tempfile.mkdtemp(prefix="govex-static-")
+    # Hundreds of tests create users with passwords, and sign-in tests hash every attempt: the production
+    # hasher (PBKDF2, deliberately slow) would add minutes to the run.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER")  # gw0, gw1, ... when pytest-xdist runs the suite
+    cache = settings.CACHES["default"]
+    if worker and cache["BACKEND"].endswith("RedisCache"):
+        # Workers share CI's Redis, and tests clear the cache (FLUSHDB) while others count throttled requests
+        # in it (token ids repeat: each worker has a database of its own): worker N gets Redis database 10 + N.
+        cache["LOCATION"] = f"{cache['LOCATION'].rpartition('/')[0]}/{10 + int(worker.removeprefix('gw'))}"
+
+
+def pytest_unconfigure(config):
+    import shutil
+
+    shutil.rmtree(getattr(config, "_govex_static_root", ""), ignore_errors=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
+from django.core import serializers
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
@@ -23,6 +25,7 @@ from cooperation.models import (
     SourceDocument,
     TrainingProgramme,
 )
+from cooperation.names import normalize, search_key
 
 pytestmark = pytest.mark.django_db
 
@@ -177,6 +180,22 @@ def test_name_forms_carry_hidden_search_keys_and_their_script(official):
     latin = OfficialName.objects.create(official=official, name="Yulia Shapkina", language="en")
     assert genitive.script == "Cyrl" and latin.script == "Latn"
     assert "shapkin" in genitive.search_key and "shapkin" in latin.search_key
+
+
+def test_a_name_form_loaded_without_its_keys_gets_them_from_the_model(official):
+    # loaddata saves raw (no save()): fixtures and backups carry the name, the model derives the rest.
+    entry = {
+        "model": "cooperation.officialname",
+        "fields": {"official": ["yulia-shapkina"], "name": "Шапкиной Ю.А.", "language": "ru"},
+    }
+    for obj in serializers.deserialize("json", json.dumps([entry]), handle_forward_references=True):
+        obj.save()
+    loaded = OfficialName.objects.get(official=official)
+    assert (loaded.script, loaded.normalized, loaded.search_key) == (
+        "Cyrl",
+        normalize("Шапкиной Ю.А."),
+        search_key("Шапкиной Ю.А."),
+    )
 
 
 def test_a_record_shows_its_name_in_the_readers_language_with_a_fallback(official):

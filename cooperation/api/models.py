@@ -45,10 +45,6 @@ class PartnerToken(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
 
-    @property
-    def is_active(self) -> bool:
-        return self.revoked_at is None
-
     @classmethod
     def new_key(cls) -> str:
         return KEY_PREFIX + secrets.token_urlsafe(32)

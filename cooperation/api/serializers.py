@@ -15,7 +15,6 @@ schema, and tests validate real responses against that schema so the two cannot 
 from __future__ import annotations
 
 from django.urls import reverse
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -152,18 +151,6 @@ class TranslatedField(serializers.Field):
 
     def to_representation(self, instance):
         return translated(instance, self.field)
-
-
-@extend_schema_field(OpenApiTypes.URI)
-class SelfLinkField(serializers.Field):
-    def __init__(self, basename: str, **kwargs):
-        self.basename = basename
-        kwargs["read_only"] = True
-        kwargs["source"] = "slug"
-        super().__init__(**kwargs)
-
-    def to_representation(self, slug):
-        return links(self.context)(self.basename, slug)
 
 
 # --- Brief nested records -------------------------------------------------------------------------------------
@@ -800,7 +787,7 @@ class ChangeSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="Position in the feed; increases.")
     record_type = serializers.CharField()
     slug = serializers.SlugField(help_text="The identifier the partner should forget.")
-    action = serializers.ChoiceField(choices=["deleted", "merged", "renamed"])
+    action = serializers.ChoiceField(choices=m.ChangeAction.values)
     replaced_by = serializers.CharField(
         allow_null=True, help_text="For merged and renamed records: the slug to use instead."
     )

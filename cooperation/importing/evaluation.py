@@ -34,6 +34,18 @@ from .matching import name_score
 from .text import read_text
 
 SAME_PERSON = 85
+REPO = Path(__file__).resolve().parents[2]
+
+
+def seeds_dir() -> Path | None:
+    """The five seed articles (not in the repository): ``../shared/seeds`` beside the clone, as in CI, or
+    /work/shared/seeds on the development machine for a clone made anywhere else."""
+    for candidate in (REPO.parent / "shared" / "seeds", Path("/work/shared/seeds")):
+        if candidate.is_dir() and any(candidate.glob("*.txt")):
+            return candidate
+    return None
+
+
 KINDS = ("people", "delegations", "heads", "agreements", "events", "programmes")
 
 

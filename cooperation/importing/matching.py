@@ -18,7 +18,16 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
-from cooperation.models import Agreement, Delegation, Event, Official, Topic, TrainingProgramme
+from cooperation.models import (
+    ActionKind,
+    Agreement,
+    AgreementKind,
+    Delegation,
+    Event,
+    Official,
+    Topic,
+    TrainingProgramme,
+)
 from cooperation.names import normalize, script_of, search_key
 
 PRESELECT_SCORE = 90
@@ -185,8 +194,8 @@ def _title_matches(
 
 def match_agreement(value: dict[str, Any]) -> list[dict[str, Any]]:
     queryset = Agreement.objects.prefetch_related("parties__organisation", "parties__actions")
-    if value.get("kind") == "mou":
-        queryset = queryset.filter(kind="mou")
+    if value.get("kind") == AgreementKind.MOU:
+        queryset = queryset.filter(kind=AgreementKind.MOU)
     records = {agreement.pk: agreement for agreement in queryset[:200]}
     parties = set(value.get("parties") or [])
     year = _year(value.get("signed_date"))
@@ -198,7 +207,12 @@ def match_agreement(value: dict[str, Any]) -> list[dict[str, Any]]:
         }
 
     def signed_year(agreement) -> int | None:
-        dates = [a.date for p in agreement.parties.all() for a in p.actions.all() if a.kind == "signature" and a.date]
+        dates = [
+            a.date
+            for p in agreement.parties.all()
+            for a in p.actions.all()
+            if a.kind == ActionKind.SIGNATURE and a.date
+        ]
         return min(dates).year if dates else (agreement.status_date.year if agreement.status_date else None)
 
     def disagrees(agreement) -> bool:

@@ -69,7 +69,7 @@ class ImportedDocument(models.Model):
         verbose_name_plural = _("imported documents")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status="failed") | ~Q(error=""), name="importeddocument_failure_has_message"
+                condition=~Q(status=ImportStatus.FAILED) | ~Q(error=""), name="importeddocument_failure_has_message"
             ),
         ]
 
@@ -140,7 +140,7 @@ class Candidate(models.Model):
             models.UniqueConstraint(fields=["document", "order"], name="candidate_order_unique"),
             models.CheckConstraint(condition=Q(evidence_end__gte=models.F("evidence_start")), name="candidate_span"),
             models.CheckConstraint(
-                condition=Q(decision__in=["pending", "rejected"]) | Q(target_id__isnull=False),
+                condition=Q(decision__in=[Decision.PENDING, Decision.REJECTED]) | Q(target_id__isnull=False),
                 name="candidate_decision_has_target",
             ),
         ]

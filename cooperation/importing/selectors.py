@@ -102,7 +102,3 @@ def _admin_url(model, pk: int | None) -> str:
         return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[pk])
     except NoReverseMatch:
         return ""
-
-
-def pending_candidates(*, document: ImportedDocument) -> QuerySet[Candidate]:
-    return document.candidates.filter(decision=Decision.PENDING)

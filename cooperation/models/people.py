@@ -56,10 +56,15 @@ class AlternativeName(TimeStampedModel):
         return f"{self.name} [{self.language}-{self.script}]"
 
     def save(self, *args, **kwargs):
+        self.derive_keys()
+        super().save(*args, **kwargs)
+
+    def derive_keys(self) -> None:
+        """Script (unless given) and the search keys, from ``name``. Also run for ``loaddata``'s raw saves, which
+        skip ``save()`` (``cooperation.fixture_loading``): fixtures carry the name only."""
         self.script = self.script or script_of(self.name)
         self.normalized = normalize(self.name)
         self.search_key = search_key(self.name)
-        super().save(*args, **kwargs)
 
 
 class OrganisationKind(models.TextChoices):

@@ -48,7 +48,3 @@ class CalendarToken(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reports:calendar_feed", kwargs={"token": self.token})
-
-    @property
-    def is_active(self) -> bool:
-        return self.revoked_at is None

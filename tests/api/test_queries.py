@@ -14,10 +14,17 @@ from django.test.utils import CaptureQueriesContext
 
 from cooperation import models as m
 from tests import factories as f
+from tests.conftest import shared_records
 
 
-@pytest.fixture
-def many(db):
+@pytest.fixture(scope="module")
+def many(django_db_setup, django_db_blocker):
+    with shared_records(django_db_blocker):
+        _build_many()
+        yield
+
+
+def _build_many() -> None:
     topic = f.TopicFactory(slug="ai", name="AI")
     for n in range(12):
         f.TopicFactory(parent=topic)

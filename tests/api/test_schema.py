@@ -83,7 +83,7 @@ def test_the_docs_pages_render_without_any_cdn(staff_client, page):
     assert "/static/drf_spectacular_sidecar/" in html
 
 
-def test_the_docs_assets_are_served_from_the_app(staff_client):
+def test_the_docs_assets_are_served_from_the_app():
     from django.contrib.staticfiles import finders
 
     assert finders.find("drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js")

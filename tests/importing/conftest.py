@@ -16,22 +16,6 @@ GOLD = HERE / "gold"
 REPO = HERE.parent.parent
 
 
-def seeds_dir() -> Path | None:
-    """The five seed articles: ``../shared/seeds`` beside the clone in CI, /work/shared/seeds here."""
-    for candidate in (REPO.parent / "shared" / "seeds", Path("/work/shared/seeds")):
-        if candidate.is_dir() and any(candidate.glob("*.txt")):
-            return candidate
-    return None
-
-
-@pytest.fixture
-def seeds() -> Path:
-    found = seeds_dir()
-    if found is None:
-        pytest.skip("seed documents not available (../shared/seeds)")
-    return found
-
-
 @pytest.fixture(autouse=True)
 def _media_and_eager_tasks(settings, tmp_path):
     """Uploaded files go to a temporary folder; tasks run in-process unless a test starts a real worker."""

@@ -37,7 +37,7 @@ def _in_threads(target, count: int = 2) -> list:
     return results
 
 
-def test_two_uploads_of_one_file_at_once_produce_one_document(transactional_db, settings, tmp_path):
+def test_two_uploads_of_one_file_at_once_produce_one_document(transactional_db):
     data = document("en_visit_mongolia.txt")
     results = _in_threads(lambda: document_submit(data=data, name="visit.txt"))
     assert not any(isinstance(r, Exception) for r in results), results

@@ -55,7 +55,7 @@ def test_accepted_records_are_in_history_with_the_officer_as_user(imported, prot
     assert (record.history_user, record.history_type, record.history_change_reason) == (protocol_staff, "+", "import")
 
 
-def test_merging_adds_name_forms_and_position_and_keeps_values_edited_by_hand(imported, protocol_staff, client):
+def test_merging_adds_name_forms_and_position_and_keeps_values_edited_by_hand(imported, protocol_staff):
     official = f.OfficialFactory(name="Valery Gromyko", slug="valery-gromyko", country="")
     # An officer sets the honorific by hand in the admin (a history row with a user and no import reason).
     official.honorific_prefix = "Dr"

@@ -39,7 +39,7 @@ def _database_url() -> str | None:
 
 
 @pytest.fixture
-def worker(transactional_db, settings, tmp_path):
+def worker(transactional_db, settings):
     broker = os.environ.get("TEST_CELERY_BROKER_URL")
     if not broker:
         _skip_or_fail("TEST_CELERY_BROKER_URL is not set")

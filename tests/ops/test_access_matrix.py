@@ -66,12 +66,6 @@ def token_for(user, *, revoked: bool) -> str:
     return key
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    # Hundreds of cases each create three users; the production hasher would make this file take minutes.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def caller(request, db, django_user_model) -> Caller:
     kind = request.param

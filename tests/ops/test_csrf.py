@@ -28,11 +28,6 @@ def admin_add_routes() -> list[tuple[str, object]]:
 ADD_ROUTES = admin_add_routes()
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def strict_client(protocol_staff) -> Client:
     client = Client(enforce_csrf_checks=True)

@@ -9,6 +9,8 @@ import pytest
 from django.utils import translation
 from django_countries.fields import Country
 
+from tests.conftest import load_seeded
+
 # Playwright's sync API runs an event loop in this thread; pytest-django's database access from it is safe
 # here because the live server and the browser never touch the same connection.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -51,6 +53,12 @@ def browser_page(live_server, reader, client):
         browser.close()
 
 
+@pytest.fixture
+def seeded_committed(transactional_db):
+    """The fixtures, committed: the live server reads them on a connection of its own."""
+    load_seeded()
+
+
 def _visit(page, url: str, shot: str, *, language: str = "en", width: int = 1366) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     page.context.add_cookies([{"name": "django_language", "value": language, "url": url}])
@@ -60,7 +68,7 @@ def _visit(page, url: str, shot: str, *, language: str = "en", width: int = 1366
     page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
 
 
-def test_the_dashboard_loads_with_charts_and_no_console_errors(browser_page, live_server, seeded):
+def test_the_dashboard_loads_with_charts_and_no_console_errors(browser_page, live_server, seeded_committed):
     _visit(browser_page, f"{live_server.url}/reports/", "reports-dashboard-en.png")
     assert browser_page.locator("svg.chart").count() >= 3
     assert browser_page.locator("html").get_attribute("dir") == "ltr"
@@ -69,7 +77,7 @@ def test_the_dashboard_loads_with_charts_and_no_console_errors(browser_page, liv
     assert browser_page.problems == []
 
 
-def test_the_belarus_profile_in_arabic_is_right_to_left(browser_page, live_server, seeded):
+def test_the_belarus_profile_in_arabic_is_right_to_left(browser_page, live_server, seeded_committed):
     _visit(browser_page, f"{live_server.url}/reports/countries/by/", "reports-country-by-ar.png", language="ar")
     html = browser_page.locator("html")
     assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("ar", "rtl")
@@ -79,7 +87,7 @@ def test_the_belarus_profile_in_arabic_is_right_to_left(browser_page, live_serve
     assert browser_page.problems == []
 
 
-def test_the_agreement_tracker_loads_and_the_language_switch_works(browser_page, live_server, seeded):
+def test_the_agreement_tracker_loads_and_the_language_switch_works(browser_page, live_server, seeded_committed):
     _visit(browser_page, f"{live_server.url}/reports/agreements/", "reports-agreements-en.png")
     assert browser_page.locator("table caption").count() >= 3
     browser_page.get_by_role("button", name="Русский").click()

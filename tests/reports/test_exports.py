@@ -34,7 +34,7 @@ def belarus(db):
     return delegation
 
 
-def _url(*, export: str, table: str = "", language: str = "en") -> str:
+def _url(*, export: str, table: str = "") -> str:
     query = f"?export={export}" + (f"&table={table}" if table else "")
     return reverse("reports:country", kwargs={"code": "by"}) + query
 

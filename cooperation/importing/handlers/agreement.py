@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cooperation.importing import matching
+from cooperation.importing.models import CandidateKind
 from cooperation.models import (
     ActionKind,
     Agreement,
@@ -40,7 +41,7 @@ from .base import (
 
 
 class AgreementHandler(Handler):
-    kind = "agreement"
+    kind = CandidateKind.AGREEMENT
     section = "agreements"
     model = Agreement
     citation_field = "agreement"
@@ -148,9 +149,9 @@ class AgreementHandler(Handler):
                 save_checked(action, user)
 
     def refers_to(self, value: dict[str, Any], decided, context: DocumentContext) -> bool:
-        if decided.kind == "event":
+        if decided.kind == CandidateKind.EVENT:
             return points_at(context.at("event", value.get("event")), decided)
-        if decided.kind != "person":
+        if decided.kind != CandidateKind.PERSON:
             return False
         return bool(person_keys(decided.value) & {item.get("name") for item in value.get("signatories") or []})
 

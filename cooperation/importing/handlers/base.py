@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
+from cooperation.importing.models import Decision
 from cooperation.models import Citation, SourceDocument
 from cooperation.names import transliterate
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from cooperation.importing.models import Candidate, ImportedDocument
 
 IMPORT_REASON = "import"
-DECIDED = ("accepted", "merged")
+DECIDED = (Decision.ACCEPTED, Decision.MERGED)
 
 
 class ReviewError(Exception):
@@ -173,7 +174,7 @@ class DocumentContext:
             return _("not among this document's people")
         if person.decision in DECIDED:
             return _("linked to the official accepted above")
-        if person.decision == "rejected":
+        if person.decision == Decision.REJECTED:
             return _("person rejected: left out")
         return _("linked once the person is accepted")
 
@@ -307,7 +308,7 @@ class Handler:
             return []
         status = (
             _("linked to the record accepted above")
-            if target.decision in ("accepted", "merged")
+            if target.decision in DECIDED
             else _("linked once that record is accepted")
         )
         return [RelationList(kind, label, [RelationItem(0, target.label, status)])]

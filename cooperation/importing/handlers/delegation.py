@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from cooperation.importing import matching
+from cooperation.importing.models import CandidateKind
 from cooperation.models import Delegation, DelegationMember, DelegationStatus, MemberRole
 
 from .base import (
@@ -31,7 +32,7 @@ from .base import (
 
 
 class DelegationHandler(Handler):
-    kind = "delegation"
+    kind = CandidateKind.DELEGATION
     section = "delegations"
     model = Delegation
     citation_field = "delegation"
@@ -134,7 +135,7 @@ class DelegationHandler(Handler):
             has_head = has_head or role == MemberRole.HEAD
 
     def refers_to(self, value: dict[str, Any], decided, context: DocumentContext) -> bool:
-        if decided.kind != "person":
+        if decided.kind != CandidateKind.PERSON:
             return False
         return bool(person_keys(decided.value) & {name for name, _role in _members(value)})
 

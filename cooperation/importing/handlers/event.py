@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cooperation.importing import matching
+from cooperation.importing.models import CandidateKind, Decision
 from cooperation.models import Event, EventKind, EventParticipant, EventStatus, ParticipantRole
 
 from .base import (
@@ -32,7 +33,7 @@ from .base import (
 
 
 class EventHandler(Handler):
-    kind = "event"
+    kind = CandidateKind.EVENT
     section = "events"
     model = Event
     citation_field = "event"
@@ -112,9 +113,9 @@ class EventHandler(Handler):
             present.add(official_id)
 
     def refers_to(self, value: dict[str, Any], decided, context: DocumentContext) -> bool:
-        if decided.kind == "delegation":
+        if decided.kind == CandidateKind.DELEGATION:
             return points_at(context.at("delegation", value.get("delegation")), decided)
-        if decided.kind != "person":
+        if decided.kind != CandidateKind.PERSON:
             return False
         names = {item.get("name") for item in value.get("participants") or []} | set(_hosts(value, context))
         return bool(person_keys(decided.value) & names)
@@ -141,6 +142,6 @@ def _hosts(value: dict[str, Any], context: DocumentContext) -> list[str]:
     if "host_officials" in value:
         return list(value["host_officials"] or [])
     delegation = context.at("delegation", value.get("delegation"))
-    if delegation is None or delegation.decision == "rejected":
+    if delegation is None or delegation.decision == Decision.REJECTED:
         return []
     return list(delegation.value.get("host_officials") or [])

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cooperation.importing import matching
+from cooperation.importing.models import CandidateKind
 from cooperation.models import NameKind, Official, OfficialName, Position
 from cooperation.names import script_of, transliterate
 
@@ -16,7 +17,7 @@ from .base import CountryCodeField, DocumentContext, Handler, country_name, requ
 
 
 class PersonHandler(Handler):
-    kind = "person"
+    kind = CandidateKind.PERSON
     section = "people"
     model = Official
     citation_field = "official"

@@ -9,13 +9,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cooperation.importing import matching
+from cooperation.importing.models import CandidateKind
 from cooperation.models import Organisation, OrganisationKind, Topic, TrainingProgramme
 
 from .base import CountryCodeField, DocumentContext, Handler, country_name, require, save_checked, titled, unique_slug
 
 
 class ProgrammeHandler(Handler):
-    kind = "programme"
+    kind = CandidateKind.PROGRAMME
     section = "programmes"
     model = TrainingProgramme
     citation_field = "programme"
@@ -86,7 +87,7 @@ def _provider(value: dict[str, Any]) -> Organisation | None:
 
 
 class TopicHandler(Handler):
-    kind = "topic"
+    kind = CandidateKind.TOPIC
     section = "topics"
     model = Topic
     citation_field = None  # topics are reference data, not cited

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from .. import matching
 from ..extraction import EXTRACTOR_VERSION, extract_all
 from ..handlers import HANDLERS
-from ..models import Candidate, ImportedDocument, ImportStatus
+from ..models import Candidate, CandidateKind, ImportedDocument, ImportStatus
 from ..text import UnreadableDocument, read_text
 
 logger = logging.getLogger(__name__)
@@ -101,7 +101,7 @@ def candidates_build(*, document: ImportedDocument, extraction: dict[str, Any]) 
     for handler in HANDLERS.values():
         for item in extraction.get(handler.section, []):
             value = dict(item["value"])
-            if handler.kind == "event":
+            if handler.kind == CandidateKind.EVENT:
                 _copy_host_officials(value, extraction)
             matches = handler.match(value)
             candidates.append(
