@@ -18,21 +18,43 @@ _KINDS = (
     ("mou", r"memorand(?:um|a)(?:\s+of\s+(?:understanding|agreement|cooperation))?(?:\s+\((?:MOU|MOA|MOC)s?\))?|"
      r"MoU(?:'?s)?|MOU(?:'?s)?|MoA(?:'?s)?|MOA(?:'?s)?|MoC(?:'?s)?|"
      r"меморандум\w*(?:\s+о\s+взаимопонимании)?|مذكر(?:ة|ات|تي|تا)\s+(?:ال)?تفاهم|مذكر(?:ة|ات|تي)"),
-    ("programme", r"program(?:me)? of cooperation|cooperation program(?:me)?|"
-                  r"программ\w+ (?:[\w-]+ ){0,2}сотрудничества|"
+    # A programme between governments or ministries: "programme of consultations", "программа развития
+    # двусторонних отношений" (a training course is a programme of programmes.py, not of this module).
+    ("programme", r"program(?:me)? of (?:cooperation|consultations|collaboration|exchanges?|joint actions?)|"
+                  r"cooperation program(?:me)?|"
+                  r"программ\w+ (?:[\w-]+ ){0,2}(?:сотрудничества|консультаций|взаимодействия|обменов)|"
+                  r"программ\w+ развития (?:[\w-]+ ){0,2}(?:отношений|взаимоотношений|связей|сотрудничества)|"
                   r"برنامج\S*\s+(?:لل|ال)?تعاون|(?:ال)?برنامج\S*\s+(?:ال)?تنفيذي\S*"),
-    ("protocol", r"protocol|протокол\w*|بروتوكول"),
+    # Not the protocol service: "отдел протокола", "Chief of Protocol", "protocol department", "протокольный".
+    ("protocol", r"(?<!chief of )(?<!head of )(?<!office of )(?<!department of )"
+                 r"(?<!отдел )(?<!отдела )(?<!отделе )(?<!управлении )(?<!службе )"
+                 r"(?<!управление )(?<!управления )(?<!служба )(?<!службы )(?<!департамент )(?<!департамента )"
+                 r"(?:protocol(?!\s+(?:department|office|officer|service|division|unit))|протокол(?:а|ом|е|ы|ов|ам|ами|ах)?|"
+                 r"بروتوكول)"),
     ("roadmap", r"road\s?map|action plan|work plan|план\w* (?:мероприятий|сотрудничества|консультаций)|"
                 r"дорожн\w+ карт\w*|план\w* действий|(?:خارطة|خريطة) طريق|خطة عمل"),
     ("treaty", r"convention|treaty|конвенци\w*|договор\w* о (?:дружбе|союзе|партн\w+)|معاهدة|اتفاقية\s+(?:ال)?إطارية"),
     ("agreement", r"agreements?|accord|deals?|pacts?|соглашени\w*|договор\w*|اتفاقي(?:ة|ات|تين|تان)|اتفاق|صفق(?:ة|ات)"),
     # "signed ten documents": counted documents are as many agreements (a lone "the document" refers back).
-    ("other", r"letters?\s+of\s+intent|LoI|declarations?\s+of\s+intent|(?:письм\w+|декларац\w+)\s+о\s+намерениях|"
+    # A declaration the sides sign ("a declaration on comprehensive cooperation", "Декларацию о партнерстве"), a
+    # record of talks signed as a document ("Record of Discussions", "agreed minutes"); a joint statement is
+    # issued, not signed, and is not recorded.
+    ("other", r"letters?\s+of\s+intent|LoI|(?:joint\s+)?declarations?|(?:письм\w+|декларац\w+)\s+о\s+намерениях|"
+              r"(?:совместн\w+\s+)?декларац\w+|records?\s+of\s+discussions?|agreed\s+minutes|"
+              # notes exchanged between governments are a treaty instrument of their own
+              r"exchanges?\s+of\s+notes|обменн\w+\s+нот\w*|обмен\w*\s+нотами|(?:ال)?مذكرات\s+(?:ال)?متبادلة|"
               r"(?:إعلان|خطاب|رسالة)\s+(?:ال)?نوايا|"
               r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|два|три|четыре|пять|шесть|семь|восемь|"
               r"девять|десять|ثلاث|أربع|خمس|ست|سبع|ثماني|تسع|عشر)\s+(?:documents|документ(?:а|ов)|وثائق)"),
 )  # fmt: skip
-_MENTION = compile_cue("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS), re.I)
+# A kind's noun is a word of its own in English and Russian: not "accord" in "according", "deal" in "ideal",
+# "MoU" in "famous" (Arabic clitics attach to the noun, so Arabic letters may border it).
+_MENTION = compile_cue(
+    r"(?<![A-Za-zА-Яа-яЁё])(?:"
+    + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS)
+    + r")(?![A-Za-zА-Яа-яЁё])",
+    re.I,
+)
 # A later mention that refers back: "the MoU", "the document", "документ", "الوثيقة".
 _BACK_REFERENCE = compile_cue(r"(?<!\w)(?:the\s+document|документ\w*|الوثيقة|الاتفاق)(?!\w)", re.I)
 _STATUS = (
@@ -45,7 +67,13 @@ _STATUS = (
         r"согласова\w*|подготовк\w* (?:к|проект\w*|текст\w*|документ\w*)|подготовлен\w*|готов\w* к подписанию|"
         r"التفاوض|مفاوضات|مسودة|مشروع (?:ال)?(?:اتفاق|مذكر|بروتوكول|برنامج|معاهد)\S*|جاهز\w* للتوقيع",
     ),
+    # An intention or a wish to sign: "намерены подписать", "intend to sign", "the importance of signing".
     ("proposed", r"agreed to (?:\w+ ){0,2}(?:sign|renew|extend|conclude|ink)|"
+                 r"(?:intend\w*|intention|plans?|importance|need|necessity|call\w*) (?:\w+ ){0,2}(?:to sign|of signing|"
+                 r"for signing|for (?:the )?conclusion|to conclude)|"
+                 r"намерен\w* (?:\w+ ){0,2}(?:подписать|заключить)|"
+                 r"(?:важност|необходимост)\w* (?:\w+ )?(?:подписания|заключения)|"
+                 r"(?:تعتزم|يعتزم|تعتزمان|يعتزمان|ينويان|تنوي|ينوي|أهمية|ضرورة)\S* (?:\S+ ){0,2}(?:ال)?توقيع|"
                  r"possibility of (?:signing|concluding)|(?:возможност|целесообразност)\w* (?:заключения|подписания)|"
                  r"إمكانية (?:توقيع|إبرام)|"
                  r"договорил\w* (?:\w+ )?(?:подписать|продлить|заключить)|"
@@ -57,6 +85,7 @@ _STATUS = (
                  r"планируется подписа\w*|سيتم (?:ال)?توقيع|سيوقع\w*|"
                  r"approv\w*|одобри\w*|الموافقة على|وافق\w*|[تي]صادق على توقيع|المصادقة على توقيع"),
     ("signed", r"sign(?:ed|ing|s)?|inked|sealed|penned|conclud\w*|ratif\w*|ратифиц\w*|"
+               r"(?:put|affix\w*|set)\s+(?:their|his|her|its)\s+signatures?|скрепил\w* (?:\w+ )?подпис\w*|"
                r"[وف]?(?:[يت]?صادق|المصادقة)\S*(?:\s+\S+){0,3}\s+على|"
                r"заключ(?:ил|ила|или|ено|ен|ён|ена|ены|енн|ённ)\w*|extend\w*|renew\w*|prolong\w*|подписа\w*|продл\w*|"
                r"подпис(?:ь|и) под|поставил\w* (?:свои )?подпис\w*|"
@@ -95,6 +124,9 @@ def _count_before(context: DocumentContext, sentence: Sentence, mention: re.Matc
     words = list(re.finditer(r"[\w-]+", context.text[window_start : sentence.start + mention.start()]))[-2:]
     for match in reversed(words):
         word, position = match.group(0), window_start + match.start()
+        if _VERB.match(word):
+            return None  # "The two signed agreements": the number before the verb is who signed
+
         # A day of a date ("12 октября подписали соглашение") counts nothing.
         in_date = any(d.evidence.start <= position < d.evidence.end for d in context.dates)
         if word.isdigit() and 1 < int(word) <= 20 and not in_date:
@@ -102,6 +134,9 @@ def _count_before(context: DocumentContext, sentence: Sentence, mention: re.Matc
         if word.lower() in _NUMBERS:
             return _NUMBERS[word.lower()]
     return None
+
+
+_VERB = compile_cue(r"^(?:signed|inked|concluded|exchanged|подписали|заключили|وقع\S*)$", re.I)
 
 
 _PLURAL = compile_cue(
@@ -133,6 +168,10 @@ def _status(text: str) -> str:
 _WITHIN = compile_cue(
     r"(?<!\w)(?:under|within(?: the framework of)?|in the framework of|pursuant to|in accordance with|"
     r"в рамках|в соответствии с|согласно|на основании|в развитие|"
+    # "the areas set out in the joint declaration", "закрепленные в декларации": what a document says.
+    r"(?:are|is|as|being)\s+(?:both\s+)?(?:a\s+)?(?:party|parties|signatories|signatory)\s+to|"
+    r"set out in|laid down in|outlined in|enshrined in|stipulated in|provided for (?:in|by)|envisaged (?:in|by)|"
+    r"(?:закрепл|изложен|предусмотрен|определ)\w+ в|(?:الوارد|المنصوص عليه|المحدد)\S* في|"
     r"بموجب|في إطار|وفق|وفقا ل|تنفيذا ل)\s+(?:(?:a|an|the|this|its|their|ранее|ال)\s*)?(?:\S+\s+){0,2}$",
     re.I,
 )
@@ -148,7 +187,8 @@ _SUBJECT_AFTER = compile_cue(
     r"^\S*\s*(?:\([^)]{1,20}\)\s*)?(?:on|for|between|concerning|regarding|in(?!\s+(?:(?-i:[A-Z])|\d))|"
     r"о|об|между|по|в области|в сфере|на \d{4}|"
     r"لل\w+|ل[^\s]{3,}|في مجال|في مجالات|في المجال|بين|بشأن|حول|خاص\w*|تتعلق|يتعلق|ترمي|تهدف|يهدف|أخرى|آخر|"
-    r"و?تعاون|[أإ]?ضافي\w*|جديد\w*)(?!\w)",
+    r"و?تعاون|[أإ]?ضافي\w*|جديد\w*|aimed at|intended to|to (?:strengthen|develop|promote|boost|enhance|expand)|"
+    r"направленн\w+ на|الرامية|الهادفة)(?!\w)",
     re.I,
 )
 _ANOTHER_BEFORE = compile_cue(
@@ -169,6 +209,13 @@ def _another(text: str, mention: re.Match) -> bool:
     return bool(_ANOTHER_BEFORE.search(before) or re.match(r"^\S*\s+(?:أخرى|آخر)(?!\w)", text[mention.end() :]))
 
 
+_ALONG_WITH = compile_cue(
+    r"(?<!\w)(?:as well as|along with|alongside|together with|and also|а также|вместе с ним\w*|наряду с \w+|"
+    r"إلى جانب|وكذلك|بالإضافة إلى)[\s,—–-]*(?:(?:a|an|the|ال)\s+)?(?:\S+\s+){0,2}$",
+    re.I,
+)
+
+
 def _names_a_new_one(text: str, mention: re.Match, found: list[Found]) -> bool:
     """ "a memorandum on health" after "the MoU on labour" is another; "the MoU" is the same one, and so is the
     body's "memorandum on cooperation" after the headline's."""
@@ -176,8 +223,12 @@ def _names_a_new_one(text: str, mention: re.Match, found: list[Found]) -> bool:
     word = mention.group(0)
     if _another(text, mention):
         return True
+    if _ALONG_WITH.search(before) and not any(item.value["kind"] == mention.lastgroup for item in found):
+        return True  # "подписано Соглашение …, а вместе с ним — программа": a document of another kind beside it
     after = text[mention.end() : mention.end() + 60]
     titled = word[:1].isupper() and word.split()[0][1:].islower() and not re.search(r"(?:^|[.!?\n]\s*)$", before)
+    # "подписали Грантовое соглашение", "Рамочное соглашение": Russian capitalises a title's first word only.
+    titled = titled or bool(re.search(r"(?<![.!?\n]\s)(?<!^)\s[А-ЯЁ][а-яё]+(?:ое|ый|ий|ая|ую|ого|ой)\s+$", before))
     if _REFERRING_BEFORE.search(before) or re.search(r"(?:^|\s)ال", word) or re.search(r"(?:ال|لل)$", before):
         # "The MoU signed by X covers …, alongside the Agreement for Scientific and Technical Cooperation": a
         # title of another kind, on a subject no document met so far has, is one of its own despite "the".
@@ -290,7 +341,7 @@ def _conditional(text: str, mention: re.Match) -> bool:
 
 # "The package also included a programme on culture": a document listed after signed ones shares their act.
 _LISTING = compile_cue(
-    r"(?<!\w)(?:also|as well as|in addition|includ\w*|также|кроме того|в том числе|"
+    r"(?<!\w)(?:also|as well as|in addition|includ\w*|among|alongside|также|кроме того|в том числе|среди|"
     r"أيضا|أيضاً|كذلك|إلى جانب|شملت|تضمنت|وشملت|وتضمنت|بالإضافة)(?!\w)",
     re.I,
 )

@@ -58,6 +58,7 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
     current: Found | None = None
     headline_end = context.text.lstrip().find("\n") + len(context.text) - len(context.text.lstrip())
     headline: list[Found] = []  # what the headline names, the body names again in its own words
+    restated_ids: set[int] = set()  # the headline's candidates the body has named again
     for sentence in context.sentences:
         mentions = [m for m in _MENTION.finditer(sentence.text) if not _conditional(sentence.text, m)]
         back = _BACK_REFERENCE.search(sentence.text)
@@ -82,7 +83,8 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                 _plural(mention.group(0))
                 and not (
                     _DATED.match(sentence.text[mention.end() :])  # "соглашения от 6 января" is one
-                    or (status in _PLANNED and _SUBJECT_AFTER.search(sentence.text[mention.end() :][:60]))
+                    # "signed agreements aimed at strengthening …", "drafts of memoranda on …": one set on a subject
+                    or (status in (*_PLANNED, "signed") and _SUBJECT_AFTER.search(sentence.text[mention.end() :][:60]))
                 )
             )
             if (
@@ -99,9 +101,11 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                     general_end = mention.end()
                     continue  # "numerous bilateral agreements are in force": agreements in general
                 restated = next(
-                    (h for h in headline if h.value["kind"] == mention.lastgroup and not h.extra_evidence), None
+                    (h for h in headline if h.value["kind"] == mention.lastgroup and id(h) not in restated_ids), None
                 )
                 if restated is not None and sentence.start > headline_end and not _another(sentence.text, mention):
+                    # (a back reference in between, "согласование документов", is not the body naming it again)
+                    restated_ids.add(id(restated))
                     current = restated
                     _attach(context, current, sentence, mention, status)
                     continue
@@ -152,6 +156,8 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                     _attach(context, item, sentence, mention, status)
                 continue
             current = _same_one(mention, found) or current
+            if sentence.start > headline_end:
+                restated_ids.add(id(current))
             _attach(context, current, sentence, mention, status)
     if mixed and any(id(item) in described for item in package):
         # "9 agreements and memoranda", three of them described: how many of each the rest are, and on what,

@@ -139,7 +139,8 @@ _BEHALF_BEFORE = re.compile(r"(?:on behalf of|от имени|عن الجانب|
 
 
 # A clause ends at a full stop, but not at the dot of an initial or abbreviation ("his U.S. counterpart X").
-_CLAUSE_END = re.compile(r"[;\n،,]|(?<!\b\w)\.")
+# "with" starts the other party: "الرئيس الإندونيسي … مع رئيس الوزراء X" says nothing of X's country.
+_CLAUSE_END = re.compile(r"[;\n،,]|(?<!\b\w)\.|\b(?:with|مع|с|со)\s")
 
 
 def _fill_people_countries(context: DocumentContext) -> None:

@@ -43,7 +43,10 @@ _MONTH_ALTERNATION = "|".join(
     (f"{form}[а-яё]*" if re.match("[а-я]", form) else re.escape(form) if "[" not in form else form)
     for form in sorted(_MONTHS, key=len, reverse=True)
 )
-_MONTH = rf"(?P<{{name}}>(?<![\w])(?:{_MONTH_ALTERNATION})(?:/(?:{_MONTH_ALTERNATION}))?(?![a-z]))"
+# "Jan. 29": an English abbreviation may carry its period (the name group stays the bare word).
+_MONTH = (
+    rf"(?P<{{name}}>(?<![\w])(?:{_MONTH_ALTERNATION})(?:/(?:{_MONTH_ALTERNATION}))?(?![a-z]))(?:(?<=[a-z])\.(?=\s+\d))?"
+)
 _DASH = r"\s*(?:[-–—‒]|to|по|до|إلى|الى|و)\s*"
 _DAY = r"(?<![\d٠-٩])(?P<{name}>[0-3]?\d|[٠-٣]?[٠-٩])(?:st|nd|rd|th)?(?![\d٠-٩])"
 _YEAR = r"(?P<{name}>(?:19|20)\d\d|[١٢][٠٩][٠-٩][٠-٩])"
@@ -312,5 +315,27 @@ def document_date_from_text(text: str) -> dt.date | None:
     for found in extract_dates(head):
         value = found.value
         if value["year_source"] == "text" and value["precision"] == DatePrecision.DAY and value["start"]:
-            return dt.date.fromisoformat(value["start"])
+            return _month_first_if_weekday_says(text, found, dt.date.fromisoformat(value["start"]))
     return None
+
+
+# "today, Friday" / "اليوم الجمعة" / "сегодня, в пятницу": the weekday the report itself gives its own day.
+_TODAY_WEEKDAY = re.compile(
+    r"(?<!\w)(?:today|сегодня|اليوم)[,،]?\s+(?:on\s+|во?\s+)?(?P<weekday>" + WEEKDAY_ALTERNATION + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _month_first_if_weekday_says(text: str, found: Found, day: dt.date) -> dt.date:
+    """ "11/10/2023" is read day first, yet some sites write the month first; when the report calls its day
+    "today, Friday" and only the month-first reading is a Friday, that reading is the report's date."""
+    written = text[found.evidence.start : found.evidence.end].translate(_ARABIC_DIGITS)
+    if not re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", written) or day.day > 12 or day.day == day.month:
+        return day
+    said = _TODAY_WEEKDAY.search(text, 0, 3000)
+    swapped = _safe_date(day.year, day.day, day.month)
+    if not said or swapped is None:
+        return day
+    word = said.group("weekday").lower()
+    weekday = next(i for i, forms in enumerate(_WEEKDAYS) if any(re.fullmatch(f, word) for f in forms))
+    return swapped if day.weekday() != weekday and swapped.weekday() == weekday else day

@@ -32,7 +32,7 @@ EVENT_KIND_CUES: dict[str, str] = {
     + r"[وف]?(?:وقع|يوقع|توقع|وقعت|وقعا|وقعوا|يوقعان|توقعان)(?:ها|هما|ه)?|"
     + _ar("توقيع"),
     # An informal seminar of two ministries is a discussion round; a course says "training" or "workshop".
-    "roundtable": r"round\s?table|(?<!training )seminars?|кругл\w+ стол\w*|"
+    "roundtable": r"round\s?table|(?<!training )seminars?|(?:workshop|panel) discussions?|кругл\w+ стол\w*|"
     + _ar("طاولة مستديرة", "الطاولة المستديرة"),
     "side_event": r"side events?",
     "expert_session": r"expert session|экспертн\w+ сесси\w+",
@@ -72,7 +72,9 @@ EVENT_KIND_CUES: dict[str, str] = {
     r"(?:مقر|موقع|مصنع|مركز|معهد|جامعة|ميناء|شركة|مزرعة|مستشفى|أكاديمية|كلية|مدرسة|متحف|مجمع)|"
     r"почтил\w* память|посетил\w* мемориал\w*|"
     r"осмотрел\w*|ознакоми\w*|познакоми\w*|[وف]?(?:تفقد|يتفقد|تفقدت)\w*|" + _ar("جولة (?:ال)?(?:ميدانية|تفقدية)"),
-    "meeting": r"met|meet(?=\s+with\b)|meets|meetings?|talks|talked(?= (?:with|to|about|over) )|negotiations|"
+    # "meet" before a name too: "went on to meet Saysomphone Phomvihane" (not "to meet the needs")
+    "meeting": r"met|meet(?=\s+(?:with\b|(?-i:[A-Z])))|meets|meetings?|talks|talked(?= (?:with|to|about|over) )|"
+    r"negotiations|sat down(?= (?:[^.,;]{0,30} )?with\b)|"
     r"consultations|received|hosted|"
     r"discuss(?:ed|ions)|conferred|audiences?|called on|(?:courtesy|farewell) (?:call|visit)|"
     r"credentials|встрет\w*|встреч\w+|переговор\w+|консультаци\w+|принял\w*|обсуди\w*|бесед\w+|"
@@ -91,6 +93,12 @@ EVENT_KIND_CUES: dict[str, str] = {
     "other": r"(?:tele)?phone (?:call|conversation|talks)|телефонн\w+ (?:разговор|переговор)\w*|"
     r"اتصال(?:اً|ا)? هاتفي(?:اً|ا)?|(?:ال)?اتصال (?:ال)?هاتفي|airports?|air ?(?:force )?bases?|airfields?|"
     r"wreaths?|state dinner|banquet|"
+    # A ceremony of its own (an opening, a handover; "was present at a ceremony at which"), not "the ceremony"
+    # that goes back to the event just told.
+    # (Not the opening ceremony of a forum, which is part of the forum it opens.)
+    r"(?:inauguration|launch|handover|handing[- ]over|unveiling) ceremony|opening ceremony(?! of (?:the )?"
+    r"(?:[\w'-]+ ){0,4}?(?:forum|summit|conference|session|congress|games|exhibition|expo|festival|week|meeting)s?\b)|"
+    r"(?:(?<=(?<!\w)a )|(?<=(?<!\w)an ))ceremony|" + _ar("حفل تدشين") + "|"
     r"press conference|welcom\w* ceremony|official welcome|(?:official )?reception ceremony|"
     r"аэропорт\w*|венок|венки|пресс-конференци\w*|торжественн\w+ церемони\w*|"
     + _ar("مطار", "إكليل", "مأدبة")
@@ -115,13 +123,16 @@ FALSE_CUE_BEFORE = compile_cue(
     r"(?:approv\w+(?: of)?(?: the)?|authori[sz]\w+(?: the)?|ready for|готов\w* к|одобри\w*|"
     r"для(?:\s+(?:его|ее|её|их))?|дата|date of(?: the)?|"
     r"الموافقة على|[وت]?صادق\w* على|مدير|إدارة|دائرة|رئيس|مجال|مجالات|[ول]?شؤون|مؤسسة|"
-    r"previously|earlier|ранее|السابق\w*|[وف]?(?:اطلع|اطّلع|تعرف|تعرّف)\w* على)\s*$",
+    r"previously|earlier|ранее|السابق\w*|[وف]?(?:اطلع|اطّلع|تعرف|تعرّف)\w* على|"
+    # what is urged, not done: "the importance of signing the peace agreement", "the need for talks"
+    r"(?:importance|necessity|need|possibility|prospects?) (?:of|for)|важност\w*|необходимост\w*|أهمية)\s*$",
     re.I,
 )
 
 # Among the protocol acts, each is its own event: the airport welcome is not the wreath laid an hour later.
 OTHER_ACTS = {
-    "phone": compile_cue(r"phone|телефон|هاتفي", re.I),
+    # not the "phone" inside a name ("Saysomphone Phomvihane")
+    "phone": compile_cue(r"(?<!\w)(?:tele)?phon|телефон|هاتفي", re.I),
     "arrival": compile_cue(
         r"airport|air ?(?:force )?base|airfield|аэропорт|مطار|وصول|كان في استقبال|on arrival|по прибытии", re.I
     ),
@@ -133,10 +144,11 @@ OTHER_ACTS = {
 
 # "A series of receptions": the summary of the meetings told one by one after it.
 SERIES = compile_cue(r"(?<!\w)(?:a series of|series of|серия|серию|سلسلة(?: من)?)\s+$", re.I)
-# A statement to the press by one side is an announcement; a joint press conference of two leaders is protocol.
+# A statement to the press by one side is an announcement; a joint press conference of two leaders is protocol
+# (", the ministry said." closing the sentence only says who reported it).
 STATEMENT = compile_cue(
     r"(?<!\w)(?:briefing (?:the )?(?:media|press|journalists|reporters)|брифинг\w*|"
-    r"(?:said|announced|stated|told)\b[^.]{0,60}(?:press|briefing)|(?:press|briefing)[^.]{0,80}\b(?:said|announced|stated)|"
+    r"(?:said|announced|stated|told)\b[^.]{0,60}(?:press|briefing)|(?:press|briefing)[^.]{0,80}\b(?:said|announced|stated)(?![\s.]*$)|"
     r"заявил\w*[^.]{0,60}пресс|пресс[^.]{0,80}заявил\w*|قوله|[وف]?أعلن\w*|[وف]?صرح\w*)",
     re.I,
 )
@@ -178,7 +190,9 @@ BACK_REFERENCE = compile_cue(
     r"(?<!\w)(?:[وف]?(?:خلال|عقب|بعد|إثر|حضر|حضره|حضرها|شهد|شارك في|في مستهل|في ختام|على هامش)|هذا|هذه)\s+"
     r"(?:[وب]?مراسم\s+|حفل\s+)?$|"
     # The meeting as the subject of what was said there: "وتناول اللقاء", "The meeting discussed" (told first).
-    r"(?<!\w)[وف]?(?:تناول|بحث|ناقش|استعرض|تطرق|تخلل|تركز|ركز)\s+$|^\s*(?:The|This|That)\s+$)",
+    r"(?<!\w)[وف]?(?:تناول|بحث|ناقش|استعرض|تطرق|تخلل|تركز|ركز)\s+$|^\s*(?:The|This|That)\s+$|"
+    # the meetings already told, as a whole: "the various meetings", "these talks", "all the meetings"
+    r"(?<!\w)(?:the various|the several|these|those|all (?:the|these)|both|each of the)\s+$)",
     re.I,
 )
 # Plans beyond "will" (``cues.NOT_HAPPENING``): "من المنتظر أن", "يرتقب", "من المقرر", "according to the
@@ -211,14 +225,24 @@ OVER_YEARS = compile_cue(
     re.I,
 )
 # A title in quotes ("دور المفاوضات الدولية") names no event.
-QUOTED = re.compile(r'"[^"\n]{1,80}"|«[^»\n]{1,80}»|“[^”\n]{1,80}”')
+# Titles of documents run long ("Record of Discussions between ... and Development of a Business Model") but
+# have no punctuation of speech: a long quote with a comma or a full stop is someone's words, which do tell
+# of events («Вчера я встретился с министром, и в ходе встречи мы подписали меморандум»).
+QUOTED = re.compile(
+    r'"[^"\n]{1,80}"|«[^»\n]{1,80}»|“[^”\n]{1,80}”|"[^"\n,.;:!?،]{81,300}"|«[^»\n,.;:!?،]{81,300}»|“[^”\n,.;:!?،]{81,300}”'
+)
 # What happens in a forward-looking sentence falls on the coming weekday, not the last one.
 FORWARD = compile_cue(
     r"(?<!\w)(?:is|are|was|were)\s+(?:set|due|scheduled|expected|to)\b|(?<!\w)(?:will|scheduled)(?!\w)", re.I
 )
 # Verbs that say an event took place even when the sentence names no one ("a course was organised").
 HELD = compile_cue(
-    r"(?<!\w)(?:held|took place|organi[sz]ed|launched|opened|convened|hosted|"
+    # "the talks ended with the signing of": what ends something already told took place too
+    r"(?<!\w)(?:held|took place|organi[sz]ed|launched|opened|convened|hosted|ended with|concluded with|culminated in|"
+    r"завершил\w* подписани\w*|"
+    # "following the talks, two memoranda were signed": what follows an event told is an event too
+    r"(?:after|following) (?:the|their|these) (?:talks|meetings?|negotiations)|по итогам (?:переговоров|встречи)|"
+    r"[وف]?(?:عقب|بعد|في أعقاب) (?:ال)?(?:مباحثات|محادثات|لقاء|اجتماع)|"
     r"состоял\w*|прош(?:ел|ла|ли|ло)|провел\w*|организова\w*|открыл\w*|"
     r"[وف]?(?:نظم|نظمت|عقد|عقدت|عُقد|انطلق|انطلقت|افتتح|اختتم|جرى|جرت|أقيم|أقيمت|استضاف|استضافت|احتضن))(?!\w)",
     re.I,

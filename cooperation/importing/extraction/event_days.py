@@ -7,7 +7,7 @@ import re
 
 from .base import Found
 from .context import DocumentContext, Sentence
-from .event_cues import FORWARD
+from .event_cues import EVENT_KIND_PATTERNS, FORWARD
 
 # A year as the time of what the sentence tells ("летом 2022 года", "in 2021", "عام 2019"), not a year inside a
 # name ("the victims of the genocide of 1915", "the 1995 agreement").
@@ -36,6 +36,8 @@ def nearest_day(context: DocumentContext, sentence: Sentence, cue: int, dates: d
         for d in context.dates_in(sentence.start, sentence.end)
         if d.value["precision"] == "day" and not _dateline(context, sentence, d)
     ]
+    if days and _plan_told_after(context, sentence, cue, days):
+        return {**dates, "start": None, "end": None, "precision": None}
     if len({d.value["start"] for d in days}) < 2 or any(d.value.get("end") for d in days):
         return dates
     just_before = [d for d in days if 0 <= cue - d.evidence.end <= 30]
@@ -54,3 +56,25 @@ _DATELINE_TAIL = re.compile(r"[\s,.]*(?:\(|/|[-–—:]|\[)")
 def _dateline(context: DocumentContext, sentence: Sentence, found: Found) -> bool:
     """ "Accra, 7 December 2018 – ...": the day of the report, not of what the sentence goes on to tell."""
     return found.evidence.start - sentence.start < 60 and bool(_DATELINE_TAIL.match(context.text, found.evidence.end))
+
+
+# The verb of a plan ("due to be held", "to be held", "scheduled for", "المقرر عقدها", "которое пройдет").
+_PLAN_VERB = re.compile(
+    r"(?<!\w)(?:(?:is |are )?(?:due|set|scheduled|expected) (?:to be held|to take place|for)|to be held|"
+    r"will be held|will take place|котор\w+ (?:пройд[её]т|состоится)|"
+    r"(?:المقرر|المزمع|المرتقب)\s+(?:عقد|انعقاد)\w*)(?!\w)",
+    re.I,
+)
+
+
+def _plan_told_after(context: DocumentContext, sentence: Sentence, cue: int, days: list[Found]) -> bool:
+    """ "The parties talked about preparations for the NATO Summit due to be held in Warsaw on 8 July": the
+    day belongs to the event named right before the plan (the summit), not to the talks told earlier."""
+    for plan in _PLAN_VERB.finditer(sentence.text):
+        at = sentence.start + plan.start()
+        if at <= cue or any(d.evidence.start < at for d in days):
+            continue
+        between = sentence.text[cue - sentence.start + 1 : plan.start()]
+        if any(p.search(between) for p in EVENT_KIND_PATTERNS.values()):
+            return True  # another event named between the cue and the plan: that one is planned
+    return False

@@ -43,10 +43,15 @@ from .event_cues import (
     TO_THE_SOUND_OF,
 )
 from .event_days import earlier_year, nearest_day
+from .event_groups import met_in_turn, office_holders, one_by_one
 from .visits import date_of
 
 # What a visit's programme is made of: such a sentence during a visit is an event even with no name in it.
 _VISIT_PROGRAMME = {"meeting", "signing", "training", "field_visit", "roundtable"}
+# The protocol acts of a visit's programme (an airport named alone is not one).
+_PROTOCOL_ACTS = {"dinner", "wreath", "welcome", "ceremony"}
+# What the reader keeps on a mention while it works, none of it part of the event
+_WORKING_KEYS = ("back", "act", "sentence", "generic", "separate", "own", "series", "sentences", "next_day", "mentions")
 
 
 # A day written out in the sentence (not "today" or a weekday, which only resolve against the article's date).
@@ -56,6 +61,11 @@ _HOSTED = compile_cue(r"hosted|hosts|welcomed|принял\w*|[وف]?استضا�
 _TWO = compile_cue(r"two|двух|две|два|ين منفصلين", re.I)
 _DEMONSTRATIVE = compile_cue(r"(?<!\w)(?:this|that|these|هذا|هذه)\s+(?:\w+\s+)?$", re.I)
 _TODAY = compile_cue(_TODAY_WORDS, re.I)
+_SEQUENCE = compile_cue(
+    r"(?<!\w)(?:afterwards|afterward|then|later|subsequently|went on to|затем|после этого|позднее|"
+    r"ثم|بعد ذلك|وبعد ذلك|لاحقا|لاحقاً)(?!\w)",
+    re.I,
+)
 
 
 def extract_events(context: DocumentContext, delegations: list[Found]) -> list[Found]:
@@ -79,7 +89,7 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
     _carry_dates(context, events)
     for event in events:
         # A stop on a visit's programme needs no name to be dated ("he also toured the centre").
-        on_programme = delegations and event.value["kind"] in _VISIT_PROGRAMME
+        on_programme = delegations and (event.value["kind"] in _VISIT_PROGRAMME or event.value["act"] in _PROTOCOL_ACTS)
         if not event.value["start"] and context.document_date and (event.value["participants"] or on_programme):
             # A meeting reported without its day happened on the day of the report.
             event.value.update(start=context.document_date.isoformat(), end=None, precision="day")
@@ -87,7 +97,18 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
             visit = delegations[0].value  # undated and no report date: the first day of the visit it belongs to
             event.value.update(start=visit["start"], end=None, precision=visit["precision"])
     for event in events:
-        for key in ("back", "act", "sentence", "generic", "separate", "own", "series", "sentences", "next_day"):
+        for key in (
+            "back",
+            "act",
+            "sentence",
+            "generic",
+            "separate",
+            "own",
+            "series",
+            "sentences",
+            "next_day",
+            "mentions",
+        ):
             event.value.pop(key, None)
     _roles(events, delegations)
     return events
@@ -137,7 +158,10 @@ def _events_of(context: DocumentContext, sentence: Sentence, kind: str, match: r
     happened = HELD.search(sentence.text)
     act = next((name for name, cue in OTHER_ACTS.items() if cue.search(sentence.text)), "") if kind == "other" else ""
     # A visit's protocol (a state dinner, a wreath) is part of its programme; an airport named alone is not.
-    programme = kind in _VISIT_PROGRAMME or (kind == "other" and act in ("dinner", "wreath", "welcome"))
+    # So is a ceremony the visitor attends ("was present at a ceremony at which ...").
+    if kind == "other" and not act and GENERIC_PATTERNS["other"].search(match.group(0)):
+        act = "ceremony"
+    programme = kind in _VISIT_PROGRAMME or (kind == "other" and act in _PROTOCOL_ACTS)
     # "Вчера я встретился с министром юстиции Армении": a day, even one only the article's date resolves
     timed = dates["date_in_sentence"] or _WEEKDAY_OR_TODAY.search(sentence.text)
     if not people and not timed and not (delegations and programme) and not happened:
@@ -157,6 +181,13 @@ def _events_of(context: DocumentContext, sentence: Sentence, kind: str, match: r
         # else the one the article follows, unless named here among the counterparts
         principal = subject or ("" if any(p.name == principal for p in people) else principal)
     groups = [[p] for p in people if p.name != principal] if separate else [people]
+    in_turn = None if separate or kind != "meeting" else met_in_turn(sentence, match, people, principal)
+    if not in_turn and not separate and kind == "meeting" and context.language != "ar":
+        in_turn = office_holders(sentence, match, people, principal)
+    if in_turn:
+        groups, separate, principal = in_turn
+        if context.language != "ar":  # "... and also met A, B and C": each office holder on his own
+            groups = [part for group in groups for part in one_by_one(group)]
     if separate and not groups and _TWO.search(separate.group(0)):
         groups = [[], []]  # "in two separate meetings" whose counterparts the sentence does not name
     # "arrived at the airport" names a place, not the event told before ("at the meeting")
@@ -329,11 +360,21 @@ def _attach_back_references(found: list[Found]) -> list[Found]:
             kept.append(item)
             continue
         _absorb(target, item)
+        if not target.value["own"]:
+            # a headline's "meeting" that the lead then tells ("on the sidelines of the meetings ... held talks
+            # with X") is the meeting with X, not one any later meeting could join
+            target.value["own"] = target.value["own"] | item.value["own"]
     return kept
 
 
 def _absorb(target: Found, item: Found) -> None:
     target.extra_evidence.append(item.evidence)
+    # where else it is told: a headline's "meetings" takes its day from where the body tells of them
+    target.value["mentions"] = [
+        *target.value.get("mentions", ()),
+        item.value["sentence"],
+        *item.value.get("mentions", ()),
+    ]
     names = {p["name"] for p in target.value["participants"]}
     target.value["participants"] += [p for p in item.value["participants"] if p["name"] not in names]
     target.confidence = min(0.9, target.confidence + 0.1)
@@ -404,15 +445,27 @@ def _carry_dates(context: DocumentContext, events: list[Found]) -> None:
     for event in events:
         if event.value["start"]:
             continue
-        position = index.get(event.value["sentence"])
-        if position is None:
-            continue
-        for back in (1, 2):  # not from the headline (sentence 0), which tells no day of its own
-            day = days[position - back] if position - back > 0 else None
-            if day and _near_report(context, day["start"]):
-                start = dt.date.fromisoformat(day["start"]) + dt.timedelta(days=int(event.value["next_day"]))
+        for sentence in sorted({event.value["sentence"], *event.value.get("mentions", ())}):
+            day = _narrative_day(context, days, index.get(sentence))
+            if day:
+                start = dt.date.fromisoformat(day) + dt.timedelta(days=int(event.value["next_day"]))
                 event.value.update(start=start.isoformat(), end=None, precision="day")
                 break
+
+
+def _narrative_day(context: DocumentContext, days: list[dict | None], position: int | None) -> str | None:
+    if position is None:
+        return None
+    # "afterwards", "then": the narrative goes on from the day last told, however far back it was written
+    reach = 5 if _SEQUENCE.search(context.sentences[position].text) else 2
+    for back in range(1, reach + 1):  # not from the headline (sentence 0), which tells no day of its own
+        day = days[position - back] if position - back > 0 else None
+        earlier = context.sentences[position - back] if position - back > 0 else None
+        if day is None and reach > 2 and earlier and context.dates_in(earlier.start, earlier.end):
+            return None  # a plan's or the background's day stands between: no narrative day to go on from
+        if day and _near_report(context, day["start"]):
+            return day["start"]
+    return None
 
 
 def _long_before(context: DocumentContext, day: str | None) -> bool:

@@ -153,7 +153,9 @@ def extract_arabic(text: str) -> list[Mention]:
             title = ""  # "استقبل السلطان هيثم بن طارق الرئيس الإيراني إبراهيم رئيسي": the object's title
         title = title or own
         # "الوزير نظيره الأذربيجاني …": the title before is the subject's; the counterpart's nationality is his.
-        countries = _countries(title) or _countries(own) or (["ML"] if _malian_title(f"{title} {own}") else [])
+        # "سفير … لدى المملكة المغربية": the country after لدى is where the ambassador is posted, not whom he serves.
+        served = title.split(" لدى ")[0]
+        countries = _countries(served) or _countries(own) or (["ML"] if _malian_title(f"{title} {own}") else [])
         mentions.append(
             Mention(
                 name=text[start:end],

@@ -101,7 +101,8 @@ _STOP = _folded(
     المرافق يمثل تمثل يتقدمهم يضم قام قامت أمام لصالح مثل تولى تولت تولاها يتولى ترأسها أدار أدارت
     كذلك أيضا أيضاً فضلا علاوة إضافة بالإضافة باسم
     هاتفيا رسميا حاليا سابقا لاحقا مؤخرا شخصيا ميدانيا افتراضيا مرئيا تلفونيا خطيا
-    فيما بينما عندما حينما حين لما إذ إذا كلما ريثما
+    فيما بينما عندما حينما حين لما إذ إذا كلما ريثما بما مما عما
+    جدد جددت يجدد تجدد يسهم تسهم يساهم تساهم
     أخيه أخوه أخاه أخته أخيها شقيقه شقيقها شقيقته بمقر مقر
     يبدأ تبدأ يختتم تختتم يغادر تغادر يجري تجري يعقد تعقد يدعو تدعو يتوجه تتوجه يلقي تلقي يفتتح تفتتح
     يقوم تقوم يهنئ تهنئ يتلقى يستعرض تستعرض يناقش تناقش يودع تودع يوجه توجه يبعث تبعث يعزي تعزي يشيد تشيد
@@ -372,9 +373,33 @@ def _participle_plural(fold: str) -> bool:
     return stem.startswith("م") and stem.endswith("ات") and len(stem) >= 6
 
 
+def _participle_masculine_plural(fold: str) -> bool:
+    """ "منفصلين", "مشاركين", "ومرافقيه", "مساعديه": a participle in م… (a consonant after the م) with the sound
+    plural or dual ـين/ـون, or the construct ـيه/ـيها with a pronoun: the people or things after a name, never
+    a name ("الرئيس الإندونيسي لقاءين منفصلين", "بالضيف الزيمبابوي ومرافقيه"). Transliterations put a long
+    vowel after the م ("مارتين"); a known given name ("محمدين") is kept by the caller."""
+    stem = fold[1:] if fold[:1] in "وفبل" and len(fold) > 6 else fold
+    return (
+        len(stem) >= 6 and stem[0] == "م" and stem[1] not in "اويى" and stem.endswith(("ين", "ون", "يه", "يها", "يهم"))
+    )
+
+
+def _dual_of_hamza_noun(fold: str) -> bool:
+    """ "لقاءين", "لقاءان", "إجراءين": the dual of a noun ending in ـاء; a hamza on the line after a long ا
+    before the dual ending is Arabic morphology that transliterated names do not use."""
+    return len(fold) >= 5 and fold.endswith(("اءين", "اءان"))
+
+
 def _not_a_name_word(fold: str) -> bool:
     """Word shapes of Arabic prose that no name has (a known given name always is one)."""
-    shaped = _pronoun_suffixed(fold) or _derived_form(fold) or _definite_verbal_noun(fold) or _participle_plural(fold)
+    shaped = (
+        _pronoun_suffixed(fold)
+        or _derived_form(fold)
+        or _definite_verbal_noun(fold)
+        or _participle_plural(fold)
+        or _participle_masculine_plural(fold)
+        or _dual_of_hamza_noun(fold)
+    )
     names = _given_names()[0]
     return shaped and fold not in names and _ta_as_ha(fold) not in names
 

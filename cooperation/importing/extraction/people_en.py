@@ -22,21 +22,24 @@ _EN_TITLE_HEAD = (
     r"Rector|Secretary|Head|Governor|Advisor|Adviser|Counsell?or|Consul|Commissioner|Chancellor|Mayor|CEO|"
     r"Manager|Undersecretary|Under-Secretary|Speaker|Dean|Founder|Executive|Officer|Coordinator|participant|Deputy|"
     r"member|expert|founder|Crown Prince|Prince|Princess|King|Queen|Emir|Amir|Sultan|Envoy|Spokesperson|Spokesman|"
-    r"spouse|counterpart)\b"
+    r"spouse|counterpart|Charg[eé] d['’]affaires|Councill?or)\b"
 )
 # Up to three capitalised qualifiers may precede the head word ("Deputy Cabinet Minister", "UAE Deputy ...").
 _EN_TITLE_START = re.compile(rf"(?:(?:[A-Z][a-z]+|[A-Z]{{2,5}})(?:['’]s)?\s+){{0,3}}?(?i:{_EN_TITLE_HEAD})")
-# Honorifics of the Gulf, Malaysia and South Asia too ("Tan Sri", "Datuk Seri", "Shri"), chained ("Tan Sri Dr.").
-_EN_HONORIFIC = (
-    r"(?:(?:H\.\s?E\.|H\.H\.|HE|Dr\.?|Sheikh|Sheikha|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Eng\.?|"
-    r"Tan Sri|Puan Sri|Datuk Seri|Dato['’] Sri|Datuk|Dato['’]?|Datin|Tun|Toh Puan|Shri|Smt\.?|Hon\.?)\s+)*"
-    r"(?:H\.\s?E\.|H\.H\.|HE|Dr\.?|Sheikh|Sheikha|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Eng\.?|"
-    r"Tan Sri|Puan Sri|Datuk Seri|Dato['’] Sri|Datuk|Dato['’]?|Datin|Tun|Toh Puan|Shri|Smt\.?|Hon\.?)"
+# One honorific: also "H E" without periods (Gulf agencies), "His Excellency", "Honourable" and the Fijian
+# chiefly "Ratu"/"Adi", which name writers keep apart from the name.
+_EN_HONORIFIC_WORD = (
+    r"(?:H\.\s?E\.|H\.H\.|HE|H\sE(?!\w)|Dr\.?|Sheikh|Sheikha|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Eng\.?|"
+    r"Tan Sri|Puan Sri|Datuk Seri|Dato['’] Sri|Datuk|Dato['’]?|Datin|Tun|Toh Puan|Shri|Smt\.?|Hon\.?|"
+    r"(?:His|Her)\s+(?:Excellency|Highness|Majesty)|Excellency|Honou?rable|Hon['’]ble|Ratu)"
 )
+# Honorifics of the Gulf, Malaysia and South Asia too ("Tan Sri", "Datuk Seri", "Shri"), chained ("Tan Sri Dr.").
+_EN_HONORIFIC = rf"(?:{_EN_HONORIFIC_WORD}\s+)*{_EN_HONORIFIC_WORD}"
 _NAME_PARTICLE = r"(?:bin|bint|ibn|al|Al|El|el|Aal|van|von|de|der|da|di|du|la|le)"
 # Letters outside ASCII are name letters too ("Đorđe Marković", "Mevlüt Çavuşoğlu").
 _CAP = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?"
-_EN_NAME = rf"{_CAP}(?:\s+(?:{_NAME_PARTICLE}[- ])?{_CAP}){{1,8}}(?:\s+(?:II|III|IV|VI|VII|VIII))?(?![\w-])"
+# Words of a name are on one line: a headline or subheading ending in a name is not the next line's first word.
+_EN_NAME = rf"{_CAP}(?:[^\S\n]+(?:{_NAME_PARTICLE}[- ])?{_CAP}){{1,8}}(?:[^\S\n]+(?:II|III|IV|VI|VII|VIII))?(?![\w-])"
 _EN_NAME_RE = regex.compile(rf"(?:(?P<hon>{_EN_HONORIFIC})\s+)?(?P<name>{_EN_NAME})")
 
 # Capitalised words that begin or make up non-person phrases; a name run is cut at them.
@@ -58,7 +61,8 @@ _EN_NOT_NAME = {
     "Central", "Caucasus", "Middle", "East", "Gulf", "Abu", "Dhabi", "Dubai", "Sharjah", "Minsk", "Astana",
     "Almaty", "Seoul", "Tbilisi", "Bishkek", "Moscow", "JSC", "LLC", "Ltd", "Group", "Team", "Task", "Force",
     "Project", "Projects", "He", "She", "They", "We", "It", "Our", "Their", "His", "Her", "Mohammed",
-    "Mohammad", "Muhammad", "Rashid", "Zayed",
+    "Mohammad", "Muhammad", "Rashid", "Zayed", "Parliament", "Senate", "Assembly", "Congress", "Politburo",
+    "Parliamentary", "Legislative", "Member", "Members", "Rep", "Chair", "Chairperson", "Chairwoman", "Federation",
 }  # fmt: skip
 # Given names that start famous institution names ("Mohammed bin Rashid School ..."): a name beginning with one
 # of these counts only with a title or honorific, which the anchoring below already requires.
@@ -94,6 +98,19 @@ def _clean_name_run(name: str) -> tuple[str, int]:
         or _is_country(tokens[-1])
     ):
         tokens = tokens[:-1]
+    # "National Food Security Rana Tanveer Hussain": English words of a title's field glued before a given name
+    # are the field, the name starts at the given name.
+    if len(tokens) >= 4 and _english_model_loaded():
+        first_given = next((i for i, t in enumerate(tokens) if t in given_names()), 0)
+        field = tokens[:first_given]
+        if (
+            first_given >= 1
+            and len(tokens) - first_given >= 2
+            and all(_english_word(t) and t[:1].isupper() for t in field)
+            and not any(regex.fullmatch(_NAME_PARTICLE, t) for t in tokens)  # "Sultan bin Saad Al …" is one name
+        ):
+            offset = name.index(tokens[first_given], offset)
+            tokens = tokens[first_given:]
     # An honorific left at the front ("Dr Mahathir Mohamed", "Datuk Seri Ismail Sabri") is not the name.
     rest = " ".join(tokens)
     honorific = regex.match(rf"{_EN_HONORIFIC}\s+", rest)
@@ -119,7 +136,16 @@ def _title_after(text: str, position: int) -> tuple[str, int] | None:
     end_match = _EN_TITLE_END.search(text, head)
     end = end_match.start() if end_match else min(len(text), head + 200)
     end = min(end, head + 220)
+    # "receiving the Minister of X Sergey Aleinik, the Minister of Y Hossein …": a title that leads up to a
+    # given name is the next listed person's, not an apposition of this one.
+    for run in regex.finditer(_EN_NAME, text[head:end]):
+        name, _offset = _clean_name_run(run.group(0))
+        if len(name.split()) >= 2 and _name_like(name.split()[0]):
+            return None
     return text[position:end].lstrip(" ,"), end
+
+
+_FULL_STOP = regex.compile(r"(?<!\b(?:Hon|Dr|Mr|Mrs|Ms|Prof|Eng|Smt|Rev|Sr|Jr|St|H\.E|H\.H|\p{Lu}))\.\s")
 
 
 def _title_before(text: str, start: int) -> str:
@@ -127,7 +153,11 @@ def _title_before(text: str, start: int) -> str:
     window_start = max(0, start - 220)
     window = text[window_start:start]
     # Only the current clause: after the last sentence end, semicolon or line break.
-    cut = max(window.rfind(". "), window.rfind(";"), window.rfind("\n"), window.rfind("’"), window.rfind("'"))
+    # A quotation mark ends a clause; a possessive apostrophe ("Iran's ambassador") does not.
+    quotes = [m.start() for m in re.finditer(r"(?<!\w)['’]|['’](?!\w)", window)]  # not "Iran's", "d'affaires"
+    # The period of an abbreviated honorific or an initial ("Minister Hon. Justin …", "H.E. Dr. …") is no full stop.
+    stops = [m.start() for m in _FULL_STOP.finditer(window)]
+    cut = max(stops[-1] if stops else -1, window.rfind(";"), window.rfind("\n"), quotes[-1] if quotes else -1)
     clause = window[cut + 1 :] if cut >= 0 else window
     # The title nearest the name: "Prime Minister X and his counterpart, President Y" gives Y "President";
     # a title with commas and "and" inside ("Minister of Water, Land and Natural Resources") stays whole.
@@ -136,6 +166,13 @@ def _title_before(text: str, start: int) -> str:
         starts = [m for m in _EN_TITLE_START.finditer(clause, piece.start(1), piece.end(1)) if m.group(0)[0].isupper()]
         # The last title in the piece is this person's ("Peruvian President X held talks with his Chilean counterpart").
         match = starts[-1] if starts else None
+        # "Deputy State Secretary": title words stacked without a break are one title, not the last of them.
+        while (
+            match
+            and starts.index(match) > 0
+            and not clause[starts[starts.index(match) - 1].end() : match.start()].strip()
+        ):
+            match = starts[starts.index(match) - 1]
         if match:
             best = match
             break
@@ -146,7 +183,10 @@ def _title_before(text: str, start: int) -> str:
     title = clause[best.start() :].strip(" ,")
     title = regex.sub(rf"(?:[\s,]+{_EN_HONORIFIC})+[\s,]*$", "", title)  # "…of Foreign Affairs Datuk"
     # "... Programme of the Mohammed bin Rashid School": a name right after "of the" is part of an institution.
-    if re.search(r"\b(?:the|of|at|for|and)\s*$", title) or re.search(r",\s+(?!and\b)[a-z]", title):
+    # "Chief Advisor on Security Policy": after a preposition come the title's field or body, not a person.
+    if re.search(r"\b(?:the|of|at|for|and|on|to|in|with|from|by)\s*$", title) or re.search(
+        r",\s+(?!and\b)[a-z]", title
+    ):
         return ""
     # A verb between the title and the name means the title belongs to someone else.
     if re.search(r"\b(?:said|noted|met|visited|announced|is|was|were|and\s+H\.E\.)\b", title):
@@ -222,7 +262,7 @@ _EN_INITIALS = regex.compile(
 )
 # "President Putin", "King Salman": a head of state or government named by one word after the title.
 _EN_ONE_NAME = regex.compile(
-    r"(?<![\w-])(?:President|King|Queen|Emir|Amir|Sultan|Prince|Sheikh|Prime Minister|Chancellor)\s+"
+    r"(?<![\w-])(?:President|King|Queen|Emir|Amir|Sultan|Prince|Sheikh|Prime Minister|Chancellor)[^\S\n]+"
     r"(?P<name>\p{Lu}\p{Ll}{2,}(?:\s+(?:II|III|IV|VI))?)(?![\w-])(?!\s+\p{Lu}\p{Ll})"
 )
 
@@ -235,7 +275,9 @@ def _initials_and_single_names(text: str, mentions: list[Mention]) -> list[Menti
 
     for match in _EN_INITIALS.finditer(text):
         start, end = match.span()
-        if not free(start, end):
+        # "H E Sheikh Salem": the letters of an honorific written without periods, not an initial and a surname.
+        surname = regex.split(r"[\s.]+", match.group(0))[-1]
+        if not free(start, end) or regex.fullmatch(_EN_HONORIFIC, surname):
             continue
         after = _title_after(text, end)
         title = after[0] if after else _title_before(text, start)
@@ -248,7 +290,14 @@ def _initials_and_single_names(text: str, mentions: list[Mention]) -> list[Menti
     for match in _EN_ONE_NAME.finditer(text):
         start, end = match.span("name")
         name = match.group("name")
-        if not free(start, end) or name in _EN_NOT_NAME or name in _EN_ORG_WORDS or _is_country(name):
+        if (
+            not free(start, end)
+            or name in _EN_NOT_NAME
+            or name in _EN_ORG_WORDS
+            or _is_country(name)
+            or regex.fullmatch(_EN_HONORIFIC, name)
+            or text.startswith(".", end)  # "Prime Minister Hon. Sitiveni Rabuka": an abbreviation, not the name
+        ):
             continue
         found.append(Mention(name=name, normal=name, start=start, end=end, title=text[match.start() : start].strip(),
                              confidence=0.7))  # fmt: skip
@@ -259,8 +308,22 @@ _EN_TITLE_WORDS = {
     "Minister", "Ministers", "Deputy", "Vice", "First", "Director", "General", "Chairman", "President", "Head",
     "Rector", "Ambassador", "Secretary", "Executive", "Prime", "Governor", "Mayor", "Advisor", "Adviser",
     "Commissioner", "Consul", "Chancellor", "Undersecretary", "Speaker", "Dean", "Chief", "Senior", "Assistant",
-    "Crown", "Prince", "Princess", "King", "Queen", "Emir", "Amir",
+    "Crown", "Prince", "Princess", "King", "Queen", "Emir", "Amir", "Chair", "Chairperson", "Chairwoman", "Senator",
+    "Member", "PM", "FM", "Parliament", "Senate", "Attorney", "Atty", "Councilor", "Councillor",
 }  # fmt: skip
+
+
+# "ambassador to Tajikistan, Alireza Haghighian" is a title and its holder, not a town and its province.
+_AFTER_TOWN = regex.compile(
+    r"(?<!(?i:ambassador|envoy|consul|representative|minister|attach[eé]|counsell?or|delegate)\s)"
+    r"\b(?:in|at|near|from|to)\s+\p{Lu}[\p{L}'’-]+,\s*$"
+)
+
+
+_AFTER_ARTICLE = regex.compile(r"\b(?:a|an)\s+(?:\p{Lu}[\w-]*\s+)*$")
+# "From Aidoghie Paulinus, Abuja" / "By John Smith": the reporter's byline on its own line is not a person the
+# article is about.
+_BYLINE = regex.compile(r"^[^\S\n]*(?:From|By)[^\S\n]+[^\n]{0,60}$", regex.MULTILINE)
 
 
 def _with_model_people(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -280,6 +343,11 @@ def _with_model_people(text: str, mentions: list[Mention]) -> list[Mention]:
         known = any(same_person(person.name.lower().split(), m.name.lower().split()) for m in mentions)
         if not person.title and not person.honorific and not known and not _name_like(person.name.split()[0]):
             continue
+        # "in Muñoz, Nueva Ecija": untitled words after "in <Town>," are the town's province, not a person;
+        # "a Passport Sewa Kendra": after an indefinite article the capitalised words name a kind of place.
+        before = text[max(0, person.start - 40) : person.start]
+        if not person.title and not known and (_AFTER_TOWN.search(before) or _AFTER_ARTICLE.search(before)):
+            continue
         person.organisation = organisation_in(person.title)
         countries = countries_in(person.title)
         person.country = countries[0] if countries else ""
@@ -287,17 +355,24 @@ def _with_model_people(text: str, mentions: list[Mention]) -> list[Mention]:
         mentions.append(person)
     # A lone word (a surname, "Hop") counts only as a further mention of a full name found elsewhere, or as the
     # one name a head of state goes by after the title ("President Putin").
-    full = [m for m in mentions if len(m.name.split()) >= 2]
+    bylines = [(b.start(), b.end()) for b in _BYLINE.finditer(text)]
+    mentions = [m for m in mentions if not any(s <= m.start < e for s, e in bylines)]
+    full = [m for m in mentions if _words(m.name) >= 2]
     return full + [
         m
         for m in mentions
-        if len(m.name.split()) < 2
+        if _words(m.name) < 2
         and regex.fullmatch(_CAP, m.name)
         and (
             any(same_person([m.name.lower()], f.name.lower().split()) for f in full)
             or (m.title and _EN_ONE_NAME.match(m.title + " " + m.name))
         )
     ]
+
+
+def _words(name: str) -> int:
+    """Words of a name, an initial glued to the surname counting as one ("B.Battsetseg", Mongolian usage)."""
+    return len([w for w in re.split(r"[\s.]+", name) if w])
 
 
 @lru_cache(maxsize=1)
@@ -330,11 +405,12 @@ _EN_NAMED_AFTER = regex.compile(
     r"Street|Road|Airport|Port|Hospital|Library|Museum|Mosque|Stadium|Hall|Park|Fund|Institute|Space|Network|"
     r"Department|Movement|Committee|Agency|Ministry|Council|Commission|Office|Service|Authority|Bank|Group|"
     r"Party|Development|Kendra|Company|Corporation|Organi[sz]ation|Association|International|Region|Province|"
-    r"District|Oblast|Governorate)\b"
+    r"District|Oblast|Governorate|Officers|Officials|Secretaries|Commissioners)\b"
 )
 _EN_LEADING_WORDS = regex.compile(
     rf"^(?:(?:{_EN_HONORIFIC}|His|Her|Excellency|Highness|Honourable|Hon\.?|Mr|Mrs|Ms|Madam|Mme|"
     r"Minister|President|Ambassador|Secretary|Governor|Deputy|Vice|Prime|Chairman|Director|General|Dr|Prof|"
+    r"Chair|Chairperson|Chairwoman|Speaker|PM|FM|Parliament|Senate|Member|State|Foreign|Affairs|"
     r"Sheikh|Sheikha|Crown|Prince|Princess|King|Queen|Emir|Amir|Senator|Commissioner|Mayor|Chief|Judge|"
     r"Counsell?or|Undersecretary|Under-Secretary|Consul|Envoy|Lieutenant|Colonel|Major|Captain|Engineer|Eng\.?)"
     r"\s+)+"
@@ -364,6 +440,12 @@ def _model_people(text: str) -> list[Mention]:
             continue
         if _EN_NAMED_AFTER.match(text, start + len(name)) or any(_is_country(t) or t in _EN_ORG_WORDS for t in tokens):
             continue
+        # A possessive inside ("People's Police Academy", "Leaders' Meeting") or an institution word at the end
+        # ("... Academy") makes a body's or an event's name, never a person's.
+        if any(regex.search(r"\w['’]s?$", t) for t in tokens[:-1]) or name.endswith(("'", "’")):
+            continue
+        if (tokens[-1] in _EN_NOT_NAME and tokens[-1] not in _EN_GIVEN_NAMES_OK) or tokens[-1] in _EN_TITLE_WORDS:
+            continue
         honorific = ""
         if lead:
             honorific_match = regex.match(_EN_HONORIFIC, raw)
@@ -372,6 +454,15 @@ def _model_people(text: str) -> list[Mention]:
             Mention(name=name, normal=name, start=start, end=start + len(name), honorific=honorific, confidence=0.7)
         )
     return mentions
+
+
+def _english_model_loaded() -> bool:
+    return _english.cache_info().currsize > 0
+
+
+def _english_word(word: str) -> bool:
+    """A word of English text (the model saw it) that is no given name."""
+    return word not in given_names() and word in _english()[1] and word.lower() in _english()[1]
 
 
 def _name_like(word: str) -> bool:
@@ -387,6 +478,8 @@ def _person_ending(entity) -> Mention | None:
     for word in reversed(words):
         if word in _EN_NOT_NAME or word in _EN_ORG_WORDS or not regex.fullmatch(_CAP, word) or _is_country(word):
             break
+        if regex.search(r"['’]s?$", word):  # "People's Police Academy's": a possessive belongs to a body's name
+            break
         tail.insert(0, word)
     if not 2 <= len(tail) <= 4 or len(tail) == len(words) or not _name_like(tail[0]):
         return None
@@ -398,7 +491,7 @@ def _person_ending(entity) -> Mention | None:
 _EN_ORG_WORDS = {
     "Party", "Coalition", "Association", "Network", "Organization", "Organisation", "Corporation", "Company",
     "Commission", "Mobilisation", "Mobilization", "Awareness", "Unification", "Front", "Movement", "Department",
-    "Palace", "Hall", "Tower", "Square", "Region", "Province", "Airport",
+    "Palace", "Hall", "Tower", "Square", "Region", "Province", "Airport", "Airbase", "Base", "City", "Meeting",
 }  # fmt: skip
 
 

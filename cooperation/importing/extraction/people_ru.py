@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .countries import find_countries
 from .people_base import Mention, organisation_in
+from .people_ru_filters import arabic_name_read_as_place, is_place, lone_word_kept
 from .people_ru_forms import (
     HEAD_LEMMAS,
     PARTICLES,
@@ -111,10 +112,15 @@ def extract_russian(text: str) -> list[Mention]:
     stops = {t.stop: i for i, t in enumerate(tokens)}
 
     candidates: list[_Candidate] = []
+    # A word natasha reads as a place anywhere in the article is not a person's name elsewhere in it.
+    places = {w for span in doc.spans if span.type == "LOC" for w in span.text.split()}
     for span in doc.spans:
-        if span.type != "PER" or span.start not in starts or span.stop not in stops:
+        if span.start not in starts or span.stop not in stops:
             continue
-        candidate = _clean_span(text, tokens, starts[span.start], stops[span.stop])
+        arabic = span.type == "LOC" and arabic_name_read_as_place(doc.tokens[starts[span.start] : stops[span.stop] + 1])
+        if not arabic and (span.type != "PER" or all(w in places for w in span.text.split())):
+            continue
+        candidate = _clean_span(text, tokens, starts[span.start], stops[span.stop], place_words_ok=arabic)
         if candidate is not None:
             candidates.append(candidate)
     # Surnames with initials: the pattern knows which word is the surname, so it wins over natasha's span.
@@ -168,6 +174,7 @@ def extract_russian(text: str) -> list[Mention]:
                 confidence=candidate.confidence + (0.15 if title else 0.0),
             )
         )
+    mentions = [m for m in mentions if lone_word_kept(m, mentions)]
     _initials_to_full_names(mentions)
     return mentions
 
@@ -190,7 +197,9 @@ def _initials_to_full_names(mentions: list[Mention]) -> None:
             mention.normal = " ".join(fits[0])
 
 
-def _clean_span(text: str, tokens: list[_Token], first: int, last: int) -> _Candidate | None:
+def _clean_span(
+    text: str, tokens: list[_Token], first: int, last: int, *, place_words_ok: bool = False
+) -> _Candidate | None:
     """A natasha PER span without title words or honorifics at its edges, with the particles of the name."""
     # A span never crosses a line ("А.К.\n\nВ ходе").
     for index in range(first, last):
@@ -228,7 +237,7 @@ def _clean_span(text: str, tokens: list[_Token], first: int, last: int) -> _Cand
     if _institution(tokens, first, last):
         return None
     start, end = tokens[first].start, tokens[last].stop
-    if all(_is_place(w) for w in names) or any(
+    if (not place_words_ok and all(is_place(w) for w in names)) or any(
         s == 0 and e == end - start for _code, s, e in find_countries(text[start:end])
     ):
         return None
@@ -267,7 +276,7 @@ def _institution(tokens: list[_Token], first: int, last: int) -> bool:
 
 def _surname_like(word: str) -> bool:
     lemma = lemma_of(word.lower())
-    if lemma in HEAD_LEMMAS or lemma in _ORG_HEADS or _is_place(word):
+    if lemma in HEAD_LEMMAS or lemma in _ORG_HEADS or is_place(word):
         return False
     parses = parses_of(word)
     if any({"Surn", "Name"} & p.tag.grammemes for p in parses) or not parses[0].is_known:
@@ -277,15 +286,6 @@ def _surname_like(word: str) -> bool:
 
 def _name_word(token: _Token) -> bool:
     return token.text[:1].isupper() and token.text[:1].isalpha() and not is_head(token.text)
-
-
-def _is_place(word: str) -> bool:
-    parses = [p for p in parses_of(word) if p.is_known]
-    return (
-        bool(parses)
-        and any("Geox" in p.tag.grammemes for p in parses[:2])
-        and not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses)
-    )
 
 
 def _stop_before(text: str, tokens: list[_Token], index: int) -> bool:

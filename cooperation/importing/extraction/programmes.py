@@ -29,7 +29,8 @@ _PROGRAMME = compile_cue(
 # Training as an activity: a programme only where no agreement is the subject ("the MoU covers the training
 # of diplomats" names an area of cooperation, not a course).
 _TRAINING = compile_cue(
-    r"(?<!\w)(?:train|trains|trained|training|upskill\w*|reskill\w*|обучени\w*|[وبل]?(?:ال)?تدريب\S*|"
+    r"(?<!\w)(?:train|trains|trained|training|upskill\w*|reskill\w*|обучени\w*|обучать|обучает|обучают|обучил\w*|"
+    r"[وبل]?(?:ال)?تدريب\S*|"
     r"[وبل]?(?:ال)?تأهيل)(?!\w)",
     re.I,
 )
@@ -38,7 +39,7 @@ _TRAINING = compile_cue(
 _AREA = compile_cue(
     r"(?:cooperation|collaboration|partnership|ties|relations)\s+(?:in|on)\s+[^.;:!?]{0,100}$|"
     r"сотрудничеств\w*\s+(?:в|по)\s+[^.;:!?]{0,100}$|"
-    r"(?:ال)?تعاون\s+(?:في|بين)\s+[^.;:!?؛]{0,100}$|مجالات?\s+[^.;:!?؛]{0,80}$",
+    r"(?:ال)?تعاون\s+(?:في|بين)\s+[^.;:!?؛]{0,100}$|مجال(?:ات)?\s+[^.;:!?؛]{0,80}$",
     re.I,
 )
 
@@ -63,6 +64,17 @@ _TRAINEES = compile_cue(
 )
 
 
+# "the programmes the institute runs include …", "البرامج التي ينفذها المعهد", "программы, которые реализует
+# академия": an institution's work described in general, not a course for one country's trainees.
+_PORTFOLIO = compile_cue(
+    r"(?<!\w)(?:(?:programmes|programs|courses)\s+(?:that|which|it|the\s+\w+)\s+(?:\w+\s+)?"
+    r"(?:runs?|offers?|conducts?|implements?|organi[sz]es?|provides?)|"
+    r"(?:программ|курс)\w*,?\s+(?:которые|что)\s+(?:\w+\s+)?(?:реализу|провод|организу|предлага)\w*|"
+    r"(?:ال)?(?:برامج|دورات)\s+(?:ال)?(?:تي|اللتي)\s+(?:ي|ت)(?:نفذ|قدم|نظم|طرح)\S*)(?!\w)",
+    re.I,
+)
+
+
 def extract_programmes(context: DocumentContext) -> list[Found]:
     """The training programmes an article is about: one per named programme, else one for the article."""
     strong: list[tuple[Sentence, re.Match]] = []
@@ -70,6 +82,10 @@ def extract_programmes(context: DocumentContext) -> list[Found]:
     for sentence in context.sentences:
         if not _TRAINEES.search(sentence.text):
             continue
+        if _PORTFOLIO.search(sentence.text) and not any(
+            _trainees_countries(context, sentence, t) for t in _TRAINEES.finditer(sentence.text)
+        ):
+            continue  # what an institute runs in general, for no country in particular
         span = _span_cohort(sentence)
         if span is not None:
             spans.append((sentence, *span))
@@ -224,6 +240,14 @@ def _programmes(context: DocumentContext, members: list, before: dict | None) ->
             for trainees in _TRAINEES.finditer(s.text):
                 if not beneficiaries and _PUBLIC_SERVANTS.match(trainees.group(0)):
                     beneficiaries = _trainees_countries(context, s, trainees)
+    if not beneficiaries:
+        # "a course for diplomats from African states … 200 diplomats from Nigeria, Kenya and Senegal": the same
+        # trainees, named with their countries in a sentence that speaks of no course.
+        stems = {t.group(0).lower()[:7] for s, _m, _name in members for t in _TRAINEES.finditer(s.text)}
+        for s in context.sentences:
+            for trainees in _TRAINEES.finditer(s.text):
+                if not beneficiaries and trainees.group(0).lower()[:7] in stems:
+                    beneficiaries = _trainees_countries(context, s, trainees)
     if not beneficiaries:  # nothing next to the trainees: the country nearest to them
         for s, _m, _name in members:
             for trainees in _TRAINEES.finditer(s.text):
@@ -281,11 +305,29 @@ _PUBLIC_SERVANTS = compile_cue(r"(?:civil|public) servants|госслужащ\w*
 _AND = compile_cue(r"^\s*(?:,|and|и|و)\s*$|^\s*و?$", re.I)
 
 
+_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)$", re.I)
+
+
 def _trainees_countries(context: DocumentContext, sentence: Sentence, trainees: re.Match) -> list[str]:
     start, end = sentence.start + trainees.start(), sentence.start + trainees.end()
     gap = _FROM if context.language == "en" else _GAP  # "officials from Kenya", not "officials graduated from X"
-    after = [c for c in context.countries if end <= c[1] <= end + 40 and gap.match(context.text[end : c[1]])]
-    before = [c for c in context.countries if start - 40 <= c[2] <= start and _GAP.match(context.text[c[2] : start])]
+    # "госслужащих в Японии", "diplomats in Cairo": where they are is not where they are from.
+    after = [
+        c
+        for c in context.countries
+        if end <= c[1] <= end + 40
+        and gap.match(context.text[end : c[1]])
+        and (context.language == "en" or not _HELD_IN.search(context.text[end : c[1]]))
+    ]
+    before = [
+        c
+        for c in context.countries
+        if start - 40 <= c[2] <= start
+        and _GAP.match(context.text[c[2] : start])
+        # Russian names the trainees' country before them as an adjective ("кыргызстанских госслужащих"); a noun
+        # there is the sentence's subject ("Украина начала обучать дипломатов").
+        and (context.language != "ru" or _ADJECTIVE.search(context.text[c[1] : c[2]]))
+    ]
     # Arabic and Russian name the country after the noun, English mostly before it.
     sides = [before, after] if context.language == "en" else [after, before]
     for side in sides:

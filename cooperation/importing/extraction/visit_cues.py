@@ -6,20 +6,32 @@ from __future__ import annotations
 import re
 
 from .base import compile_cue
+from .cues import RECEIVED as _RECEIVED
+
+# "held a series of meetings, receiving in turn the Minister of X, …": the participle receives as the verb does.
+RECEIVED = re.compile(_RECEIVED.pattern + r"|(?<!\w)receiving(?!\w)", re.I)
+
+# Credentials presented to a head of state: an ambassador taking up his post, never a visit.
+CREDENTIALS = compile_cue(
+    r"(?<!\w)(?:credentials|letters\s+of\s+credence|верительн\w+|(?:ال)?أوراق\s+اعتماد\w*|(?:ال)?أوراق\s+(?:ال)?اعتماد)(?!\w)",
+    re.I,
+)
 
 DELEGATION = compile_cue(r"(?<!\w)(?:delegations?|делегаци\w+|(?:[وب]?ال|[وب])?وفد(?:ا|ًا)?)(?!\w)", re.I)
 
 VISIT = compile_cue(
     r"(?<!\w)(?:visit(?:ed|s|ing)?|trip|arriv(?:ed|es|al)|tour(?:ed)?|came to|comes to|"
     # "O'Neill was also in Manila for the summit in 2015": a stay, told by the place alone.
-    r"(?:is|was)\s+(?:also\s+|last\s+)?in(?=\s+(?-i:[A-Z]))|landed\s+(?:in|at)|flew\s+(?:in)?to|"
+    r"(?:is|was)\s+(?:also\s+|last\s+)?in(?=\s+(?-i:[A-Z]))|(?:is|was)\s+in\s+the\s+country|landed\s+(?:in|at)|flew\s+(?:in)?to|"
     r"визит\w*|посети\w*|посещени\w*|прибы\w*|приеха\w*|приезд\w*|приезжа\w*|прилет\w*|побыва\w*|"
     r"поездк\w*|(?:[وبلف]?(?:ال)?|لل)زيار\w*|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?وصل\w*|[وف]?تزور)(?!\w)",
     re.I,
 )
 
 HEADED_BY = compile_cue(
+    # "Во главе делегации — X": the head follows the dash.
     r"(?<!\w)(?:headed\s+by|led\s+by|chaired\s+by|под\s+руководством|во\s+главе\s+с|возглавляем\w+|"
+    r"во\s+главе\s+(?:делегации|группы)\s*[—–-]|"
     r"برئاسة|بقيادة|يترأسه|يرأسه|ترأسه)(?!\w)",
     re.I,
 )
@@ -87,7 +99,21 @@ FUTURE_NEAR = compile_cue(
 
 # "X, who is in Dushanbe as part of the government delegation": X goes along, someone else leads.
 MEMBER_OF = compile_cue(
-    r"[^.;]{0,60}?(?<!\w)(?:в\s+составе|as\s+(?:a\s+)?(?:part|members?)\s+of|among\s+the\s+members\s+of|"
+    r"[^.;]{0,60}?(?<!\w)(?:в\s+составе|входивш\w*\s+в\s+состав|as\s+(?:a\s+)?(?:part|members?)\s+of|among\s+the\s+members\s+of|"
     r"ضمن\s+(?:ال)?وفد|(?:من\s+)?أعضاء\s+(?:ال)?وفد)(?!\w)",
+    re.I,
+)
+
+# A visit told as one to come (kept as a reading, but never the same visit as one told as made).
+PLANNED = compile_cue(
+    r"(?<!\w)(?:will|plans?\s+to|planned|upcoming|forthcoming|scheduled|посетит|посетят|приедет|приедут|прибудет|"
+    r"прибудут|отправится|отправятся|совершит|планиру\w+|запланирован\w*|предстоящ\w+|должн\w+\s+приехать|"
+    r"سيزور|ستزور|سيقوم|ستقوم|سيتوجه|ستتوجه|(?:ال)?مرتقب\w*|(?:ال)?مقبل\w*)(?!\w)",
+    re.I,
+)
+
+# "предстоящему визиту Президента X в Y", "the upcoming visit of X to Y": a scheduled visit, named as one.
+SCHEDULED_VISIT = compile_cue(
+    r"(?<!\w)(?:предстоящ\w+\s+(?:\w+\s+)?(?:визит\w*|поездк\w*)|(?:upcoming|forthcoming)\s+(?:\w+\s+)?visit)(?!\w)",
     re.I,
 )

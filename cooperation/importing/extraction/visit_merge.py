@@ -8,7 +8,7 @@ import re
 from .base import Found, compile_cue
 from .context import DocumentContext
 from .cues import EVENT_PATTERNS
-from .visit_cues import MEMBER_OF, VISIT
+from .visit_cues import MEMBER_OF, PLANNED, VISIT
 from .visit_readings import resident
 
 
@@ -102,13 +102,39 @@ def _earlier_year(context: DocumentContext, item: Found) -> bool:
     ("during the visit they reviewed the 2018 memorandum" is this visit)."""
     sentence = context.sentence_at(item.evidence.start)
     near = context.text[max(sentence.start, item.evidence.start - 40) : min(sentence.end, item.evidence.end + 120)]
+    # "В 2022 году X, входивший в состав делегации, …": a year that opens the sentence dates all of it.
+    near = context.text[sentence.start : sentence.start + 25] + " " + near
     if _LAST_YEAR.search(near):
         return True
+    today = context.document_date
     years = [int(y) for y in _YEAR.findall(near)]
     if not years:
-        return False
-    today = context.document_date
+        # "when President X visited Kenya in May this year", in a report of August: months before, this year.
+        months = [m for m in _months_in(near) if today and m < today.month - 1]
+        return bool(months) and not _YEAR.search(context.text[sentence.start : sentence.end])
     return bool((today and max(years) < today.year) or _EARLIER.search(sentence.text))
+
+
+_MONTHS = [
+    r"january|январ\w*|يناير|كانون الثاني",
+    r"february|феврал\w*|فبراير|شباط",
+    r"march|март\w*|مارس|آذار",
+    r"april|апрел\w*|أبريل|ابريل|نيسان",
+    r"may|ма[йяе]|مايو|أيار",
+    r"june|июн\w*|يونيو|حزيران",
+    r"july|июл\w*|يوليو|تموز",
+    r"august|август\w*|أغسطس|آب",
+    r"september|сентябр\w*|سبتمبر|أيلول",
+    r"october|октябр\w*|أكتوبر|تشرين الأول",
+    r"november|ноябр\w*|نوفمبر|تشرين الثاني",
+    r"december|декабр\w*|ديسمبر|كانون الأول",
+]
+# "in May", "в мае", "في مايو": the month the visit was made in, as the words after the preposition.
+_IN_MONTH = [compile_cue(rf"(?<!\w)(?:in|в|во|في)\s+(?:{m})(?!\w)", re.I) for m in _MONTHS]
+
+
+def _months_in(text: str) -> list[int]:
+    return [number for number, pattern in enumerate(_IN_MONTH, start=1) if pattern.search(text)]
 
 
 def _day(iso: str) -> dt.date:
@@ -122,7 +148,16 @@ def _both_told(context: DocumentContext, item: Found, reverse: Found, named_host
         _own_heads(context, item, reverse)
         or context.sentence_at(item.evidence.start) is context.sentence_at(reverse.evidence.start)
         or _other_visit(context, item, reverse, named_host)
+        # "Матвиенко посетит Казахстан" and "казахстанская делегация приехала в Москву": one planned, one made
+        or _planned(context, item) != _planned(context, reverse)
     )
+
+
+def _planned(context: DocumentContext, item: Found) -> bool:
+    """The visit is told as one to come: the future or a plan next to the word for it."""
+    sentence = context.sentence_at(item.evidence.start)
+    near = context.text[max(sentence.start, item.evidence.start - 60) : min(sentence.end, item.evidence.end + 40)]
+    return bool(PLANNED.search(near))
 
 
 def _own_heads(context: DocumentContext, item: Found, reverse: Found) -> bool:
@@ -188,6 +223,20 @@ _BY_THE_HOST = compile_cue(
 )
 
 
+_RECEIVES_AFTER = compile_cue(
+    r"[^.;:؛]{0,40}?(?<!\w)(?<!was\s)(?<!were\s)(?<!been\s)(?:received|welcomed|greeted|hosted|принял\w*|встретил(?!ся)\w*|встречал(?!ся)\w*|"
+    r"(?:كان\s+)?في\s+استقبال|[وف]?استقبل(?:ت)?)(?!\w)",
+    re.I,
+)
+_MEMBERS_LISTED = compile_cue(
+    r"(?:(?:в\s+(?:состав\s+)?делегаци\w+|в\s+ее\s+состав)\s+(?:также\s+)?вош\w+|"
+    r"delegation\s+(?:also\s+)?(?:included|comprised|consisted\s+of)|(?:ضم|تألف|يضم)\s+(?:ال)?وفد)"
+    r"(?:\s+\S+){0,5}\s+$",
+    re.I,
+)
+_COUNTERPART_BEFORE = compile_cue(r"(?:counterpart|коллег\w*|نظير\w*)[\s,]+(?:\S+\s+){0,3}$", re.I)
+
+
 def member_only(context: DocumentContext, person) -> bool:
     """The words right after the name say he is one of the delegation ("who is in Dushanbe as part of the
     delegation", "в составе делегации"), so he does not head it."""
@@ -197,12 +246,24 @@ def member_only(context: DocumentContext, person) -> bool:
 def _likely_head(context: DocumentContext, host: str) -> str:
     """With no "headed by" and no country on anyone: the first person who meets or visits and does not
     serve the host ("During the visit, X met senior officials of North Macedonia")."""
-    for sentence in context.sentences:
-        if not (VISIT.search(sentence.text) or EVENT_PATTERNS["meeting"].search(sentence.text)):
+    for index, sentence in enumerate(context.sentences):
+        # The sentence after the one that tells the visit often names the visitor: "X's leader has travelled to
+        # Laos on an official visit. Srettha Thavisin, who serves as Prime Minister, flew out of …".
+        after_visit = index > 0 and VISIT.search(context.sentences[index - 1].text)
+        own_cue = VISIT.search(sentence.text) or EVENT_PATTERNS["meeting"].search(sentence.text)
+        if not (after_visit or own_cue):
             continue
         for person in context.people_in(sentence.start, sentence.end):
+            if not own_cue and context.text[sentence.start : person.start].strip():
+                break  # only a sentence that opens with the name introduces the visitor
+            if _MEMBERS_LISTED.search(context.text, max(sentence.start, person.start - 60), person.start):
+                continue  # "В делегацию вошли ректор X и …", "the delegation included X": members
             if _BY_THE_HOST.search(context.text, max(sentence.start, person.start - 90), person.start):
                 continue  # "the delegation was received by X": X hosts, he does not lead
+            if _RECEIVES_AFTER.match(context.text, person.end):
+                continue  # "وكان الوزير X في استقبال جوبي", "X received the delegation": X hosts
+            if _COUNTERPART_BEFORE.search(context.text, max(sentence.start, person.start - 40), person.start):
+                continue  # "held a meeting with his Laotian counterpart, Prime Minister X": the one met
             if person.country in ("", None) and not context.country_of(person.name):
                 return person.name
             if person.country == host:

@@ -94,18 +94,34 @@ def subject_abroad(context: DocumentContext, start: int, cue: int, host: str) ->
         and rank in " ".join(context.text[max(0, c_start - 15) : c_end + 15].lower().split()[1:-1])
     }
     country = next(iter(own)) if len(own) == 1 else ""
+    if not country:
+        # "Qatar takes part in the GCC-EU council" … "Minister of State X held talks with A of Kuwait, B of
+        # Spain": the one main country of the story that is neither the host nor anyone else's is his.
+        mine = [c for c in context.main_countries if c != host and c not in others]
+        country = mine[0] if len(mine) == 1 else ""
     return PersonRef(subject.name, country, subject.start, subject.end)
 
 
 def resident(context: DocumentContext, person: PersonRef) -> bool:
-    """An ambassador or chargé d'affaires, by his title or by the words just before his name."""
-    if RESIDENT.search(person.title or context.title_of(person.name)):
-        return True
+    """An ambassador or chargé d'affaires, by his title or by the words just before his name; not one called
+    the host minister's counterpart ("her Tanzanian counterpart, Ambassador X": "Ambassador" is an honorific
+    of a minister, who travels)."""
     before = context.text[max(0, person.start - 60) : person.start]
     previous = [p for p in context.people if p.end <= person.start and p.end > person.start - 60]
     if previous:
         before = context.text[previous[-1].end : person.start]
+    if any(_COUNTERPART.search(context.text, max(0, m.start - 50), m.start) for m in _mentions(context, person)):
+        return False
+    if RESIDENT.search(person.title or context.title_of(person.name)):
+        return True
     return bool(RESIDENT.search(before))
+
+
+_COUNTERPART = compile_cue(r"(?:counterpart|коллег\w*|نظير\w*)[\s,]+(?:\S+\s+){0,2}$", re.I)
+
+
+def _mentions(context: DocumentContext, person: PersonRef) -> list[PersonRef]:
+    return [p for p in context.people if p.name == person.name]
 
 
 _IN = compile_cue(r"(?<!\w)in\s+", re.I)
@@ -166,3 +182,20 @@ def foreigner_after(context: DocumentContext, sentence: Sentence, position: int,
         return ""
     between = context.text[position : person.start]
     return "" if re.search(r"[,.;:،؛]", between) or len(between.split()) > 8 else person.name
+
+
+# "в этом грузинском городе", "в белорусскую столицу", "in the Ethiopian capital", "في العاصمة الأردنية": the
+# place named by its country's adjective and a word for a city.
+_CITY_WORD = compile_cue(r"(?<!\w)(?:city|capital|town|город\w*|столиц\w*|(?:ال)?عاصمة|(?:ال)?مدينة)(?!\w)", re.I)
+
+
+def country_city_word(context: DocumentContext, sentence: Sentence) -> str:
+    """The country of a place the sentence names only as "this Georgian city" / "the Ethiopian capital"."""
+    for word in _CITY_WORD.finditer(sentence.text):
+        start, end = sentence.start + word.start(), sentence.start + word.end()
+        for code, c_start, c_end in context.countries:
+            before = 0 <= start - c_end <= 2  # "грузинском городе", "Ethiopian capital"
+            after = 0 <= c_start - end <= 2 and context.language == "ar"  # "العاصمة الأردنية"
+            if before or after:
+                return code
+    return ""

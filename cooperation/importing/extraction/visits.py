@@ -23,25 +23,23 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 
-from .base import Found, compile_cue, evidence_for
-from .context import DocumentContext, PersonRef, Sentence
-from .cues import EVENT_PATTERNS, NOT_HAPPENING, RECEIVED
+from .base import Found, compile_cue
+from .context import DocumentContext, Sentence
+from .visit_abroad import abroad_besides, listed_with, met_abroad
+from .visit_common import date_of, not_happening, place_cities, reading, visit_at
 from .visit_cues import (
     ACCOMPANIED,
     AR_ADJECTIVE,
+    CREDENTIALS,
     DELEGATION,
     FROM,
-    FUTURE_NEAR,
     HEADED_BY,
-    HERE,
     INVITED,
     LED,
     PASSIVE_BY,
+    RECEIVED,
     REMOTE,
-    TAKES_PART,
-    THIS_CAME,
     TOWARDS,
     TOWARDS_BEFORE,
     VISIT,
@@ -55,9 +53,10 @@ from .visit_readings import (
     head_of_party,
     resident,
     sending_body_country,
-    subject_abroad,
     surname_before,
 )
+
+__all__ = ["date_of", "extract_delegations"]  # events.py reads a sentence's date as a visit does
 
 
 def extract_delegations(context: DocumentContext) -> list[Found]:
@@ -74,8 +73,10 @@ def extract_delegations(context: DocumentContext) -> list[Found]:
             if head and found and not found[-1].value["head"]:
                 found[-1].value["head"] = head
             continue
-        if (not delegation and _not_happening(sentence, visit)) or INVITED.search(sentence.text):
+        if (not delegation and not_happening(sentence, visit, scheduled_ok=True)) or INVITED.search(sentence.text):
             continue  # "invited him to visit", "will visit": not a visit that took place
+        if not delegation and CREDENTIALS.search(sentence.text):
+            continue  # "принял верительные грамоты посла X": an ambassador taking up his post
         if remote and not VISIT.search(sentence.text):
             continue  # "the delegation at the talks (held by videoconference)" went nowhere
         origin, host, head, explicit = _direction(context, sentence, delegation)
@@ -85,21 +86,28 @@ def extract_delegations(context: DocumentContext) -> list[Found]:
             continue
         if not delegation and _resident_visitor(context, sentence, visit, head, host):
             continue  # an ambassador's call or farewell visit in the country where he is posted
-        found.append(_delegation(context, sentence, delegation or visit, origin, host, head, confidence=0.7))
+        found.append(reading(context, sentence, delegation or visit, origin, host, head, confidence=0.7))
         if explicit:
             named_host.add(id(found[-1]))
+        # "побывает в Узбекистане, Казахстане и Кыргызстане": each country listed is a visit of its own
+        for other_host in [c for c in listed_with(context, sentence, host) if c != origin]:
+            found.append(reading(context, sentence, delegation or visit, origin, other_host, head, confidence=0.6))
+            named_host.add(id(found[-1]))
+        if delegation:  # "участвовали делегации Кубы, Венесуэлы и Боливии": each country its own delegation
+            for other_origin in [c for c in listed_with(context, sentence, origin) if c != host]:
+                found.append(reading(context, sentence, delegation, other_origin, host, "", confidence=0.6))
         for other_origin, other_head in _more_guests(context, sentence, origin, host):
             found.append(
-                _delegation(context, sentence, delegation or visit, other_origin, host, other_head, confidence=0.7)
+                reading(context, sentence, delegation or visit, other_origin, host, other_head, confidence=0.7)
             )
         for anchor, earlier_origin, earlier_host, earlier_head in earlier_visits(context, sentence, head):
-            found.append(
-                _delegation(context, sentence, anchor, earlier_origin, earlier_host, earlier_head, confidence=0.5)
-            )
+            found.append(reading(context, sentence, anchor, earlier_origin, earlier_host, earlier_head, confidence=0.5))
             named_host.add(id(found[-1]))
     if not any(f.value["origin_country"] and f.value["host_country"] for f in found):
         # No reading says both sides (the visitor's country nowhere near the verb): read the talks abroad.
-        found = found + _met_abroad(context)
+        found = found + met_abroad(context)
+    else:
+        found = found + abroad_besides(context, found)
     return merge(context, found, named_host)
 
 
@@ -119,67 +127,6 @@ def _clauses(context: DocumentContext):
             yield sentence
 
 
-def _met_abroad(context: DocumentContext) -> list[Found]:
-    """With no word for a visit anywhere: "X held talks in Lima with his Chilean counterpart Y", "the memorandum
-    was signed in Moscow" (the signatories in the next sentence), "on the sidelines of his participation in the
-    summit that Dubai hosts": a meeting, signing or gathering in a city of one country attended by officials of
-    another who are not posted there is their visit. The place may be the sentence's city, or the dateline's
-    city when the report says "here"."""
-    found: list[Found] = []
-    here = bool(HERE.search(context.text[:1500])) and context.dateline_city
-    mentions = Counter(code for code, _s, _e in context.countries)
-    talked_about = {c for c, n in mentions.items() if n >= 3} | set(context.main_countries)
-    for index, sentence in enumerate(context.sentences):
-        cue = (
-            EVENT_PATTERNS["meeting"].search(sentence.text)
-            or EVENT_PATTERNS["signing"].search(sentence.text)
-            or TAKES_PART.search(sentence.text)
-        )
-        if not cue or _not_happening(sentence, cue):
-            continue
-        cities = _place_cities(context, sentence)
-        if cities:
-            host = cities[0][0]
-        elif here:
-            host = context.dateline_city[0]
-        else:
-            continue
-        # "This came during a meeting held in Dubai": the people are those of the sentence before.
-        start = context.sentences[index - 1].start if index and THIS_CAME.match(sentence.text) else sentence.start
-        # A guest's country is one the story is about, not one named in passing (or misread in a title).
-        guests = [
-            p
-            for p in context.people_in(start, sentence.end)
-            if p.country and p.country != host and p.country in talked_about and not resident(context, p)
-        ]
-        subject = subject_abroad(context, start, sentence.start + cue.start(), host)
-        if subject is not None:  # "X held talks with his counterparts A of Y and B of Z at the summit in C"
-            guests = [subject] if subject.country else []
-            if not subject.country:
-                continue
-        if not guests and host in context.main_countries and len(context.main_countries) == 2:
-            # "X … on the sidelines of his participation in the summit that Dubai hosts": in a story of two
-            # countries, a person whose country is not said, taking part in the other country's city, is its guest.
-            other = next(c for c in context.main_countries if c != host)
-            named = [
-                p
-                for p in context.people_in(sentence.start, sentence.start + cue.start())
-                if not p.country and not resident(context, p)
-            ]
-            guests = [PersonRef(named[0].name, other, named[0].start, named[0].end)] if named else []
-        if not guests:  # the people may be named in the sentence before or after the one that names the place
-            window = [context.sentences[i] for i in (index - 1, index + 1) if 0 <= i < len(context.sentences)]
-            guests = [
-                p
-                for w in window
-                for p in context.people_in(w.start, w.end)
-                if p.country and p.country != host and p.country in talked_about and not resident(context, p)
-            ]
-        if guests:  # the first guest is the one the sentence is about; the others are whom he met
-            found.append(_delegation(context, sentence, cue, guests[0].country, host, guests[0].name, confidence=0.5))
-    return found
-
-
 def _resident_visitor(context: DocumentContext, sentence: Sentence, cue: re.Match, head: str, host: str) -> bool:
     """An ambassador's call, farewell visit or tour in the country where he is posted is no visit: the head, or
     with none the first person after the verb ("زار مقر المعهد القائم بالأعمال X")."""
@@ -187,24 +134,6 @@ def _resident_visitor(context: DocumentContext, sentence: Sentence, cue: re.Matc
         return any(resident(context, p) for p in context.people if p.name == head)
     after = [p for p in context.people_in(sentence.start + cue.end(), sentence.end) if p.country != host]
     return bool(after) and resident(context, after[0])
-
-
-def _delegation(
-    context: DocumentContext, sentence: Sentence, anchor: re.Match, origin: str, host: str, head: str, *, confidence
-) -> Found:
-    """One sentence's reading of a visit; members, host officials and the city are filled once merged."""
-    start = sentence.start + anchor.start()
-    value = {
-        "origin_country": origin,
-        "host_country": host,
-        "city": "",
-        "head": head,
-        "members": [],
-        "host_officials": [],
-        "title": sentence.text.strip()[:200],
-        **date_of(context, sentence),
-    }
-    return Found("delegation", value, evidence_for(context.text, start, start + len(anchor.group(0))), confidence)
 
 
 def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Match | None) -> tuple[str, str, str]:
@@ -249,13 +178,13 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
     if not host:
         host = _host_after_visit(context, sentence, origin)
     if not host:  # "received her in Riyadh", "с визитом в Минске", "في مقر الوزارة بالرياض"
-        host = next((c[0] for c in _place_cities(context, sentence) if c[0] != origin), "")
+        host = next((c[0] for c in place_cities(context, sentence, visit_at(sentence)) if c[0] != origin), "")
     if not host:  # "toured the centre in Djibouti, which was built with India's help"
         host = country_after_in(context, sentence, origin)
     explicit = bool(host)
     if not head and not received:
         led = LED.search(text)
-        cue = led or VISIT.search(text)
+        cue = led or _visit_after_someone(context, sentence, host)
         if cue:
             # The visitor is the person nearest before "visited" / "led" who does not serve the host; with no
             # one before it, "Возглавляет группу X" / "which is led by X" names the head after the verb.
@@ -265,6 +194,10 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
                 if (not host or p.country != host)
                 and not ACCOMPANIED.search(context.text, max(0, p.start - 60), p.start)
             ]
+            if not led and _GENITIVE_AFTER.match(text, cue.end()) and VISIT_NOUN.match(text, cue.start()):
+                # "значение визита Президента Монголии", "the visit of the Japanese minister": the visitor is
+                # the one the genitive names, not the speaker before the noun.
+                visitors = []
             if not visitors and led:
                 after_led = context.people_in(offset + led.end(), sentence.end)
                 visitors = [p for p in after_led if not host or p.country != host][:1]
@@ -272,6 +205,8 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
                 visitors = _visitor_after_noun(context, sentence, host)
             if not visitors:  # "Marsudi arrived in Dhaka": the surname of someone named in full before
                 visitors = surname_before(context, sentence, offset + cue.start(), host)
+            if not visitors and context.language == "ar" and not VISIT_NOUN.match(text, cue.start()):
+                visitors = _subject_after_verb(context, sentence, offset + cue.end(), host)
             # The one nearest the verb ("accompanied by X, Y visited"); in Arabic, where the verb comes first, the
             # first one named ("نقل X تحيات الملك … خلال زيارته").
             if any(p.country for p in visitors) and host:
@@ -302,10 +237,31 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
     return origin, host, head, explicit
 
 
+def _subject_after_verb(context: DocumentContext, sentence: Sentence, position: int, host: str) -> list:
+    """Arabic puts the verb first and the visitor after it, his title and the name between commas: "وصل رئيس
+    بلدية بوردو الفرنسية، آلان جوبي، يوم الإثنين إلى الجزائر"."""
+    person = next(iter(context.people_in(position, min(sentence.end, position + 80))), None)
+    if person is None or (host and person.country == host):
+        return []
+    between = context.text[position : person.start]
+    return [] if re.search(r"[.;:؛]", between) or len(between.split()) > 8 else [person]
+
+
+def _visit_after_someone(context: DocumentContext, sentence: Sentence, host: str) -> re.Match | None:
+    """The first word for a visit that someone is named before ("the directives they arrived at when President X
+    visited Kenya" is read at "visited"), else the first one."""
+    matches = list(VISIT.finditer(sentence.text))
+    for match in matches:
+        before = context.people_in(sentence.start, sentence.start + match.start())
+        if any(not host or p.country != host for p in before):
+            return match
+    return matches[0] if matches else None
+
+
 def _host_hint(context: DocumentContext, sentence: Sentence, origin: str) -> str:
     """Where the visit of this sentence went, when the sentence says so ("visit to X", "في بغداد")."""
     return _host_after_visit(context, sentence, origin) or next(
-        (c[0] for c in _place_cities(context, sentence) if c[0] != origin), ""
+        (c[0] for c in place_cities(context, sentence) if c[0] != origin), ""
     )
 
 
@@ -327,13 +283,6 @@ def _country_right_after(context: DocumentContext, position: int) -> str:
     lead = re.match(r"\s*(?:the\s+)?", context.text[position:])
     start = position + (lead.end() if lead else 0)
     return next((code for code, c_start, _e in context.countries if position <= c_start <= start), "")
-
-
-def _place_cities(context: DocumentContext, sentence: Sentence) -> list[tuple[str, str, int, int]]:
-    """The sentence's cities, the dateline last: "TEHRAN – X landed in Dushanbe" took place in Dushanbe."""
-    cities = context.cities_in(sentence.start, sentence.end)
-    dateline = context.dateline_city
-    return [c for c in cities if c != dateline] + [c for c in cities if c == dateline]
 
 
 def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match | None:
@@ -385,8 +334,10 @@ def _origin_near(context: DocumentContext, start: int, end: int) -> str:
 
 def _origin_after_noun(context: DocumentContext, end: int) -> str:
     """Russian and Arabic put the adjective after the noun: "делегации Беларуси", "وفد إماراتي", and the
-    sending body may stand between: "Делегация Министерства юстиции Республики Узбекистан"."""
-    for code, c_start, _c_end in context.countries:
+    sending body may stand between: "Делегация Министерства юстиции Республики Узбекистан"; a city's body
+    sends it from that city's country ("делегация мэрии Пекина")."""
+    places = sorted([*context.countries, *((c[0], c[2], c[3]) for c in context.cities)], key=lambda c: c[1])
+    for code, c_start, _c_end in places:
         if end <= c_start <= end + 70:
             between = context.text[end:c_start]
             if VISIT.search(between) or RECEIVED.search(between):
@@ -419,9 +370,23 @@ def _host_next_to_visit(context: DocumentContext, sentence: Sentence, origin: st
         for code, c_start, _c_end in context.countries:
             if position < c_start <= position + len(match.group(0)) + 30 and code != origin:
                 between = context.text[position + len(match.group(0)) : c_start]
+                if _GENITIVE_TITLE.search(between):
+                    continue  # "визит Президента Монголии в Турцию", "the visit of the Japanese minister"
                 if len(between.split()) <= 3 and not _of_the_visitor(context, code, c_start, _c_end):
                     return code
     return ""
+
+
+# The noun for a visit followed by the visitor's title: "визита Президента", "the visit of the Japanese".
+_GENITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?|by\s+(?:the\s+)?)?(?-i:[A-ZА-ЯЁ])\w+")
+
+# Words between the noun for a visit and a country that make the country the visitor's, not the place: a
+# preposition of the visitor ("visit of/by"), or in Russian any word that is not "в/во/на" (the genitive of his
+# title: "визит Президента Монголии"; "посетил Турцию" and "визит в Турцию" have none or the preposition).
+_GENITIVE_TITLE = compile_cue(
+    r"^\s*(?:(?:of|by)\s|(?!(?:в|во|на)\s)(?:(?-i:[А-ЯЁ])[а-яё-]+|[а-яё-]+(?:ого|его|ой|ей|ых|их|а|я))\s+(?:\S+\s+)?$)",
+    re.I,
+)
 
 
 def _visitor_country_at_verb(context: DocumentContext, sentence: Sentence, host: str) -> str:
@@ -463,11 +428,6 @@ def _of_the_visitor(context: DocumentContext, code: str, start: int, end: int) -
     )
 
 
-def _not_happening(sentence: Sentence, cue: re.Match) -> bool:
-    window = sentence.text[max(0, cue.start() - 45) : cue.end() + 30]
-    return bool(NOT_HAPPENING.search(window) or FUTURE_NEAR.search(window))
-
-
 def _more_guests(context: DocumentContext, sentence: Sentence, origin: str, host: str) -> list[tuple[str, str]]:
     """ "received A, the minister of X, and B, the minister of Y" / "talks hosted by Z between A and his
     counterpart B": each guest country that the first reading did not take is a visit of its own."""
@@ -484,21 +444,3 @@ def _more_guests(context: DocumentContext, sentence: Sentence, origin: str, host
         if country not in {c for c, _h in extra}:
             extra.append((country, person.name))
     return extra
-
-
-# A date at the head of a paragraph followed by the agency's mark is the dateline: the day of the report.
-_DATELINE_TAIL = compile_cue(r"[\s,.]*(?:\(|/|[-–—:]|\[)")
-
-
-def date_of(context: DocumentContext, sentence: Sentence) -> dict:
-    dates = context.dates_in(sentence.start, sentence.end)
-    if (
-        len(dates) > 1
-        and _DATELINE_TAIL.match(context.text, dates[0].evidence.end)
-        and (dates[0].evidence.start - sentence.start < 60)
-    ):
-        dates = dates[1:]
-    if dates:
-        best = max(dates, key=lambda d: (bool(d.value.get("end")), d.value["precision"] == "day"))
-        return {k: best.value[k] for k in ("start", "end", "precision")} | {"date_in_sentence": True}
-    return {"start": None, "end": None, "precision": None, "date_in_sentence": False}
