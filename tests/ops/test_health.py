@@ -12,6 +12,10 @@ from govex import health
 from tests.celery_helpers import celery_configured
 from tests.ops.conftest import base_env, manage, wait_for
 
+# One xdist process runs all of this file: one test starts a Celery worker on the operations broker that
+# another expects to find empty.
+pytestmark = pytest.mark.xdist_group("ops-broker")
+
 ANSWERS = {health.OK, health.ERROR, health.NOT_CONFIGURED}
 CLOSED_PORT_BROKER = "redis://127.0.0.1:1/0"
 
