@@ -97,3 +97,19 @@ def test_a_list_item_title_before_the_next_name_is_not_the_previous_name_s_appos
     )
     found = {p.value["normal"]: p.value for p in extract_people(text, language="en")}
     assert found["Sergey Aleinik"]["country"] == "BY"
+
+
+def test_the_english_model_reads_an_article_whole_and_skips_long_stretches_without_a_capital():
+    from cooperation.importing.extraction.people_en import _runs
+
+    article = "Minister Ana Ruiz arrived in Lima.\n\nshe met the press.\nPresident Dina Boluarte received her.\n"
+    assert _runs(article) == [(0, article)]
+    register = "\n".join(f"{i}." for i in range(5_000))
+    text = f"Minister Ana Ruiz signed the register.\n{register}\nSecretary Omar Haddad countersigned it.\n"
+    runs = _runs(text)
+    assert [run for _offset, run in runs] == [
+        "Minister Ana Ruiz signed the register.\n",
+        "Secretary Omar Haddad countersigned it.\n",
+    ]
+    assert all(text[offset : offset + len(run)] == run for offset, run in runs)
+    assert _runs("\n".join(f"{i}." for i in range(100_000))) == []
