@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+# Who reads rather than enters (a manager): may see the reports but change no visit. They land on the reports
+# after signing in, where their work is, unless the sign-in page was asked for with a page to return to.
+ENTERS_RECORDS = "cooperation.change_delegation"
 
 # The cooperation app's index, split into the sections a protocol officer thinks in, each in working order
 # (a new visit starts with the delegation; sources and topics are reference data; the change feed partners sync
@@ -24,6 +30,24 @@ class GovexAdminSite(admin.AdminSite):
     site_header = _("govex — protocol office records")
     site_title = _("govex — protocol office records")
     index_title = _("Records")
+    index_template = "admin/govex_index.html"
+
+    def login(self, request, extra_context=None):
+        from cooperation.reports.services import REPORTS_PERMISSION  # models: not at import time (see above)
+
+        response = super().login(request, extra_context)
+        index = reverse("admin:index", current_app=self.name)
+        user = request.user
+        if (
+            request.method == "POST"
+            and isinstance(response, HttpResponseRedirect)
+            and response.url == index
+            and user.is_authenticated
+            and user.has_perm(REPORTS_PERMISSION)
+            and not user.has_perm(ENTERS_RECORDS)
+        ):
+            return HttpResponseRedirect(reverse("reports:dashboard"))
+        return response
 
     def get_app_list(self, request, app_label=None):
         app_list = super().get_app_list(request, app_label)
