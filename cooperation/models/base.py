@@ -125,6 +125,28 @@ def date_span_constraints(prefix: str) -> list[models.BaseConstraint]:
     ]
 
 
+def refuse_future_fact(record: models.Model, *, past: dict[str, str]) -> None:
+    """A status that states a fact (held, signed, completed) cannot carry a day still to come: either the status
+    or the date is wrong, and the reports would count a plan as done. ``past`` maps each such status (of the
+    record's ``status`` field) to the date field it speaks of.
+
+    Not a database constraint: "today" moves, and a CHECK must hold for ever.
+    """
+    date_field = past.get(record.status)
+    when = getattr(record, date_field) if date_field else None
+    if when is None or when <= timezone.localdate():
+        return
+    raise ValidationError(
+        {
+            date_field: _(
+                "The status “%(status)s” says this has already happened, but %(date)s is still to come: "
+                "choose a status for a plan or correct the date."
+            )
+            % {"status": record.get_status_display(), "date": when.isoformat()}
+        }
+    )
+
+
 class DateSpan(models.Model):
     """A start and an end, each with the precision the source gives (day, month or year)."""
 

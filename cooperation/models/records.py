@@ -10,7 +10,15 @@ from simple_history.models import HistoricalRecords
 
 from cooperation.dates import DatePrecision
 
-from .base import DateSpan, SluggedModel, TimeStampedModel, Topic, TranslatedTitleMixin, date_span_constraints
+from .base import (
+    DateSpan,
+    SluggedModel,
+    TimeStampedModel,
+    Topic,
+    TranslatedTitleMixin,
+    date_span_constraints,
+    refuse_future_fact,
+)
 from .people import Official, Organisation, Position
 
 
@@ -94,6 +102,10 @@ class Delegation(TranslatedTitleMixin, SluggedModel, DateSpan):
             *date_span_constraints("delegation"),
             models.CheckConstraint(condition=~Q(origin_country=F("host_country")), name="delegation_crosses_border"),
         ]
+
+    def clean(self):
+        super().clean()
+        refuse_future_fact(self, past={DelegationStatus.COMPLETED: "start_date"})
 
     def __str__(self) -> str:
         return self.localized("title")
@@ -223,6 +235,10 @@ class Event(TranslatedTitleMixin, SluggedModel, DateSpan):
             *date_span_constraints("event"),
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="event_not_own_parent"),
         ]
+
+    def clean(self):
+        super().clean()
+        refuse_future_fact(self, past={EventStatus.HELD: "start_date"})
 
     def __str__(self) -> str:
         return self.localized("title")
@@ -395,6 +411,13 @@ class Agreement(TranslatedTitleMixin, SluggedModel):
         ordering = ["title"]
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
+
+    def clean(self):
+        super().clean()
+        # "status since" is the day the agreement reached its status: a signature or an entry into force to come
+        # is a plan, whatever the status says.
+        facts = (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE, AgreementStatus.EXPIRED, AgreementStatus.TERMINATED)
+        refuse_future_fact(self, past=dict.fromkeys(facts, "status_date"))
 
     def __str__(self) -> str:
         return self.localized("title")
@@ -650,6 +673,11 @@ class TrainingProgramme(TranslatedTitleMixin, SluggedModel, DateSpan):
                 condition=Q(year__isnull=True) | Q(year__gte=1900, year__lte=2200), name="programme_year_plausible"
             ),
         ]
+
+    def clean(self):
+        super().clean()
+        ended = "end_date" if self.end_date else "start_date"
+        refuse_future_fact(self, past={ProgrammeStatus.RUNNING: "start_date", ProgrammeStatus.COMPLETED: ended})
 
     def __str__(self) -> str:
         return self.localized("title")

@@ -1,0 +1,66 @@
+"""A status that states a past fact cannot carry a date still to come (the admin refuses it with a message)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import override
+
+from cooperation import models as m
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+SOON = TODAY + dt.timedelta(days=10)
+LAST_WEEK = TODAY - dt.timedelta(days=7)
+
+
+def _errors(record) -> dict[str, list[str]]:
+    try:
+        record.clean()
+    except ValidationError as exc:
+        return exc.message_dict
+    return {}
+
+
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        (m.Delegation(origin_country="RW", host_country="AE", status="completed", start_date=SOON), "start_date"),
+        (m.Event(kind="meeting", status="held", start_date=SOON), "start_date"),
+        (m.Agreement(kind="mou", status="signed", status_date=SOON), "status_date"),
+        (m.Agreement(kind="mou", status="in_force", status_date=SOON), "status_date"),
+        (m.TrainingProgramme(status="completed", start_date=LAST_WEEK, end_date=SOON), "end_date"),
+        (m.TrainingProgramme(status="running", start_date=SOON), "start_date"),
+    ],
+)
+def test_a_past_fact_with_a_future_date_is_refused_on_its_date(record, field):
+    errors = _errors(record)
+    assert list(errors) == [field]
+    assert SOON.isoformat() in errors[field][0]
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        m.Delegation(origin_country="RW", host_country="AE", status="planned", start_date=SOON),
+        m.Delegation(origin_country="RW", host_country="AE", status="completed", start_date=TODAY),
+        m.Event(kind="meeting", status="held", start_date=LAST_WEEK),
+        m.Event(kind="meeting", status="held", start_date=None),
+        m.Agreement(kind="mou", status="under_negotiation", status_date=SOON),
+        m.Agreement(kind="mou", status="signed", status_date=LAST_WEEK),
+        m.TrainingProgramme(status="running", start_date=LAST_WEEK, end_date=SOON),
+    ],
+)
+def test_plans_and_past_facts_with_past_dates_pass(record):
+    assert _errors(record) == {}
+
+
+@pytest.mark.parametrize(("language", "word"), [("en", "still to come"), ("ru", "ещё не наступил"), ("ar", "لم يأت")])
+def test_the_message_is_in_the_user_s_language(language, word):
+    with override(language):
+        errors = _errors(m.Event(kind="meeting", status="held", start_date=SOON))
+        assert word in errors["start_date"][0]
