@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,22 @@ class ChildManager(models.Manager):
 
     def get_by_natural_key(self, parent_slug: str, other_slug: str):
         return self.get(**{f"{self.parent}__slug": parent_slug, f"{self.other}__slug": other_slug})
+
+
+class OwnPosition:
+    """For a person in a role (member, participant, signatory): the position at the time must be one this official
+    held, not another official's post picked from the same list. Checked on save by forms and imports; a CHECK
+    cannot look into the positions table."""
+
+    def clean(self):
+        super().clean()
+        if self.position_id and self.official_id and self.position.official_id != self.official_id:
+            raise ValidationError(
+                {
+                    "position": _("“%(position)s” is not a position of %(official)s; choose one of theirs.")
+                    % {"position": self.position.title, "official": self.official}
+                }
+            )
 
 
 # --- Delegations -------------------------------------------------------------------------------------------
@@ -124,7 +141,7 @@ class MemberRole(models.TextChoices):
     SUPPORT = "support", _("support staff")
 
 
-class DelegationMember(TimeStampedModel):
+class DelegationMember(OwnPosition, TimeStampedModel):
     delegation = models.ForeignKey(
         Delegation, on_delete=models.CASCADE, related_name="members", verbose_name=_("delegation")
     )
@@ -255,7 +272,7 @@ class ParticipantRole(models.TextChoices):
     TRAINER = "trainer", _("trainer")
 
 
-class EventParticipant(TimeStampedModel):
+class EventParticipant(OwnPosition, TimeStampedModel):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants", verbose_name=_("event"))
     official = models.ForeignKey(
         Official, on_delete=models.PROTECT, related_name="event_participations", verbose_name=_("official")
@@ -523,7 +540,7 @@ class AgreementAction(TimeStampedModel):
     natural_key.dependencies = ["cooperation.agreementparty"]
 
 
-class AgreementSignatory(TimeStampedModel):
+class AgreementSignatory(OwnPosition, TimeStampedModel):
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="signatories", verbose_name=_("agreement")
     )
@@ -738,7 +755,7 @@ class ProgrammeRole(models.TextChoices):
     SPEAKER = "speaker", _("speaker")
 
 
-class ProgrammeParticipant(TimeStampedModel):
+class ProgrammeParticipant(OwnPosition, TimeStampedModel):
     programme = models.ForeignKey(
         TrainingProgramme, on_delete=models.CASCADE, related_name="participants", verbose_name=_("programme")
     )

@@ -1,4 +1,5 @@
-"""A status that states a past fact cannot carry a date still to come (the admin refuses it with a message)."""
+"""What forms and imports refuse before saving, with a message in the user's language: a status that states a past
+fact with a date still to come, another official's position for a person in a role."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from cooperation import models as m
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +66,26 @@ def test_the_message_is_in_the_user_s_language(language, word):
     with override(language):
         errors = _errors(m.Event(kind="meeting", status="held", start_date=SOON))
         assert word in errors["start_date"][0]
+
+
+def test_a_member_s_position_must_be_one_of_theirs():
+    mine, theirs = f.PositionFactory(), f.PositionFactory()
+    delegation = f.DelegationFactory()
+    member = m.DelegationMember(delegation=delegation, official=mine.official, position=theirs)
+    with pytest.raises(ValidationError) as refused:
+        member.full_clean()
+    assert list(refused.value.message_dict) == ["position"]
+    assert theirs.title in refused.value.message_dict["position"][0]
+    member.position = mine
+    member.full_clean()
+
+
+@pytest.mark.parametrize(
+    ("model", "parent"),
+    [("EventParticipant", "event"), ("AgreementSignatory", "agreement"), ("ProgrammeParticipant", "programme")],
+)
+def test_every_person_in_a_role_takes_only_their_own_position(model, parent):
+    mine, theirs = f.PositionFactory(), f.PositionFactory()
+    factory = {"event": f.EventFactory, "agreement": f.AgreementFactory, "programme": f.TrainingProgrammeFactory}
+    record = getattr(m, model)(**{parent: factory[parent](), "official": mine.official, "position": theirs})
+    assert "position" in _errors(record)
