@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_countries import countries
 
 from . import selectors, services
@@ -38,6 +39,7 @@ class ImportedDocumentAdmin(admin.ModelAdmin):
     exclude = ("extraction",)
     inlines = [CandidateInline]
     change_list_template = "admin/importing/importeddocument/change_list.html"
+    actions = ["run_again"]
 
     def get_queryset(self, request):
         return selectors.documents_with_counts()
@@ -78,6 +80,26 @@ class ImportedDocumentAdmin(admin.ModelAdmin):
             path("<int:pk>/review/", view(self.review_view), name="importing_importeddocument_review"),
             *super().get_urls(),
         ]
+
+    def has_import_permission(self, request: HttpRequest) -> bool:
+        return self._can_import(request)
+
+    @admin.action(description=_("Run the selected failed imports again"), permissions=["import"])
+    def run_again(self, request: HttpRequest, queryset) -> None:
+        # After a fix to the extractor or a passing fault (the database away): the same stored file, a new run.
+        failed = list(queryset.filter(status=ImportStatus.FAILED).values_list("pk", flat=True))
+        for pk in failed:
+            services.document_requeue(document_id=pk)
+        if failed:
+            self.message_user(
+                request,
+                ngettext("%(count)d import runs again.", "%(count)d imports run again.", len(failed))
+                % {"count": len(failed)},
+                messages.SUCCESS,
+            )
+        if len(failed) < len(queryset):
+            self.message_user(request, _("Only failed imports can be run again; the others were left as they are."),
+                              messages.WARNING)  # fmt: skip
 
     def _can_import(self, request: HttpRequest) -> bool:
         return request.user.has_perm("importing.add_importeddocument")

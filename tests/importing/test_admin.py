@@ -146,3 +146,26 @@ def test_the_document_change_page_shows_the_import_read_only(upload, staff_clien
     response = staff_client.get(reverse("admin:importing_importeddocument_change", args=[doc.pk]))
     assert response.status_code == 200
     assert doc.sha256 in response.content.decode() and "Bolormaa Tsendsuren" in response.content.decode()
+
+
+def test_staff_run_a_failed_import_again_from_the_list(upload, staff_client, django_capture_on_commit_callbacks):
+    article = document("en_visit_mongolia.txt")
+    upload(("visit.txt", article), ("other.txt", article + b"\nA second file.\n"))
+    failed, done = ImportedDocument.objects.order_by("pk")
+    ImportedDocument.objects.filter(pk=failed.pk).update(status=ImportStatus.FAILED, error="worker lost")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            "/admin/importing/importeddocument/",
+            {"action": "run_again", "_selected_action": [failed.pk, done.pk]},
+            follow=True,
+        )
+    page = response.content.decode()
+    assert "1 import runs again." in page and "Only failed imports can be run again" in page
+    failed.refresh_from_db()
+    assert failed.status == ImportStatus.READY_FOR_REVIEW and failed.error == ""
+
+
+def test_managers_are_not_offered_to_run_imports_again(manager, client):
+    client.force_login(manager)
+    page = client.get("/admin/importing/importeddocument/").content.decode()
+    assert "run_again" not in page
