@@ -22,6 +22,7 @@ from cooperation.models import (
 )
 from cooperation.resources import OfficialResource, OrganisationResource, PositionResource, TopicResource
 from cooperation.selectors import search
+from cooperation.services import official_merge, organisation_merge
 
 from .base import (
     ReadOnlyInline,
@@ -32,6 +33,7 @@ from .base import (
     citation_inline,
     country_filter,
 )
+from .merging import PossibleDuplicatesFilter, merge_action
 
 
 class OfficialNameInline(TabularInline):
@@ -117,9 +119,10 @@ class OfficialAdmin(RecordAdmin):
     resource_classes = [OfficialResource]
     list_display = ("__str__", "other_names", "current_position", "country_name", "updated_at")
     list_display_links = ("__str__",)
-    list_filter = (country_filter("country", _("country")),)
+    list_filter = (country_filter("country", _("country")), PossibleDuplicatesFilter)
     search_fields = ("name",)
     ordering = ("sort_name", "name")
+    actions = (merge_action(official_merge, _("Merge the two selected officials")),)
     fieldsets = (
         (None, {"fields": ("name", "honorific_prefix", "country", "slug")}),
         (_("Notes"), {"fields": ("sort_name", "summary"), "classes": ("collapse",)}),
@@ -168,8 +171,9 @@ class OrganisationAdmin(RecordAdmin):
     resource_classes = [OrganisationResource]
     list_display = ("__str__", "abbreviation", "kind", "country_name", "parent")
     list_display_links = ("__str__",)
-    list_filter = (country_filter("country", _("country")), "kind")
+    list_filter = (country_filter("country", _("country")), "kind", PossibleDuplicatesFilter)
     list_select_related = ("parent",)
+    actions = (merge_action(organisation_merge, _("Merge the two selected organisations")),)
     search_fields = ("name",)
     autocomplete_fields = ("parent",)
     prepopulated_fields = {"slug": ("name",)}
