@@ -90,6 +90,10 @@ def main() -> None:
         }
         results["pages"][name] = row
         print(f"{name:<24}{row['queries']:>8}{row['median_ms']:>11}{row['p95_ms']:>9}{row['bytes'] // 1024:>7}")
+    # Issue 13's bound: the largest country profile within twice the dashboard's median of the same run.
+    ratio = results["pages"][f"country_{code}"]["median_ms"] / results["pages"]["dashboard"]["median_ms"]
+    results["profile_to_dashboard"] = round(ratio, 2)
+    print(f"country profile / dashboard (median): {ratio:.2f} (bound: 2)")
     out = ROOT / "bench" / "results" / "reports.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2))

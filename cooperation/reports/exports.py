@@ -5,19 +5,51 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import Any
 
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from cooperation.spreadsheet import safe_cell
+from cooperation.spreadsheet import csv_value, safe_cell, xlsx_value
 
-from .tables import Table
+from .tables import Change, Span, Table
+
+# A signed change keeps its sign on screen ("+3") and stays a number in the cell.
+SIGNED_FORMAT = "+0;-0;0"
 
 
 def _filename(name: str, extension: str) -> str:
     return f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name).strip('-') or 'report'}.{extension}"
+
+
+def spreadsheet_rows(table: Table) -> tuple[list[str], list[list[Any]]]:
+    """Columns and rows for a spreadsheet: a column of date spans becomes two date columns, start and end.
+
+    One cell cannot hold "10–12 March" as a date; two cells can, and a reader can then sort and filter on them.
+    """
+    rows = table.plain_rows()
+    spans = {i for row in rows for i, value in enumerate(row) if isinstance(value, Span)}
+    columns: list[str] = []
+    for i, column in enumerate(table.columns):
+        if i in spans:
+            columns += [f"{column}: {_('start')}", f"{column}: {_('end')}"]
+        else:
+            columns.append(str(column))
+    plain: list[list[Any]] = []
+    for row in rows:
+        out: list[Any] = []
+        for i, value in enumerate(row):
+            if i not in spans:
+                out.append(value)
+            elif isinstance(value, Span):
+                out += [value.start or "", value.end or ""]
+            else:
+                out += [value, ""]
+        plain.append(out)
+    return columns, plain
 
 
 def csv_response(table: Table, *, name: str) -> HttpResponse:
@@ -26,9 +58,10 @@ def csv_response(table: Table, *, name: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{_filename(name, "csv")}"'
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow([str(c) for c in table.columns])
-    for row in table.plain_rows():
-        writer.writerow([safe_cell(v) for v in row])
+    columns, rows = spreadsheet_rows(table)
+    writer.writerow([safe_cell(c) for c in columns])
+    for row in rows:
+        writer.writerow([csv_value(v) for v in row])
     return response
 
 
@@ -44,13 +77,22 @@ def xlsx_response(tables: list[Table], *, name: str, rtl: bool = False) -> HttpR
         used.add(title)
         sheet = workbook.create_sheet(title=title)
         sheet.sheet_view.rightToLeft = rtl
-        sheet.append([str(c) for c in table.columns])
+        columns, rows = spreadsheet_rows(table)
+        sheet.append([safe_cell(c) for c in columns])
         for header in sheet[1]:
             header.font = Font(bold=True)
-        for row in table.plain_rows():
-            sheet.append([safe_cell(v) for v in row])
+        for r, row in enumerate(rows, start=2):
+            for c, value in enumerate(row, start=1):
+                if isinstance(value, Change):
+                    cell_value, number_format = int(value), SIGNED_FORMAT
+                else:
+                    cell_value, number_format = xlsx_value(value)
+                target = sheet.cell(row=r, column=c, value=cell_value)
+                if number_format:
+                    target.number_format = number_format
         for column in sheet.columns:
-            width = max((len(str(c.value or "")) for c in column), default=8)
+            # Date cells show at most "30 Sep 2026" (11 characters), not their datetime repr.
+            width = max((11 if c.is_date else len(str(c.value or "")) for c in column), default=8)
             sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
@@ -62,9 +104,9 @@ def xlsx_response(tables: list[Table], *, name: str, rtl: bool = False) -> HttpR
     return response
 
 
-def stylesheet_text() -> str:
-    """The report stylesheet inlined into PDFs: WeasyPrint then needs no HTTP round trip to the server."""
-    path = finders.find("reports/reports.css")
+def stylesheet_text(name: str = "reports/reports.css") -> str:
+    """A report stylesheet inlined into PDFs: WeasyPrint then needs no HTTP round trip to the server."""
+    path = finders.find(name)
     if not path:
         return ""
     with open(path, encoding="utf-8") as handle:

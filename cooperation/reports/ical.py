@@ -1,75 +1,72 @@
-"""A small iCalendar (RFC 5545) writer for the events and visits feed.
+"""The iCalendar (RFC 5545) feed of events and visits, written with the ``icalendar`` library.
 
-Hand-written rather than a dependency: the feed needs only VEVENTs with all-day dates, and the rules that
-matter (CRLF line ends, escaping, folding at 75 octets) fit in a few lines.
+The library owns the format (escaping, folding at 75 octets, CRLF, DATE vs DATE-TIME values); this module
+owns what the feed says: which records, their all-day dates and a STATUS that follows the record's own status.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+import icalendar
 from django.utils import timezone
 
+from cooperation.models import DelegationStatus, EventStatus
+
 from .filters import ReportFilters
-from .selectors import calendar_entries
+from .selectors import CalendarEntry, calendar_entries
+
+# RFC 5545 3.8.1.11: a VEVENT is TENTATIVE, CONFIRMED or CANCELLED. Anything not yet confirmed (requested,
+# planned) or moved to no known date (postponed) must not look settled in a subscriber's calendar.
+# Event and delegation statuses share their values where they mean the same (planned, confirmed, ...).
+STATUS = {
+    DelegationStatus.REQUESTED: "TENTATIVE",
+    DelegationStatus.PLANNED: "TENTATIVE",
+    DelegationStatus.POSTPONED: "TENTATIVE",
+    DelegationStatus.CONFIRMED: "CONFIRMED",
+    DelegationStatus.COMPLETED: "CONFIRMED",
+    DelegationStatus.CANCELLED: "CANCELLED",
+    EventStatus.HELD: "CONFIRMED",
+}
 
 
-def escape_text(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
-    )
+def ical_status(entry: CalendarEntry) -> str:
+    # An unknown value stays TENTATIVE: claiming a visit is confirmed is the error the feed must not make.
+    return STATUS.get(entry.status_value, "TENTATIVE")
 
 
-def fold(line: str) -> str:
-    """Split a content line into 75-octet pieces without breaking a UTF-8 character."""
-    encoded = line.encode("utf-8")
-    if len(encoded) <= 75:
-        return line
-    parts, current, size, limit = [], "", 0, 75
-    for ch in line:
-        width = len(ch.encode("utf-8"))
-        if size + width > limit:
-            parts.append(current)
-            current, size, limit = "", 0, 74  # continuation lines start with a space
-        current += ch
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
+def entry_event(entry: CalendarEntry, *, stamp: dt.datetime, base_url: str) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", entry.uid)
+    event.add("dtstamp", stamp)
+    # Records carry dates, not times: all-day values (VALUE=DATE). DTEND is exclusive, and a month- or
+    # year-precision date covers its whole period rather than pretending to be its first day.
+    event.add("dtstart", entry.start.first_day)
+    event.add("dtend", (entry.end or entry.start).last_day + dt.timedelta(days=1))
+    event.add("summary", entry.title)
+    event.add("categories", [str(entry.kind)])
+    event.add("status", ical_status(entry))
+    if entry.place:
+        event.add("location", entry.place)
+    event.add("description", f"{entry.kind} · {entry.status} · {entry.dates_display}")
+    event.add("url", f"{base_url.rstrip('/')}{entry.url}")
+    return event
 
 
-def calendar_feed(*, today: dt.date, base_url: str, past_days: int = 365, future_days: int = 730) -> str:
+def calendar_feed(*, today: dt.date, base_url: str, past_days: int = 365, future_days: int = 730) -> bytes:
     entries = calendar_entries(
         date_from=today - dt.timedelta(days=past_days),
         date_to=today + dt.timedelta(days=future_days),
         filters=ReportFilters(),
+        include_cancelled=True,
     )
-    stamp = timezone.now().astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//govex//protocol office calendar//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:govex",
-    ]
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//govex//protocol office calendar//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", "govex")
+    stamp = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
     for entry in entries:
-        # All-day events: DTEND is exclusive. A month- or year-precision date covers its whole period.
-        start = entry.start.first_day
-        end = (entry.end or entry.start).last_day + dt.timedelta(days=1)
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{entry.uid}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
-            f"SUMMARY:{escape_text(entry.title)}",
-            f"CATEGORIES:{escape_text(str(entry.kind))}",
-            f"STATUS:{'CONFIRMED' if entry.status else 'TENTATIVE'}",
-        ]
-        if entry.place:
-            lines.append(f"LOCATION:{escape_text(entry.place)}")
-        lines.append(f"DESCRIPTION:{escape_text(f'{entry.kind} · {entry.status} · {entry.dates_display}')}")
-        lines.append(f"URL:{base_url.rstrip('/')}{entry.url}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(fold(line) for line in lines) + "\r\n"
+        calendar.add_component(entry_event(entry, stamp=stamp, base_url=base_url))
+    return calendar.to_ical()

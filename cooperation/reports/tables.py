@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from cooperation.dates import PartialDate, format_span
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -15,6 +17,24 @@ class Cell:
 
     def __str__(self) -> str:
         return "" if self.text is None else str(self.text)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A record's dates, shown as one span on the page; spreadsheets get the start and the end as dates."""
+
+    start: PartialDate | None
+    end: PartialDate | None = None
+
+    def __str__(self) -> str:
+        return format_span(self.start, self.end)
+
+
+class Change(int):
+    """A signed difference ("+3"): still a number for spreadsheets."""
+
+    def __str__(self) -> str:
+        return f"+{int(self)}" if self > 0 else str(int(self))
 
 
 @dataclass
@@ -31,7 +51,7 @@ class Table:
         return self.total is not None and self.total > len(self.rows)
 
     def plain_rows(self) -> list[list[Any]]:
-        """Rows as plain values (numbers stay numbers for spreadsheets)."""
+        """Rows as plain values; numbers, dates (``PartialDate``) and spans stay typed for spreadsheets."""
         return [[_plain(value) for value in row] for row in self.rows]
 
 
@@ -40,10 +60,20 @@ def _plain(value: Any) -> Any:
         value = value.text
     if isinstance(value, list | tuple):
         return "; ".join(str(_plain(v)) for v in value)
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | PartialDate | Span):
         return value
     return "" if value is None else str(value)
 
 
 def cell(text: Any, url: str = "") -> Cell:
     return Cell(text=text, url=url)
+
+
+def span(record: Any) -> Span:
+    """The dates of a record with ``start`` and ``end`` (``DateSpan``)."""
+    return Span(record.start, record.end)
+
+
+def day(value: Any) -> PartialDate | None:
+    """A plain date (expiry, a status change) as a day-precision value: shown localized, exported as a date."""
+    return PartialDate.of(value, "day")

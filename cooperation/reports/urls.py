@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path, re_path
 
-from . import views
+from . import calendar_views, views
 
 app_name = "reports"
 
@@ -13,7 +13,7 @@ urlpatterns = [
     path("annual/", views.AnnualReportView.as_view(), name="annual"),
     path("agreements/", views.AgreementTrackerView.as_view(), name="agreements"),
     path("officials/", views.OfficialsDirectoryView.as_view(), name="officials"),
-    path("calendar/", views.CalendarView.as_view(), name="calendar"),
-    path("calendar/link/", views.CalendarTokenView.as_view(), name="calendar_token"),
-    path("calendar/feed/<str:token>.ics", views.CalendarFeedView.as_view(), name="calendar_feed"),
+    path("calendar/", calendar_views.CalendarView.as_view(), name="calendar"),
+    path("calendar/link/", calendar_views.CalendarTokenView.as_view(), name="calendar_token"),
+    path("calendar/feed/<str:token>.ics", calendar_views.CalendarFeedView.as_view(), name="calendar_feed"),
 ]

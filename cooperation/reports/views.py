@@ -9,37 +9,27 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import get_language_bidi, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views import View
 from django.views.generic import TemplateView
 
 from . import charts, exports, selectors
 from .filters import ReportFilterForm, ReportFilters
-from .ical import calendar_feed
-from .models import CalendarToken
-from .tables import Table, cell
-
-REPORTS_PERMISSION = "reports.view_reports"
+from .services import REPORTS_PERMISSION
+from .tables import Change, Table, cell, day, span
 
 
 class ReportAccessMixin(LoginRequiredMixin, PermissionRequiredMixin):
     """Anonymous visitors go to the login page; signed-in users outside both staff groups get 403."""
 
     permission_required = REPORTS_PERMISSION
-
-
-def _date(day) -> str:
-    return formats.date_format(day, "DATE_FORMAT") if day else ""
 
 
 def _record(title: str, model: str, pk: int) -> Any:
@@ -50,9 +40,8 @@ def _country(code: str) -> Any:
     return cell(selectors.country_name(code), selectors.country_url(code)) if code else ""
 
 
-def _change(current: int, previous: int) -> str:
-    delta = current - previous
-    return f"+{delta}" if delta > 0 else str(delta)
+def _change(current: int, previous: int) -> Change:
+    return Change(current - previous)
 
 
 class ReportView(ReportAccessMixin, TemplateView):
@@ -98,7 +87,7 @@ class ReportView(ReportAccessMixin, TemplateView):
 def _delegation_rows(delegations, home: str) -> list[list[Any]]:
     return [
         [
-            d.dates_display,
+            span(d),
             _record(d.localized("title"), "delegation", d.pk),
             selectors.direction(d, home),
             _country(d.origin_country),
@@ -117,7 +106,7 @@ def _delegation_columns() -> list[str]:
 def _event_rows(events) -> list[list[Any]]:
     return [
         [
-            e.dates_display,
+            span(e),
             _record(e.localized("title"), "event", e.pk),
             capfirst(e.get_kind_display()),
             ", ".join(x for x in (e.city, selectors.country_name(e.country)) if x),
@@ -141,12 +130,12 @@ def _agreement_rows(agreements, *, last_moved: dict[int, dt.date] | None = None)
             capfirst(a.get_status_display()),
             "; ".join(selectors.party_names(a)),
             "; ".join(selectors.signatory_lines(a)),
-            str(signed) if signed else "",
+            signed or "",
             _record(a.signed_at.localized("title"), "event", a.signed_at.pk) if a.signed_at_id else "",
-            _date(a.expires_on),
+            day(a.expires_on) or "",
         ]
         if last_moved is not None:
-            row.append(_date(last_moved.get(a.pk)))
+            row.append(day(last_moved.get(a.pk)) or "")
         rows.append(row)
     return rows
 
@@ -273,7 +262,10 @@ class CountryProfileView(ReportView):
         code = self.kwargs["code"]
         if not selectors.is_known_country(code):
             raise Http404(_("Unknown country code."))
-        profile = selectors.country_profile(code=code, filters=filters)
+        # ?all=<table> lists that table in full, a page at a time; the profile itself shows the latest rows.
+        profile = selectors.country_profile(
+            code=code, filters=filters, expand=self.request.GET.get("all", ""), page=self.request.GET.get("page")
+        )
         home = selectors.home_country()
         history_lines = {
             pk: " → ".join(f"{step.label} ({step.since})" for step in steps)
@@ -302,7 +294,7 @@ class CountryProfileView(ReportView):
                 "timeline",
                 _("Timeline"),
                 [_("Date"), _("Kind"), _("Record"), _("Details")],
-                [[str(i.date or ""), i.kind, cell(i.title, i.url), i.detail] for i in profile.timeline],
+                [[i.date or "", i.kind, cell(i.title, i.url), i.detail] for i in profile.timeline],
             ),
             Table("delegations", _("Delegations"), _delegation_columns(), _delegation_rows(profile.delegations, home)),
             Table("events", _("Meetings and events"), _event_columns(), _event_rows(profile.events)),
@@ -554,64 +546,3 @@ def _involvement(record, model: str, role: str, position) -> dict[str, str]:
     held = position.localized_title() if position is not None else ""
     label = " · ".join(x for x in (title, when, f"{role}" + (f", {held}" if held else "")) if x)
     return {"label": label, "url": selectors.admin_url(model, record.pk), "role": str(role)}
-
-
-class CalendarView(ReportView):
-    template_name = "reports/calendar.html"
-    name = "calendar"
-    title = gettext_lazy("Event calendar")
-
-    def get_report(self, filters: ReportFilters) -> dict[str, Any]:
-        today = self.today()
-        date_from = filters.date_from or today - dt.timedelta(days=30)
-        date_to = filters.date_to or today + dt.timedelta(days=180)
-        entries = selectors.calendar_entries(date_from=date_from, date_to=date_to, filters=filters)
-        months: dict[str, list] = {}
-        for entry in entries:
-            months.setdefault(entry.start.first_day.replace(day=1), []).append(entry)
-        table = Table(
-            "calendar",
-            _("Events and visits from %(start)s to %(end)s") % {"start": date_from, "end": date_to},
-            [_("Dates"), _("Kind"), _("Title"), _("Place"), _("Status")],
-            [[e.dates_display, e.kind, cell(e.title, e.url), e.place, e.status] for e in entries],
-        )
-        token = CalendarToken.objects.filter(user=self.request.user, revoked_at__isnull=True).first()
-        feed_url = self.request.build_absolute_uri(token.get_absolute_url()) if token else ""
-        return {"tables": [table], "months": sorted(months.items()), "token": token, "feed_url": feed_url}
-
-
-class CalendarTokenView(ReportAccessMixin, View):
-    """POST ``action=issue`` gives the user a new feed link (revoking the old one); ``action=revoke`` ends it."""
-
-    def post(self, request: HttpRequest) -> HttpResponse:
-        action = request.POST.get("action")
-        with transaction.atomic():
-            live = CalendarToken.objects.select_for_update().filter(user=request.user, revoked_at__isnull=True)
-            live.update(revoked_at=timezone.now())
-            if action == "issue":
-                CalendarToken.objects.create(user=request.user)
-                messages.success(request, _("Your calendar link is ready. Anyone with the link can read the calendar."))
-            elif action == "revoke":
-                messages.success(request, _("Your calendar link no longer works."))
-            else:
-                messages.error(request, _("Unknown action."))
-        return redirect("reports:calendar")
-
-
-class CalendarFeedView(View):
-    """The iCalendar feed; the token in the URL is the credential (calendar apps cannot log in)."""
-
-    def get(self, request: HttpRequest, token: str) -> HttpResponse:
-        found = (
-            CalendarToken.objects.select_related("user")
-            .filter(token=token, revoked_at__isnull=True, user__is_active=True)
-            .first()
-        )
-        if found is None or not found.user.has_perm(REPORTS_PERMISSION):
-            raise Http404
-        response = HttpResponse(
-            calendar_feed(today=timezone.localdate(), base_url=request.build_absolute_uri("/")),
-            content_type="text/calendar; charset=utf-8",
-        )
-        response["Content-Disposition"] = 'inline; filename="govex.ics"'
-        return response

@@ -4,21 +4,36 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from cooperation.reports.bidi import isolate
 from cooperation.reports.tables import Cell, Table
 
 register = template.Library()
 
 
+def _isolated(text) -> SafeString:
+    # A plain figure needs no isolating; a signed one ("+2", "-33") does, or an Arabic page shows "2+".
+    if isinstance(text, int | float) and str(text)[:1].isdigit():
+        return format_html("{}", text)
+    return isolate(text)
+
+
 def _value_html(value) -> SafeString:
     if isinstance(value, Cell):
-        return format_html('<a href="{}">{}</a>', value.url, value.text) if value.url else format_html("{}", value.text)
+        text = _isolated(value.text)
+        return format_html('<a href="{}">{}</a>', value.url, text) if value.url else text
     if isinstance(value, list | tuple):
         if not value:
             return format_html("")
         return format_html(
             '<ul class="in-cell">{}</ul>', format_html_join("", "<li>{}</li>", ((_value_html(v),) for v in value))
         )
-    return format_html("{}", "" if value is None else value)
+    return _isolated(value)
+
+
+@register.filter
+def isolated(value) -> SafeString:
+    """``{{ name|isolated }}``: a value from the records in its own direction (bidi.py), outside tables."""
+    return isolate(value)
 
 
 @register.simple_tag
@@ -49,3 +64,15 @@ def page_url(context, number: int) -> str:
     params = request.GET.copy()
     params["page"] = number
     return f"{request.path}?{params.urlencode()}"
+
+
+@register.simple_tag(takes_context=True)
+def expand_url(context, table: str = "") -> str:
+    """The current page's URL (filters kept) listing ``table`` in full, or the whole page again without one."""
+    request = context["request"]
+    params = request.GET.copy()
+    for key in ("export", "table", "page", "all"):
+        params.pop(key, None)
+    if table:
+        params["all"] = table
+    return f"{request.path}?{params.urlencode()}" if params else request.path

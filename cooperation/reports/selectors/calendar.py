@@ -1,0 +1,99 @@
+"""The calendar: events and visits in a date window (the page and the iCalendar feed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from cooperation.dates import PartialDate
+from cooperation.models import (
+    Delegation,
+    Event,
+    EventStatus,
+)
+
+from ..filters import ReportFilters, apply_filters
+from .common import ROW_LIMIT, admin_url, country_name
+
+
+@dataclass
+class CalendarEntry:
+    uid: str
+    kind: str
+    title: str
+    start: PartialDate
+    end: PartialDate | None
+    place: str
+    status: str
+    url: str
+    dates_display: str
+    record: str = "event"  # "event" or "delegation": the page tells visits from events, and so does the feed
+    status_value: str = ""  # the stored EventStatus / DelegationStatus value: the feed's STATUS comes from it
+
+
+def calendar_entries(
+    *,
+    date_from: dt.date,
+    date_to: dt.date,
+    filters: ReportFilters,
+    limit: int = ROW_LIMIT * 5,
+    include_cancelled: bool = False,
+) -> list[CalendarEntry]:
+    """Events and delegations overlapping [date_from, date_to], in date order (two queries, ``limit`` each).
+
+    The page leaves cancelled records out; the feed keeps them so that subscribed calendars show the
+    cancellation instead of keeping a stale copy.
+    """
+    from django.utils.translation import gettext as _
+
+    # Both enums store "cancelled"; an empty Q() leaves nothing out.
+    cancelled = Q() if include_cancelled else Q(status=EventStatus.CANCELLED)
+
+    window = Q(start_date__lte=date_to) & (
+        Q(end_date__gte=date_from) | Q(end_date__isnull=True, start_date__gte=date_from)
+    )
+    entries: list[CalendarEntry] = []
+    for event in (
+        apply_filters(Event.objects.filter(window), filters, skip=("date",))
+        .exclude(cancelled)
+        .order_by("start_date", "slug")[:limit]
+    ):
+        entries.append(
+            CalendarEntry(
+                uid=str(event.uid),  # permanent, unlike the slug (RFC 7986: a UUID)
+                kind=event.get_kind_display(),
+                title=event.localized("title"),
+                start=event.start,
+                end=event.end,
+                place=", ".join(x for x in (event.venue, event.city, country_name(event.country)) if x),
+                status=event.get_status_display(),
+                url=admin_url("event", event.pk),
+                dates_display=event.dates_display,
+                record="event",
+                status_value=event.status,
+            )
+        )
+    for delegation in (
+        apply_filters(Delegation.objects.filter(window), filters, skip=("date",))
+        .exclude(cancelled)
+        .order_by("start_date", "slug")[:limit]
+    ):
+        entries.append(
+            CalendarEntry(
+                uid=str(delegation.uid),  # permanent, unlike the slug (RFC 7986: a UUID)
+                kind=_("Delegation"),
+                title=delegation.localized("title"),
+                start=delegation.start,
+                end=delegation.end,
+                place=", ".join(x for x in (delegation.city, country_name(delegation.host_country)) if x),
+                status=delegation.get_status_display(),
+                url=admin_url("delegation", delegation.pk),
+                dates_display=delegation.dates_display,
+                record="delegation",
+                status_value=delegation.status,
+            )
+        )
+    entries.sort(key=lambda e: (e.start.first_day, e.title))
+    return entries
