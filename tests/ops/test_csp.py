@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 import pytest
 from django.test import Client
 
 from cooperation.importing.models import ImportedDocument, ImportStatus
+from tests.browser import launch, needs_chromium
 
-CHROMIUM = "/usr/bin/chromium"
 INLINE = re.compile(r"<(script|style)\b([^>]*)>", re.IGNORECASE)
 HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
 
@@ -101,7 +100,8 @@ def test_only_the_redoc_page_allows_inline_styles(superuser_client):
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+@needs_chromium[0]
+@needs_chromium[1]
 def test_chromium_reports_no_violation_and_the_pages_work(live_server, admin_user, client):
     from playwright.sync_api import sync_playwright
 
@@ -110,7 +110,7 @@ def test_chromium_reports_no_violation_and_the_pages_work(live_server, admin_use
     client.force_login(admin_user)
     violations: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        browser = launch(playwright)
         context = browser.new_context()
         context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
         page = context.new_page()

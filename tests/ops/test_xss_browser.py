@@ -16,6 +16,7 @@ from django.urls import reverse
 from cooperation.importing.models import Candidate, CandidateKind, ImportStatus
 from cooperation.importing.services import document_submit
 from govex.celery import app as celery_app
+from tests.browser import launch, needs_chromium
 from tests.factories import AgreementFactory, DelegationMemberFactory, OfficialFactory
 
 from .bad_inputs import IMG, RLO, SCRIPT
@@ -24,23 +25,10 @@ from .bad_inputs import IMG, RLO, SCRIPT
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "ops"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 SVG = "<svg onload=alert(1)>"
 PAYLOAD = f"{SCRIPT}{IMG}{SVG}"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
-]
+pytestmark = needs_chromium
 
 
 @pytest.fixture
@@ -85,7 +73,7 @@ def page(live_server, protocol_staff, client):
     client.force_login(protocol_staff)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = launch(playwright)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
         page = context.new_page()

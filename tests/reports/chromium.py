@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import launch, needs_chromium  # noqa: F401 (needs_chromium is imported from here by the report tests)
 from tests.conftest import load_seeded
 
 # Playwright's sync API runs an event loop in this thread; pytest-django's database access from it is safe
@@ -15,21 +16,6 @@ from tests.conftest import load_seeded
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-needs_chromium = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
-]
 
 
 @pytest.fixture
@@ -38,7 +24,7 @@ def browser_page(live_server, reader, client):
     client.force_login(reader)
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = launch(p)
         context = browser.new_context(viewport={"width": 1366, "height": 900})
         context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
         page = context.new_page()
