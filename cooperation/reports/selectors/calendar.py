@@ -54,46 +54,29 @@ def calendar_entries(
     window = Q(start_date__lte=date_to) & (
         Q(end_date__gte=date_from) | Q(end_date__isnull=True, start_date__gte=date_from)
     )
-    entries: list[CalendarEntry] = []
-    for event in (
-        apply_filters(Event.objects.filter(window), filters, skip=("date",))
-        .exclude(cancelled)
-        .order_by("start_date", "slug")[:limit]
-    ):
-        entries.append(
-            CalendarEntry(
-                uid=str(event.uid),  # permanent, unlike the slug (RFC 7986: a UUID)
-                kind=event.get_kind_display(),
-                title=event.localized("title"),
-                start=event.start,
-                end=event.end,
-                place=", ".join(x for x in (event.venue, event.city, country_name(event.country)) if x),
-                status=event.get_status_display(),
-                url=admin_url("event", event.pk),
-                dates_display=event.dates_display,
-                record="event",
-                status_value=event.status,
-            )
+
+    def within(model):
+        query = apply_filters(model.objects.filter(window), filters, skip=("date",)).exclude(cancelled)
+        return query.order_by("start_date", "slug")[:limit]
+
+    def entry(record, name: str, kind: str, *place: str) -> CalendarEntry:
+        return CalendarEntry(
+            uid=str(record.uid),  # permanent, unlike the slug (RFC 7986: a UUID)
+            kind=kind,
+            title=record.localized("title"),
+            start=record.start,
+            end=record.end,
+            place=", ".join(x for x in place if x),
+            status=record.get_status_display(),
+            url=admin_url(name, record.pk),
+            dates_display=record.dates_display,
+            record=name,
+            status_value=record.status,
         )
-    for delegation in (
-        apply_filters(Delegation.objects.filter(window), filters, skip=("date",))
-        .exclude(cancelled)
-        .order_by("start_date", "slug")[:limit]
-    ):
-        entries.append(
-            CalendarEntry(
-                uid=str(delegation.uid),  # permanent, unlike the slug (RFC 7986: a UUID)
-                kind=_("Delegation"),
-                title=delegation.localized("title"),
-                start=delegation.start,
-                end=delegation.end,
-                place=", ".join(x for x in (delegation.city, country_name(delegation.host_country)) if x),
-                status=delegation.get_status_display(),
-                url=admin_url("delegation", delegation.pk),
-                dates_display=delegation.dates_display,
-                record="delegation",
-                status_value=delegation.status,
-            )
-        )
+
+    entries = [entry(e, "event", e.get_kind_display(), e.venue, e.city, country_name(e.country)) for e in within(Event)]
+    entries += [
+        entry(d, "delegation", _("Delegation"), d.city, country_name(d.host_country)) for d in within(Delegation)
+    ]
     entries.sort(key=lambda e: (e.start.first_day, e.title))
     return entries

@@ -240,51 +240,26 @@ def country_profile(
             topic_by_id[topic.pk] = topic
     topics = [(topic_by_id[pk], n) for pk, n in topic_counts.most_common()]
 
-    timeline: list[TimelineItem] = []
     home = home_country()
-    for d in delegations:
-        timeline.append(
-            TimelineItem(
-                d.start,
-                _("Delegation"),
-                d.localized("title"),
-                admin_url("delegation", d.pk),
-                f"{direction(d, home)} · {capfirst(d.get_status_display())}",
-            )
-        )
-    for e in events:
-        timeline.append(
-            TimelineItem(
-                e.start,
-                capfirst(e.get_kind_display()),
-                e.localized("title"),
-                admin_url("event", e.pk),
-                capfirst(e.get_status_display()),
-            )
-        )
-    for a in agreements:
-        signed = signature_date(a)
-        when = signed or (PartialDate.of(a.status_date, "day") if a.status_date else None)
-        timeline.append(
-            TimelineItem(
-                when,
-                _("Agreement"),
-                a.localized("title"),
-                admin_url("agreement", a.pk),
-                capfirst(a.get_status_display()),
-            )
-        )
-    for p in programmes:
-        when = p.start or (PartialDate.of(dt.date(p.year, 1, 1), "year") if p.year else None)
-        timeline.append(
-            TimelineItem(
-                when,
-                _("Training programme"),
-                p.localized("title"),
-                admin_url("trainingprogramme", p.pk),
-                capfirst(p.get_status_display()),
-            )
-        )
+
+    def status(record) -> str:
+        return capfirst(record.get_status_display())
+
+    def item(when, label: str, record, name: str, shown: str = "") -> TimelineItem:
+        return TimelineItem(when, label, record.localized("title"), admin_url(name, record.pk), shown or status(record))
+
+    def agreed_on(a) -> PartialDate | None:
+        return signature_date(a) or (PartialDate.of(a.status_date, "day") if a.status_date else None)
+
+    def programme_start(p) -> PartialDate | None:
+        return p.start or (PartialDate.of(dt.date(p.year, 1, 1), "year") if p.year else None)
+
+    timeline = [
+        *(item(d.start, _("Delegation"), d, "delegation", f"{direction(d, home)} · {status(d)}") for d in delegations),
+        *(item(e.start, capfirst(e.get_kind_display()), e, "event") for e in events),
+        *(item(agreed_on(a), _("Agreement"), a, "agreement") for a in agreements),
+        *(item(programme_start(p), _("Training programme"), p, "trainingprogramme") for p in programmes),
+    ]
     timeline.sort(key=lambda item: item.sort_key, reverse=True)
 
     return CountryProfile(
