@@ -2,8 +2,8 @@
 
 A bare WSGI app (no Django) served by gunicorn like the API. PostgreSQL builds each record's nested JSON
 (``json_build_object``/``json_agg``), psycopg hands it over parsed with orjson, and orjson writes the page.
-It understands just what the benchmark asks: ``/api/v1/delegations/?origin_country=..`` and
-``/api/v1/events/?kind=..`` with ``page_size`` and ``cursor``, ordered by (updated_at, id) like the API.
+It understands just what the benchmark asks: each of the six record lists with the one filter its scenario uses
+(``ENDPOINTS``), ``page_size`` and ``cursor``, ordered by (updated_at, id) like the API.
 """
 
 from __future__ import annotations
@@ -36,13 +36,23 @@ def _country_names() -> bytes:
 COUNTRIES = _country_names().decode()
 
 
-def partial(column: str) -> str:
-    date, precision = f"{column}_date", f"{column}_precision"
+def partial(column: str, date: str = "", precision: str = "") -> str:
+    date, precision = date or f"{column}_date", precision or f"{column}_precision"
     return f"""CASE WHEN {date} IS NULL THEN NULL ELSE json_build_object(
         'date', CASE {precision} WHEN 'year' THEN to_char({date}, 'YYYY')
                                  WHEN 'month' THEN to_char({date}, 'YYYY-MM')
                                  ELSE to_char({date}, 'YYYY-MM-DD') END,
         'precision', {precision}) END"""
+
+
+def stamp(column: str) -> str:
+    """A timestamp as the API writes it (orjson): six digits of microseconds, none when they are zero.
+
+    PostgreSQL's own JSON drops trailing zeros (``.81239``), which is a different string from the API's
+    ``.812390`` for one timestamp in ten.
+    """
+    return f"""to_char({column} AT TIME ZONE 'UTC', CASE WHEN date_trunc('second', {column}) = {column}
+        THEN 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"' ELSE 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"' END)"""
 
 
 def country(expression: str) -> str:
@@ -83,11 +93,11 @@ def people(table: str, parent: str, order: str) -> str:
         WHERE r.{parent}_id = x.id), '[]'::json)"""
 
 
-def topics(through: str, owner: str) -> str:
+def topics(through: str, owner: str, alias: str = "x") -> str:
     return f"""COALESCE((SELECT json_agg(json_build_object('slug', t.slug, 'url', %(base)s || 'topics/' || t.slug
         || '/', 'name', json_build_object('en', t.name, 'ru', NULLIF(t.name_ru, ''), 'ar', NULLIF(t.name_ar, '')))
         ORDER BY t.name) FROM {through} tt JOIN cooperation_topic t ON t.id = tt.topic_id
-        WHERE tt.{owner}_id = x.id), '[]'::json)"""
+        WHERE tt.{owner}_id = {alias}.id), '[]'::json)"""
 
 
 def supports(owner: str) -> str:
@@ -118,7 +128,7 @@ SELECT x.id, x.updated_at, json_build_object(
     'members', {people("cooperation_delegationmember", "delegation", 'r."order", r.id')},
     'topics', {topics("cooperation_delegation_topics", "delegation")},
     'identifiers', x.identifiers, 'sources', {supports("delegation")},
-    'created_at', x.created_at, 'updated_at', x.updated_at)
+    'created_at', {stamp("x.created_at")}, 'updated_at', {stamp("x.updated_at")})
 FROM cooperation_delegation x
 WHERE x.origin_country = %(filter)s AND (%(after)s::timestamptz IS NULL OR x.updated_at > %(after)s
       OR (x.updated_at = %(after)s AND x.id > %(after_id)s))
@@ -143,14 +153,115 @@ SELECT x.id, x.updated_at, json_build_object(
                   FROM cooperation_eventcountry ec WHERE ec.event_id = x.id), '[]'::json),
     'topics', {topics("cooperation_event_topics", "event")},
     'identifiers', x.identifiers, 'sources', {supports("event")},
-    'created_at', x.created_at, 'updated_at', x.updated_at)
+    'created_at', {stamp("x.created_at")}, 'updated_at', {stamp("x.updated_at")})
 FROM cooperation_event x
 WHERE x.kind = %(filter)s AND (%(after)s::timestamptz IS NULL OR x.updated_at > %(after)s
       OR (x.updated_at = %(after)s AND x.id > %(after_id)s))
 ORDER BY x.updated_at, x.id LIMIT %(limit)s
 """
 
-ENDPOINTS = {"delegations": (DELEGATIONS, "origin_country"), "events": (EVENTS, "kind")}
+
+def ref(table: str, basename: str, fk: str) -> str:
+    """A pointer to another record (``RecordRefSerializer``): slug, url and the three titles."""
+    return f"""(SELECT json_build_object('slug', r.slug, 'url', %(base)s || '{basename}s/' || r.slug || '/',
+        'title', {title("r")}) FROM {table} r WHERE r.id = {fk})"""
+
+
+def page(table: str, filter_column: str, fields: str) -> str:
+    """One list page: the record's JSON, filtered by one column, in the API's keyset order."""
+    return f"""
+SELECT x.id, x.updated_at, json_build_object('id', x.uid, 'slug', x.slug, {fields},
+    'identifiers', x.identifiers, 'created_at', {stamp("x.created_at")}, 'updated_at', {stamp("x.updated_at")})
+FROM {table} x
+WHERE x.{filter_column} = %(filter)s AND (%(after)s::timestamptz IS NULL OR x.updated_at > %(after)s
+      OR (x.updated_at = %(after)s AND x.id > %(after_id)s))
+ORDER BY x.updated_at, x.id LIMIT %(limit)s
+"""
+
+
+OFFICIALS = page(
+    "cooperation_official",
+    "country",
+    f"""'url', %(base)s || 'officials/' || x.slug || '/', 'name', x.name, 'sort_name', x.sort_name,
+    'honorific_prefix', x.honorific_prefix, 'country', {country("x.country")}, 'summary', x.summary,
+    'names', {names("cooperation_officialname", "official", "x")},
+    'positions', COALESCE((SELECT json_agg({POSITION} ORDER BY pos.start_date DESC, pos.id)
+        FROM cooperation_position pos LEFT JOIN cooperation_organisation po ON po.id = pos.organisation_id
+        WHERE pos.official_id = x.id), '[]'::json),
+    'sources', {supports("official")}""",
+)
+
+ORGANISATIONS = page(
+    "cooperation_organisation",
+    "country",
+    f"""'url', %(base)s || 'organisations/' || x.slug || '/', 'name', x.name, 'abbreviation', x.abbreviation,
+    'kind', x.kind, 'country', {country("x.country")}, 'city', x.city,
+    'parent', (SELECT json_build_object('slug', o.slug, 'url', %(base)s || 'organisations/' || o.slug || '/',
+               'name', o.name) FROM cooperation_organisation o WHERE o.id = x.parent_id),
+    'website', NULLIF(x.website, ''), 'summary', x.summary,
+    'names', {names("cooperation_organisationname", "organisation", "x")}, 'sources', {supports("organisation")}""",
+)
+
+AGREEMENTS = page(
+    "cooperation_agreement",
+    "status",
+    f"""'url', %(base)s || 'agreements/' || x.slug || '/', 'kind', x.kind, 'level', x.level,
+    'title', {title("x")}, 'summary', x.summary, 'status', x.status, 'status_date', x.status_date,
+    'signed_at', {ref("cooperation_event", "event", "x.signed_at_id")}, 'expires_on', x.expires_on,
+    'dates_note', x.dates_note,
+    'parties', COALESCE((SELECT json_agg(json_build_object('country', {country("pa.country")},
+        'organisation', {organisation("pa.organisation_id")},
+        'actions', COALESCE((SELECT json_agg(json_build_object('kind', a.kind,
+            'date', {partial("", "a.date", "a.date_precision")}, 'note', a.note) ORDER BY a.date, a.id)
+            FROM cooperation_agreementaction a WHERE a.party_id = pa.id), '[]'::json))
+        ORDER BY pa."order", pa.id) FROM cooperation_agreementparty pa WHERE pa.agreement_id = x.id), '[]'::json),
+    'signatories', COALESCE((SELECT json_agg(json_build_object('official', {OFFICIAL}, 'position', {POSITION},
+        'on_behalf_of', CASE WHEN sp.id IS NULL THEN NULL WHEN sp.organisation_id IS NOT NULL
+            THEN (SELECT so.slug FROM cooperation_organisation so WHERE so.id = sp.organisation_id)
+            ELSE sp.country END) ORDER BY r.id)
+        FROM cooperation_agreementsignatory r JOIN cooperation_official p ON p.id = r.official_id
+        LEFT JOIN cooperation_position pos ON pos.id = r.position_id
+        LEFT JOIN cooperation_organisation po ON po.id = pos.organisation_id
+        LEFT JOIN cooperation_agreementparty sp ON sp.id = r.party_id
+        WHERE r.agreement_id = x.id), '[]'::json),
+    'relations', COALESCE((SELECT json_agg(json_build_object('kind', rel.kind,
+        'agreement', {ref("cooperation_agreement", "agreement", "rel.target_id")}) ORDER BY rel.id)
+        FROM cooperation_agreementrelation rel WHERE rel.source_id = x.id), '[]'::json),
+    'topics', {topics("cooperation_agreement_topics", "agreement")}, 'sources', {supports("agreement")}""",
+)
+
+PROGRAMMES = page(
+    "cooperation_trainingprogramme",
+    "status",
+    f"""'url', %(base)s || 'programmes/' || x.slug || '/', 'title', {title("x")}, 'summary', x.summary,
+    'status', x.status, 'start', {partial("x.start")}, 'end', {partial("x.end")},
+    'provider', {organisation("x.provider_id")},
+    'partners', COALESCE((SELECT json_agg({organisation("tp.organisation_id")} ORDER BY tp.organisation_id)
+        FROM cooperation_trainingprogramme_partners tp WHERE tp.trainingprogramme_id = x.id), '[]'::json),
+    'provider_country', {country("x.provider_country")}, 'beneficiary_country', {country("x.beneficiary_country")},
+    'beneficiary_countries', COALESCE((SELECT json_agg({country("pc.country")} ORDER BY pc.country)
+        FROM cooperation_programmecountry pc WHERE pc.programme_id = x.id), '[]'::json),
+    'beneficiary_organisation', {organisation("x.beneficiary_organisation_id")},
+    'agreement', {ref("cooperation_agreement", "agreement", "x.agreement_id")},
+    'cohort', x.cohort, 'year', x.year, 'participant_count', x.participant_count,
+    'stages', COALESCE((SELECT json_agg(json_build_object('number', st.number, 'title', st.title, 'mode', st.mode,
+        'city', st.city, 'country', {country("st.country")}, 'start', {partial("st.start")},
+        'end', {partial("st.end")}, 'event', {ref("cooperation_event", "event", "st.event_id")},
+        'topics', {topics("cooperation_programmestage_topics", "programmestage", "st")}) ORDER BY st.number, st.id)
+        FROM cooperation_programmestage st WHERE st.programme_id = x.id), '[]'::json),
+    'participants', {people("cooperation_programmeparticipant", "programme", "r.id")},
+    'topics', {topics("cooperation_trainingprogramme_topics", "trainingprogramme")},
+    'sources', {supports("programme")}""",
+)
+
+ENDPOINTS = {
+    "delegations": (DELEGATIONS, "origin_country"),
+    "events": (EVENTS, "kind"),
+    "officials": (OFFICIALS, "country"),
+    "organisations": (ORGANISATIONS, "country"),
+    "agreements": (AGREEMENTS, "status"),
+    "programmes": (PROGRAMMES, "status"),
+}
 
 _connection: psycopg.Connection | None = None
 

@@ -42,12 +42,24 @@ _NAME_RELATIONS: dict[type[Model], tuple[str, ...]] = {
 
 
 def text_search_condition(model: type[Model], word: str) -> Q:
-    """Q matching ``word`` in any name form of ``model``, in any script, case and diacritics aside."""
-    condition = Q()
+    """Q matching ``word`` in any name form of ``model``, in any script, case and diacritics aside.
+
+    The model's own name forms (``names``) are matched in their own table and joined to the rest with UNION,
+    not OR across a join: each branch is then a plain ``LIKE '%word%'`` on one table, which the trigram
+    indexes serve on PostgreSQL (``cooperation/api/migrations/0004_name_trigram_indexes.py``), where an OR
+    spanning two joined tables forces a scan of both.
+    """
+    condition, own_names = Q(), Q()
     for field in _TEXT_FIELDS[model]:
         condition |= Q(**{f"{field}__icontains": word})
     normalized, key = normalize(word), search_key(word)
     for relation in _NAME_RELATIONS[model]:
+        if relation == "names":
+            if normalized:
+                own_names |= Q(normalized__contains=normalized)
+            if key:
+                own_names |= Q(search_key__contains=key)
+            continue
         owner = relation.removesuffix("__names")
         if owner != relation and owner:
             condition |= Q(**{f"{owner}__name__icontains": word})
@@ -55,7 +67,12 @@ def text_search_condition(model: type[Model], word: str) -> Q:
             condition |= Q(**{f"{relation}__normalized__contains": normalized})
         if key:
             condition |= Q(**{f"{relation}__search_key__contains": key})
-    return condition
+    matches = model._default_manager.filter(condition).order_by().values("pk")
+    if own_names:
+        names = model._meta.get_field("names")
+        rows = names.related_model._default_manager.filter(own_names).order_by().values(names.field.attname)
+        matches = matches.union(rows)
+    return Q(pk__in=matches)
 
 
 MAX_SEARCH_WORDS = 10
@@ -75,5 +92,5 @@ def search(queryset: QuerySet, q: str) -> QuerySet:
     model = queryset.model
     matches = model._default_manager.all()
     for word in words:
-        matches = matches.filter(pk__in=model._default_manager.filter(text_search_condition(model, word)).values("pk"))
+        matches = matches.filter(text_search_condition(model, word))
     return queryset.filter(pk__in=matches.values("pk"))

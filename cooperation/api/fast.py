@@ -1,18 +1,23 @@
-"""The hot lists (delegations, events) built from ``values_list`` rows instead of model instances.
+"""Records built from ``values_list`` rows instead of model instances, for the list and the detail alike.
 
 A page of 100 delegations holds about 2,500 nested rows; building a model instance for each (and running the
-prefetch machinery) cost most of a request. These builders fetch the same data in the same number of
-queries as tuples and assemble exactly the dicts the serializers produce for a single record (tests compare
-a list item with the detail view of the same record, and the benchmark compares both with raw SQL).
+prefetch machinery) cost most of a request. These builders fetch each nested relation in one query for the
+whole page, as tuples, and are the one definition of each record's JSON: a detail view is a page of one
+(``views.FastRecordMixin``), the serializers only describe the shape for the schema (tests validate responses
+against it), and the benchmark compares every list with the same JSON built by raw SQL (``bench/baseline.py``).
+Agreements and programmes are in ``fast_agreements``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+
+from django.db.models import Prefetch, prefetch_related_objects
 
 from cooperation import models as m
 
-from .serializers import SupportSerializer, country, partial_date
+from .serializers import OrganisationRefSerializer, PositionSerializer, SupportSerializer, country, partial_date
 
 
 def _names(model, owner: str, ids: set[int]) -> dict[int, list[dict]]:
@@ -52,7 +57,6 @@ def _organisations(ids: set[int], link) -> dict[int, dict]:
 
 
 _PEOPLE_FIELDS = (
-    "role",
     "official_id",
     "position_id",
     "position__title",
@@ -67,8 +71,12 @@ _PEOPLE_FIELDS = (
 )
 
 
-def _people(model, parent: str, ids: list[int], ordering: tuple[str, ...], link) -> dict[int, list[dict]]:
-    """Members/participants with the official (and every name form) and the post held at the time.
+def _people(
+    model, parent: str, ids: list[int], ordering: tuple[str, ...], link, extra: tuple[str, ...] = ("role",)
+) -> dict[int, list[dict]]:
+    """Members/participants/signatories with the official (every name form) and the post held at the time.
+
+    ``extra`` names the row's own columns that come first in each dict (a member's ``role``).
 
     ``ordering`` names the parent by its column (``event_id``): ordering by ``event`` would join the events
     table to sort by *its* default ordering, which took 100 ms per page at 200,000 events.
@@ -76,10 +84,11 @@ def _people(model, parent: str, ids: list[int], ordering: tuple[str, ...], link)
     rows = list(
         model.objects.filter(**{f"{parent}_id__in": ids})
         .order_by(*ordering)
-        .values_list(f"{parent}_id", *_PEOPLE_FIELDS)
+        .values_list(f"{parent}_id", *extra, *_PEOPLE_FIELDS)
     )
+    width = len(extra)
     # Officials in their own query: joined in, PostgreSQL hashes the whole officials table (130 ms at 50,000).
-    official_ids = {row[2] for row in rows}
+    official_ids = {row[1 + width] for row in rows}
     names = _names(m.OfficialName, "official", official_ids)
     officials = {
         pk: (slug, name, honorific, code)
@@ -88,10 +97,12 @@ def _people(model, parent: str, ids: list[int], ordering: tuple[str, ...], link)
         )
     }
     found: dict[int, list[dict]] = defaultdict(list)
-    for (
-        parent_id, role, official_id, position_id, title, title_ru,
-        title_ar, start, start_precision, end, end_precision, org_slug, org_name,
-    ) in rows:  # fmt: skip
+    for row in rows:
+        parent_id, own = row[0], dict(zip(extra, row[1 : 1 + width], strict=True))
+        (
+            official_id, position_id, title, title_ru, title_ar,
+            start, start_precision, end, end_precision, org_slug, org_name,
+        ) = row[1 + width :]  # fmt: skip
         slug, name, honorific, official_country = officials[official_id]
         position = None
         if position_id is not None:
@@ -111,7 +122,7 @@ def _people(model, parent: str, ids: list[int], ordering: tuple[str, ...], link)
             "country": country(official_country),
             "names": names.get(official_id, []),
         }
-        found[parent_id].append({"role": role, "official": official, "position": position})
+        found[parent_id].append({**own, "official": official, "position": position})
     return found
 
 
@@ -135,7 +146,7 @@ def _topics(model, owner: str, ids: list[int], link) -> dict[int, list[dict]]:
 
 
 def _supports(owner: str, ids: list[int], link, *, partner: bool) -> dict[int, list[dict]]:
-    """The records' ``sources`` (see ``serializers.supports``), one query for the page."""
+    """The records' ``sources``, one query for the page; partners never see the office's internal notes."""
     rows = m.Citation.objects.filter(**{f"{owner}_id__in": ids}).order_by("source_id", "id")
     if partner:
         rows = rows.exclude(source__kind=m.SourceKind.INTERNAL_NOTE)
@@ -151,6 +162,21 @@ def _title(record) -> dict:
     return {"en": record.title, "ru": record.title_ru or None, "ar": record.title_ar or None}
 
 
+def _record(record, basename: str, link, fields: dict, sources: dict[int, list[dict]]) -> dict:
+    """The fields every record has around its own (``RecordSerializer``'s envelope)."""
+    data = {"id": str(record.uid), "slug": record.slug, "url": link(basename, record.slug), **fields}
+    data["identifiers"] = record.identifiers
+    data["sources"] = sources.get(record.pk, [])
+    data["created_at"] = record.created_at
+    data["updated_at"] = record.updated_at
+    return data
+
+
+def _record_ref(record, basename: str, link) -> dict:
+    """A pointer to another record (``RecordRefSerializer``): enough to show it and to fetch it."""
+    return {"slug": record.slug, "url": link(basename, record.slug), "title": _title(record)}
+
+
 def delegations(page: list[m.Delegation], link, *, partner: bool) -> list[dict]:
     ids = [d.pk for d in page]
     organisations = _organisations(
@@ -163,33 +189,25 @@ def delegations(page: list[m.Delegation], link, *, partner: bool) -> list[dict]:
     for d in page:
         people = members.get(d.pk, [])
         head = next((row["official"] for row in people if row["role"] == m.MemberRole.HEAD), None)
-        result.append(
-            {
-                "id": str(d.uid),
-                "slug": d.slug,
-                "url": link("delegation", d.slug),
-                "title": _title(d),
-                "status": d.status,
-                "origin_country": country(d.origin_country),
-                "host_country": country(d.host_country),
-                "city": d.city,
-                "start": partial_date(d.start_date, d.start_precision),
-                "end": partial_date(d.end_date, d.end_precision),
-                "dates_note": d.dates_note,
-                "purpose": d.purpose,
-                "summary": d.summary,
-                "outcomes": d.outcomes,
-                "sending_organisation": organisations.get(d.sending_organisation_id),
-                "host_organisation": organisations.get(d.host_organisation_id),
-                "head": head,
-                "members": people,
-                "topics": topics.get(d.pk, []),
-                "identifiers": d.identifiers,
-                "sources": sources.get(d.pk, []),
-                "created_at": d.created_at,
-                "updated_at": d.updated_at,
-            }
-        )
+        fields = {
+            "title": _title(d),
+            "status": d.status,
+            "origin_country": country(d.origin_country),
+            "host_country": country(d.host_country),
+            "city": d.city,
+            "start": partial_date(d.start_date, d.start_precision),
+            "end": partial_date(d.end_date, d.end_precision),
+            "dates_note": d.dates_note,
+            "purpose": d.purpose,
+            "summary": d.summary,
+            "outcomes": d.outcomes,
+            "sending_organisation": organisations.get(d.sending_organisation_id),
+            "host_organisation": organisations.get(d.host_organisation_id),
+            "head": head,
+            "members": people,
+            "topics": topics.get(d.pk, []),
+        }
+        result.append(_record(d, "delegation", link, fields, sources))
     return result
 
 
@@ -216,40 +234,75 @@ def events(page: list[m.Event], link, *, partner: bool) -> list[dict]:
     sources = _supports("event", ids, link, partner=partner)
     result = []
     for e in page:
-        result.append(
-            {
-                "id": str(e.uid),
-                "slug": e.slug,
-                "url": link("event", e.slug),
-                "kind": e.kind,
-                "title": _title(e),
-                "status": e.status,
-                "start": partial_date(e.start_date, e.start_precision),
-                "end": partial_date(e.end_date, e.end_precision),
-                "dates_note": e.dates_note,
-                "summary": e.summary,
-                "city": e.city,
-                "country": country(e.country),
-                "venue": e.venue,
-                "venue_organisation": organisations.get(e.venue_organisation_id),
-                "parent": {"slug": e.parent.slug, "url": link("event", e.parent.slug), "title": _title(e.parent)}
-                if e.parent_id
-                else None,
-                "delegation": {
-                    "slug": e.delegation.slug,
-                    "url": link("delegation", e.delegation.slug),
-                    "title": _title(e.delegation),
-                }
-                if e.delegation_id
-                else None,
-                "participants": participants.get(e.pk, []),
-                "organisers": by_event.get(e.pk, []),
-                "participating_countries": countries.get(e.pk, []),
-                "topics": topics.get(e.pk, []),
-                "identifiers": e.identifiers,
-                "sources": sources.get(e.pk, []),
-                "created_at": e.created_at,
-                "updated_at": e.updated_at,
-            }
-        )
+        fields = {
+            "kind": e.kind,
+            "title": _title(e),
+            "status": e.status,
+            "start": partial_date(e.start_date, e.start_precision),
+            "end": partial_date(e.end_date, e.end_precision),
+            "dates_note": e.dates_note,
+            "summary": e.summary,
+            "city": e.city,
+            "country": country(e.country),
+            "venue": e.venue,
+            "venue_organisation": organisations.get(e.venue_organisation_id),
+            "parent": _record_ref(e.parent, "event", link) if e.parent_id else None,
+            "delegation": _record_ref(e.delegation, "delegation", link) if e.delegation_id else None,
+            "participants": participants.get(e.pk, []),
+            "organisers": by_event.get(e.pk, []),
+            "participating_countries": countries.get(e.pk, []),
+            "topics": topics.get(e.pk, []),
+        }
+        result.append(_record(e, "event", link, fields, sources))
     return result
+
+
+def officials(page: list[m.Official], link, *, partner: bool, as_of: dt.date | None = None) -> list[dict]:
+    ids = [o.pk for o in page]
+    names = _names(m.OfficialName, "official", set(ids))
+    # Posts as instances: a few per official, and ``position_on`` (the domain's rule for ``as_of``) reads them.
+    # ``id`` breaks ties between posts started the same day so that pages are stable.
+    positions = m.Position.objects.select_related("organisation").order_by("official_id", "-start_date", "id")
+    prefetch_related_objects(page, Prefetch("positions", queryset=positions))
+    sources = _supports("official", ids, link, partner=partner)
+    result = []
+    for o in page:
+        fields = {
+            "name": o.name,
+            "sort_name": o.sort_name,
+            "honorific_prefix": o.honorific_prefix,
+            "country": country(o.country),
+            "summary": o.summary,
+            "names": names.get(o.pk, []),
+            "positions": [PositionSerializer.build(p, link) for p in o.positions.all()],
+        }
+        if as_of is not None:
+            fields["position_as_of"] = PositionSerializer.build(o.position_on(as_of), link)
+        result.append(_record(o, "official", link, fields, sources))
+    return result
+
+
+def organisations(page: list[m.Organisation], link, *, partner: bool) -> list[dict]:
+    ids = [o.pk for o in page]
+    names = _names(m.OrganisationName, "organisation", set(ids))
+    sources = _supports("organisation", ids, link, partner=partner)
+    return [
+        _record(
+            o,
+            "organisation",
+            link,
+            {
+                "name": o.name,
+                "abbreviation": o.abbreviation,
+                "kind": o.kind,
+                "country": country(o.country),
+                "city": o.city,
+                "parent": OrganisationRefSerializer.build(o.parent, link) if o.parent_id else None,
+                "website": o.website or None,
+                "summary": o.summary,
+                "names": names.get(o.pk, []),
+            },
+            sources,
+        )
+        for o in page
+    ]

@@ -7,9 +7,11 @@ Shapes every record shares:
 - titles are ``{"en": ..., "ru": ..., "ar": ...}`` and people and organisations carry every name form
   (``names``: name, language, script, kind), so a partner can show them in any of the three scripts.
 
-The nested "brief" serializers are on the hot path of every list (a page of 100 delegations holds hundreds of
-officials), so they build their dicts directly; their declared fields describe the shape for the OpenAPI
-schema, and tests validate real responses against that schema so the two cannot drift apart.
+The six record types with nested data (delegations, events, officials, organisations, agreements, programmes)
+are built, list and detail alike, from value rows in ``cooperation.api.fast`` and ``fast_agreements`` (a page
+of 100 delegations holds hundreds of officials). Here their declared fields describe the shape for the OpenAPI
+schema, and tests validate real responses against that schema so the two cannot drift apart. Topics and source
+documents are still serialized here (``extra``).
 """
 
 from __future__ import annotations
@@ -20,8 +22,6 @@ from rest_framework import serializers
 
 from cooperation import models as m
 from cooperation.dates import DatePrecision
-
-from .permissions import is_partner
 
 # --- Small shared fields --------------------------------------------------------------------------------------
 
@@ -164,21 +164,8 @@ class NameSerializer(serializers.Serializer):
     grammatical_case = serializers.CharField(allow_null=True)
 
 
-def names_of(record) -> list[dict]:
-    return [
-        {
-            "name": n.name,
-            "language": n.language,
-            "script": n.script,
-            "kind": n.kind,
-            "grammatical_case": n.grammatical_case or None,
-        }
-        for n in record.names.all()
-    ]
-
-
 class BriefSerializer(serializers.Serializer):
-    """Base for hand-built nested representations; subclasses implement ``build``."""
+    """Base for nested shapes; those still serialized from instances here implement ``build``."""
 
     def to_representation(self, instance):
         return self.build(instance, links(self.context))
@@ -193,18 +180,6 @@ class OrganisationBriefSerializer(BriefSerializer):
     country = CountryField()
     names = NameSerializer(many=True)
 
-    @staticmethod
-    def build(o, link) -> dict:
-        return {
-            "slug": o.slug,
-            "url": link("organisation", o.slug),
-            "name": o.name,
-            "abbreviation": o.abbreviation,
-            "kind": o.kind,
-            "country": country(o.country),
-            "names": names_of(o),
-        }
-
 
 class OfficialBriefSerializer(BriefSerializer):
     slug = serializers.SlugField()
@@ -213,17 +188,6 @@ class OfficialBriefSerializer(BriefSerializer):
     honorific_prefix = serializers.CharField()
     country = CountryField()
     names = NameSerializer(many=True)
-
-    @staticmethod
-    def build(o, link) -> dict:
-        return {
-            "slug": o.slug,
-            "url": link("official", o.slug),
-            "name": o.name,
-            "honorific_prefix": o.honorific_prefix,
-            "country": country(o.country),
-            "names": names_of(o),
-        }
 
 
 class OrganisationRefSerializer(BriefSerializer):
@@ -272,27 +236,11 @@ class RecordRefSerializer(BriefSerializer):
     url = serializers.URLField()
     title = TranslatedField("title")
 
-    basename = ""
-
-    @classmethod
-    def build_for(cls, record, link, basename: str) -> dict | None:
-        if record is None:
-            return None
-        return {"slug": record.slug, "url": link(basename, record.slug), "title": translated(record, "title")}
-
 
 class PersonInRoleSerializer(BriefSerializer):
     role = serializers.CharField()
     official = OfficialBriefSerializer()
     position = PositionSerializer(allow_null=True, help_text="The post held at the time.")
-
-    @staticmethod
-    def build(row, link) -> dict:
-        return {
-            "role": row.role,
-            "official": OfficialBriefSerializer.build(row.official, link),
-            "position": PositionSerializer.build(row.position, link) if row.position_id else None,
-        }
 
 
 class SupportSerializer(BriefSerializer):
@@ -317,15 +265,6 @@ class SupportSerializer(BriefSerializer):
         }
 
 
-def supports(citations, link, *, partner: bool) -> list[dict]:
-    """A record's ``sources``; partners never see the office's internal notes among them."""
-    return [
-        SupportSerializer.build(c.source.slug, c.source.title, c.source.url, c.passage, c.locator, link)
-        for c in citations
-        if not (partner and c.source.kind == m.SourceKind.INTERNAL_NOTE)
-    ]
-
-
 # --- Records --------------------------------------------------------------------------------------------------
 
 
@@ -344,15 +283,14 @@ class RecordSerializer(serializers.Serializer):
         data = {"id": str(instance.uid), "slug": instance.slug, "url": link(self.basename, instance.slug)}
         data.update(self.extra(instance, link))
         data["identifiers"] = instance.identifiers
-        if self.basename in m.CITABLE:
-            request = self.context.get("request")
-            data["sources"] = supports(instance.citations.all(), link, partner=is_partner(request))
         data["created_at"] = instance.created_at
         data["updated_at"] = instance.updated_at
         return data
 
 
 class DelegationSerializer(RecordSerializer):
+    """The shape for the OpenAPI schema; list and detail are built by ``cooperation.api.fast.delegations``."""
+
     basename = "delegation"
     sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
@@ -377,43 +315,15 @@ class DelegationSerializer(RecordSerializer):
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
-    def extra(self, d, link) -> dict:
-        members = list(d.members.all())
-        head = next((row.official for row in members if row.role == m.MemberRole.HEAD), None)
-        return {
-            "title": translated(d, "title"),
-            "status": d.status,
-            "origin_country": country(d.origin_country),
-            "host_country": country(d.host_country),
-            "city": d.city,
-            "start": partial_date(d.start_date, d.start_precision),
-            "end": partial_date(d.end_date, d.end_precision),
-            "dates_note": d.dates_note,
-            "purpose": d.purpose,
-            "summary": d.summary,
-            "outcomes": d.outcomes,
-            "sending_organisation": OrganisationBriefSerializer.build(d.sending_organisation, link)
-            if d.sending_organisation_id
-            else None,
-            "host_organisation": OrganisationBriefSerializer.build(d.host_organisation, link)
-            if d.host_organisation_id
-            else None,
-            "head": OfficialBriefSerializer.build(head, link) if head else None,
-            "members": [PersonInRoleSerializer.build(row, link) for row in members],
-            "topics": [TopicBriefSerializer.build(t, link) for t in d.topics.all()],
-        }
-
 
 class OrganiserSerializer(BriefSerializer):
     role = serializers.ChoiceField(choices=m.OrganiserRole.choices)
     organisation = OrganisationBriefSerializer()
 
-    @staticmethod
-    def build(row, link) -> dict:
-        return {"role": row.role, "organisation": OrganisationBriefSerializer.build(row.organisation, link)}
-
 
 class EventSerializer(RecordSerializer):
+    """The shape for the OpenAPI schema; list and detail are built by ``cooperation.api.fast.events``."""
+
     basename = "event"
     sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
@@ -439,52 +349,17 @@ class EventSerializer(RecordSerializer):
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
-    def extra(self, e, link) -> dict:
-        return {
-            "kind": e.kind,
-            "title": translated(e, "title"),
-            "status": e.status,
-            "start": partial_date(e.start_date, e.start_precision),
-            "end": partial_date(e.end_date, e.end_precision),
-            "dates_note": e.dates_note,
-            "summary": e.summary,
-            "city": e.city,
-            "country": country(e.country),
-            "venue": e.venue,
-            "venue_organisation": OrganisationBriefSerializer.build(e.venue_organisation, link)
-            if e.venue_organisation_id
-            else None,
-            "parent": RecordRefSerializer.build_for(e.parent, link, "event") if e.parent_id else None,
-            "delegation": RecordRefSerializer.build_for(e.delegation, link, "delegation") if e.delegation_id else None,
-            "participants": [PersonInRoleSerializer.build(row, link) for row in e.participants.all()],
-            "organisers": [OrganiserSerializer.build(row, link) for row in e.organisers.all()],
-            "participating_countries": [country(row.country) for row in e.participating_countries.all()],
-            "topics": [TopicBriefSerializer.build(t, link) for t in e.topics.all()],
-        }
-
 
 class ActionSerializer(BriefSerializer):
     kind = serializers.ChoiceField(choices=m.ActionKind.choices)
     date = PartialDateField("date")
     note = serializers.CharField()
 
-    @staticmethod
-    def build(a, link) -> dict:
-        return {"kind": a.kind, "date": partial_date(a.date, a.date_precision), "note": a.note}
-
 
 class PartySerializer(BriefSerializer):
     country = CountryField(help_text="A state party; null when the party is an organisation.")
     organisation = OrganisationBriefSerializer(allow_null=True, help_text="An organisation or bloc party.")
     actions = ActionSerializer(many=True, help_text="Signature, ratification, entry into force ... with dates.")
-
-    @staticmethod
-    def build(p, link) -> dict:
-        return {
-            "country": country(p.country),
-            "organisation": OrganisationBriefSerializer.build(p.organisation, link) if p.organisation_id else None,
-            "actions": [ActionSerializer.build(a, link) for a in p.actions.all()],
-        }
 
 
 class SignatorySerializer(BriefSerializer):
@@ -494,29 +369,15 @@ class SignatorySerializer(BriefSerializer):
         allow_null=True, help_text="Country code or organisation slug of the party signed for."
     )
 
-    @staticmethod
-    def build(s, link, parties: dict) -> dict:
-        party = parties.get(s.party_id)
-        on_behalf_of = None
-        if party is not None:
-            on_behalf_of = party.organisation.slug if party.organisation_id else str(party.country)
-        return {
-            "official": OfficialBriefSerializer.build(s.official, link),
-            "position": PositionSerializer.build(s.position, link) if s.position_id else None,
-            "on_behalf_of": on_behalf_of,
-        }
-
 
 class RelationSerializer(BriefSerializer):
     kind = serializers.ChoiceField(choices=m.RelationKind.choices, help_text="This agreement <kind> the other.")
     agreement = RecordRefSerializer()
 
-    @staticmethod
-    def build(r, link) -> dict:
-        return {"kind": r.kind, "agreement": RecordRefSerializer.build_for(r.target, link, "agreement")}
-
 
 class AgreementSerializer(RecordSerializer):
+    """The shape for the OpenAPI schema; list and detail are built by ``cooperation.api.fast_agreements.agreements``."""
+
     basename = "agreement"
     sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
@@ -545,34 +406,10 @@ class AgreementSerializer(RecordSerializer):
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
-    def extra(self, a, link) -> dict:
-        parties = list(a.parties.all())
-        by_id = {p.pk: p for p in parties}
-        data = {
-            "kind": a.kind,
-            "level": a.level,
-            "title": translated(a, "title"),
-            "summary": a.summary,
-            "status": a.status,
-            "status_date": a.status_date,
-        }
-        if hasattr(a, "status_as_of"):
-            data["status_as_of"] = a.status_as_of
-        data.update(
-            {
-                "signed_at": RecordRefSerializer.build_for(a.signed_at, link, "event") if a.signed_at_id else None,
-                "expires_on": a.expires_on,
-                "dates_note": a.dates_note,
-                "parties": [PartySerializer.build(p, link) for p in parties],
-                "signatories": [SignatorySerializer.build(s, link, by_id) for s in a.signatories.all()],
-                "relations": [RelationSerializer.build(r, link) for r in a.relations_out.all()],
-                "topics": [TopicBriefSerializer.build(t, link) for t in a.topics.all()],
-            }
-        )
-        return data
-
 
 class OfficialSerializer(RecordSerializer):
+    """The shape for the OpenAPI schema; list and detail are built by ``cooperation.api.fast.officials``."""
+
     basename = "official"
     sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
@@ -591,23 +428,10 @@ class OfficialSerializer(RecordSerializer):
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
-    def extra(self, o, link) -> dict:
-        data = {
-            "name": o.name,
-            "sort_name": o.sort_name,
-            "honorific_prefix": o.honorific_prefix,
-            "country": country(o.country),
-            "summary": o.summary,
-            "names": names_of(o),
-            "positions": [PositionSerializer.build(p, link) for p in o.positions.all()],
-        }
-        as_of = self.context.get("as_of")
-        if as_of is not None:
-            data["position_as_of"] = PositionSerializer.build(o.position_on(as_of), link)
-        return data
-
 
 class OrganisationSerializer(RecordSerializer):
+    """The shape for the OpenAPI schema; list and detail are built by ``cooperation.api.fast.organisations``."""
+
     basename = "organisation"
     sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
@@ -625,19 +449,6 @@ class OrganisationSerializer(RecordSerializer):
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
-    def extra(self, o, link) -> dict:
-        return {
-            "name": o.name,
-            "abbreviation": o.abbreviation,
-            "kind": o.kind,
-            "country": country(o.country),
-            "city": o.city,
-            "parent": OrganisationRefSerializer.build(o.parent, link) if o.parent_id else None,
-            "website": o.website or None,
-            "summary": o.summary,
-            "names": names_of(o),
-        }
-
 
 class StageSerializer(BriefSerializer):
     number = serializers.IntegerField()
@@ -650,22 +461,10 @@ class StageSerializer(BriefSerializer):
     event = RecordRefSerializer(allow_null=True)
     topics = TopicBriefSerializer(many=True, help_text="Modules of the stage.")
 
-    @staticmethod
-    def build(s, link) -> dict:
-        return {
-            "number": s.number,
-            "title": s.title,
-            "mode": s.mode,
-            "city": s.city,
-            "country": country(s.country),
-            "start": partial_date(s.start_date, s.start_precision),
-            "end": partial_date(s.end_date, s.end_precision),
-            "event": RecordRefSerializer.build_for(s.event, link, "event") if s.event_id else None,
-            "topics": [TopicBriefSerializer.build(t, link) for t in s.topics.all()],
-        }
-
 
 class TrainingProgrammeSerializer(RecordSerializer):
+    """The shape for the OpenAPI schema; list and detail are built by ``cooperation.api.fast_agreements.programmes``."""
+
     basename = "programme"
     sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
@@ -691,30 +490,6 @@ class TrainingProgrammeSerializer(RecordSerializer):
     topics = TopicBriefSerializer(many=True)
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
-
-    def extra(self, p, link) -> dict:
-        return {
-            "title": translated(p, "title"),
-            "summary": p.summary,
-            "status": p.status,
-            "start": partial_date(p.start_date, p.start_precision),
-            "end": partial_date(p.end_date, p.end_precision),
-            "provider": OrganisationBriefSerializer.build(p.provider, link) if p.provider_id else None,
-            "partners": [OrganisationBriefSerializer.build(o, link) for o in p.partners.all()],
-            "provider_country": country(p.provider_country),
-            "beneficiary_country": country(p.beneficiary_country),
-            "beneficiary_countries": [country(row.country) for row in p.countries.all()],
-            "beneficiary_organisation": OrganisationBriefSerializer.build(p.beneficiary_organisation, link)
-            if p.beneficiary_organisation_id
-            else None,
-            "agreement": RecordRefSerializer.build_for(p.agreement, link, "agreement") if p.agreement_id else None,
-            "cohort": p.cohort,
-            "year": p.year,
-            "participant_count": p.participant_count,
-            "stages": [StageSerializer.build(s, link) for s in p.stages.all()],
-            "participants": [PersonInRoleSerializer.build(row, link) for row in p.participants.all()],
-            "topics": [TopicBriefSerializer.build(t, link) for t in p.topics.all()],
-        }
 
 
 class TopicSerializer(RecordSerializer):

@@ -1,4 +1,4 @@
-"""Thin read-only viewsets: a selector for the queryset, a FilterSet, a serializer; HTTP caching on top."""
+"""Thin read-only viewsets: a page query, a FilterSet, the record builder (or a serializer); HTTP caching on top."""
 
 from __future__ import annotations
 
@@ -6,33 +6,32 @@ import datetime as dt
 import hashlib
 import uuid
 
-from django.http import Http404, HttpResponseNotModified, HttpResponsePermanentRedirect
-from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, quote_etag
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
 
 from cooperation import filters
 from cooperation.models import Change, ChangeAction, SourceKind
 from cooperation.sync import RECORD_TYPES
 
-from . import fast, selectors, serializers
+from . import fast, fast_agreements, selectors, serializers
 from .pagination import ChangeCursorPagination
 from .permissions import is_partner
 from .renderers import CsvRenderer, OrjsonRenderer
-
-
-def _etag_matches(header: str, etag: str) -> bool:
-    candidates = [value.strip().removeprefix("W/") for value in header.split(",")]
-    return "*" in candidates or etag in candidates
 
 
 class ConditionalMixin:
     """ETag (a hash of the representation) on every GET; Last-Modified on single records.
 
     The ETag is computed from the rendered body, so it is right whatever changed (a nested name, a deleted
-    row); a 304 saves the partner the transfer and the parsing, not govex the queries.
+    row); a 304 saves the partner the transfer and the parsing, not govex the queries. The preconditions
+    (If-None-Match before If-Modified-Since, weak comparison, If-Match ...) are Django's own
+    ``get_conditional_response``, as ``@condition`` and ``ConditionalGetMiddleware`` use it.
     """
 
     last_modified: dt.datetime | None = None
@@ -55,41 +54,42 @@ class ConditionalMixin:
             content = content.replace(sync_link.encode(), b"")
         etag = quote_etag(hashlib.blake2b(content, digest_size=16).hexdigest())
         response["ETag"] = etag
+        last_modified = None
         if self.last_modified is not None:
-            response["Last-Modified"] = http_date(self.last_modified.timestamp())
-        if_none_match = request.headers.get("If-None-Match")
-        if if_none_match is not None:
-            if _etag_matches(if_none_match, etag):
-                return self._not_modified(response)
-            return response
-        if_modified_since = parse_http_date_safe(request.headers.get("If-Modified-Since") or "")
-        if (
-            if_modified_since is not None
-            and self.last_modified is not None
-            and int(self.last_modified.timestamp()) <= if_modified_since
-        ):
-            return self._not_modified(response)
-        return response
-
-    @staticmethod
-    def _not_modified(response):
-        not_modified = HttpResponseNotModified()
-        for header in ("ETag", "Last-Modified", "Vary", "Cache-Control"):
-            if header in response:
-                not_modified[header] = response[header]
-        return not_modified
+            last_modified = int(self.last_modified.timestamp())
+            response["Last-Modified"] = http_date(last_modified)
+        return get_conditional_response(request._request, etag=etag, last_modified=last_modified, response=response)
 
 
-class FastListMixin:
-    """Lists built by ``cooperation.api.fast`` (tuples, not model instances); detail views keep the serializer."""
+class FastRecordMixin:
+    """Records built by ``cooperation.api.fast`` (tuples, not model instances), the list and the detail alike.
 
-    fast_rows = None
+    A detail is a page of one through the same builder, so the two cannot differ and need no prefetch recipe
+    of their own; the serializer stays for the OpenAPI schema.
+    """
+
     fast_builder = None
 
-    def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.filter_queryset(self.fast_rows()))
+    def fast_options(self) -> dict:
+        """Keyword arguments a record type's builder takes besides the page (``as_of`` for officials)."""
+        return {}
+
+    def build(self, records: list) -> list[dict]:
         link = serializers.links(self.get_serializer_context())
-        return self.get_paginated_response(self.fast_builder(page, link, partner=is_partner(request)))
+        return self.fast_builder(records, link, partner=is_partner(self.request), **self.fast_options())
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(self.build(page))
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            record = self.get_object()
+        except Http404:
+            return self._moved_or_gone(kwargs["slug"])
+        data = self.build([record])[0]
+        self.last_modified = data["updated_at"]
+        return Response(data)
 
 
 class Gone(APIException):
@@ -163,11 +163,10 @@ AS_OF = OpenApiParameter(
     list=extend_schema(summary="List delegations", tags=["delegations"]),
     retrieve=extend_schema(summary="One delegation", tags=["delegations"]),
 )
-class DelegationViewSet(FastListMixin, RecordViewSet):
+class DelegationViewSet(FastRecordMixin, RecordViewSet):
     """Delegations: who went where, when, with whom, on what."""
 
-    selector = staticmethod(selectors.delegations)
-    fast_rows = staticmethod(selectors.delegation_rows)
+    selector = staticmethod(selectors.delegation_rows)
     fast_builder = staticmethod(fast.delegations)
     serializer_class = serializers.DelegationSerializer
     filterset_class = filters.DelegationFilter
@@ -177,9 +176,8 @@ class DelegationViewSet(FastListMixin, RecordViewSet):
     list=extend_schema(summary="List events", tags=["events"]),
     retrieve=extend_schema(summary="One event", tags=["events"]),
 )
-class EventViewSet(FastListMixin, RecordViewSet):
-    selector = staticmethod(selectors.events)
-    fast_rows = staticmethod(selectors.event_rows)
+class EventViewSet(FastRecordMixin, RecordViewSet):
+    selector = staticmethod(selectors.event_rows)
     fast_builder = staticmethod(fast.events)
     serializer_class = serializers.EventSerializer
     filterset_class = filters.EventFilter
@@ -189,8 +187,9 @@ class EventViewSet(FastListMixin, RecordViewSet):
     list=extend_schema(summary="List agreements", tags=["agreements"]),
     retrieve=extend_schema(summary="One agreement", tags=["agreements"], parameters=[AS_OF]),
 )
-class AgreementViewSet(RecordViewSet):
-    selector = staticmethod(selectors.agreements)
+class AgreementViewSet(FastRecordMixin, RecordViewSet):
+    selector = staticmethod(selectors.agreement_rows)
+    fast_builder = staticmethod(fast_agreements.agreements)
     serializer_class = serializers.AgreementSerializer
     filterset_class = filters.AgreementFilter
 
@@ -199,21 +198,23 @@ class AgreementViewSet(RecordViewSet):
     list=extend_schema(summary="List officials", tags=["officials"]),
     retrieve=extend_schema(summary="One official", tags=["officials"], parameters=[AS_OF]),
 )
-class OfficialViewSet(RecordViewSet):
-    selector = staticmethod(selectors.officials)
+class OfficialViewSet(FastRecordMixin, RecordViewSet):
+    selector = staticmethod(selectors.official_rows)
+    fast_builder = staticmethod(fast.officials)
     serializer_class = serializers.OfficialSerializer
     filterset_class = filters.OfficialFilter
 
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), "as_of": _as_of(self.request)}
+    def fast_options(self) -> dict:
+        return {"as_of": _as_of(self.request)}
 
 
 @extend_schema_view(
     list=extend_schema(summary="List organisations", tags=["organisations"]),
     retrieve=extend_schema(summary="One organisation", tags=["organisations"]),
 )
-class OrganisationViewSet(RecordViewSet):
-    selector = staticmethod(selectors.organisations)
+class OrganisationViewSet(FastRecordMixin, RecordViewSet):
+    selector = staticmethod(selectors.organisation_rows)
+    fast_builder = staticmethod(fast.organisations)
     serializer_class = serializers.OrganisationSerializer
     filterset_class = filters.OrganisationFilter
 
@@ -222,8 +223,9 @@ class OrganisationViewSet(RecordViewSet):
     list=extend_schema(summary="List training programmes", tags=["programmes"]),
     retrieve=extend_schema(summary="One training programme", tags=["programmes"]),
 )
-class TrainingProgrammeViewSet(RecordViewSet):
-    selector = staticmethod(selectors.programmes)
+class TrainingProgrammeViewSet(FastRecordMixin, RecordViewSet):
+    selector = staticmethod(selectors.programme_rows)
+    fast_builder = staticmethod(fast_agreements.programmes)
     serializer_class = serializers.TrainingProgrammeSerializer
     filterset_class = filters.TrainingProgrammeFilter
 

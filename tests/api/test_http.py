@@ -111,3 +111,27 @@ def test_csv_columns_are_the_same_on_every_page(api, world):
     text = api.get("/api/v1/delegations/?format=csv").content.decode("utf-8-sig")
     rows = {row["slug"]: row for row in csv.DictReader(io.StringIO(text))}
     assert rows["open-ended"]["identifiers"] == "wikidata: Q184"
+
+
+def test_a_weak_etag_from_a_cache_still_matches(api, world):
+    # Proxies may weaken an ETag (W/"...") when they recompress; a GET compares weakly (RFC 9110 13.1.2).
+    etag = api.get("/api/v1/delegations/")["ETag"]
+    assert api.get("/api/v1/delegations/", HTTP_IF_NONE_MATCH=f"W/{etag}").status_code == 304
+
+
+def test_if_none_match_wins_over_if_modified_since(api, world):
+    # A stale ETag means the partner's copy differs, whatever the date says (RFC 9110 13.2.2).
+    response = api.get("/api/v1/delegations/belarus-to-uae-2025/")
+    again = api.get(
+        "/api/v1/delegations/belarus-to-uae-2025/",
+        HTTP_IF_NONE_MATCH='"stale"',
+        HTTP_IF_MODIFIED_SINCE=response["Last-Modified"],
+    )
+    assert again.status_code == 200
+
+
+def test_if_match_with_a_stale_etag_is_a_failed_precondition(api, world):
+    response = api.get("/api/v1/delegations/belarus-to-uae-2025/", HTTP_IF_MATCH='"stale"')
+    assert response.status_code == 412
+    current = api.get("/api/v1/delegations/belarus-to-uae-2025/")["ETag"]
+    assert api.get("/api/v1/delegations/belarus-to-uae-2025/", HTTP_IF_MATCH=current).status_code == 200
