@@ -19,8 +19,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
 PG_HOST, PG_PORT = "127.0.0.1", 5432
-# Redis database 6 belongs to the operations tests (see the helper rules: one number per area).
+# Redis database 6 belongs to the operations tests (see the helper rules: one number per area), and 7 to the one
+# test that starts a real worker: on 6 other tests expect no worker to answer, and xdist may run them meanwhile.
 OPS_BROKER_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/6"
+OPS_WORKER_BROKER_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/7"
 
 
 def listening(host: str, port: int) -> bool:
@@ -66,9 +68,15 @@ def manage(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.
 
 
 @pytest.fixture
-def celery_worker(redis_service: str) -> Iterator[subprocess.Popen[bytes]]:
-    """A real Celery worker on the operations broker, stopped after the test."""
-    env = base_env(CELERY_BROKER_URL=redis_service, DJANGO_LOG_LEVEL="WARNING")
+def worker_broker() -> str:
+    require_service("Redis", REDIS_HOST, REDIS_PORT)
+    return OPS_WORKER_BROKER_URL
+
+
+@pytest.fixture
+def celery_worker(worker_broker: str) -> Iterator[subprocess.Popen[bytes]]:
+    """A real Celery worker on its own broker database (``worker_broker``), stopped after the test."""
+    env = base_env(CELERY_BROKER_URL=worker_broker, DJANGO_LOG_LEVEL="WARNING")
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "govex", "worker", "--pool=solo", "--loglevel=WARNING",
          "--without-gossip", "--without-mingle", "-n", f"ops-test-{os.getpid()}@%h"],

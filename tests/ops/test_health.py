@@ -12,10 +12,6 @@ from govex import health
 from tests.celery_helpers import celery_configured
 from tests.ops.conftest import base_env, manage, wait_for
 
-# One xdist process runs all of this file: one test starts a Celery worker on the operations broker that
-# another expects to find empty.
-pytestmark = pytest.mark.xdist_group("ops-broker")
-
 ANSWERS = {health.OK, health.ERROR, health.NOT_CONFIGURED}
 CLOSED_PORT_BROKER = "redis://127.0.0.1:1/0"
 
@@ -110,8 +106,8 @@ def test_a_worker_another_web_process_saw_recently_counts_as_up(client, broker, 
 
 @pytest.mark.worker
 @pytest.mark.django_db
-def test_it_sees_a_running_celery_worker(client, broker, redis_service, celery_worker):
-    broker(redis_service)
+def test_it_sees_a_running_celery_worker(client, broker, worker_broker, celery_worker):
+    broker(worker_broker)
 
     def worker_answers() -> bool:
         health._worker_pinged.clear()
