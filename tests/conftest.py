@@ -60,6 +60,18 @@ def seeded(request, _seeded_for_the_class, db):
         pytest.fail("a test that commits loads the fixtures itself: load_seeded()")
 
 
+@pytest.fixture(autouse=True)
+def _language_of_the_site():
+    """Each test starts in the site's language: a request through LocaleMiddleware leaves the language it chose
+    active in the thread, so an Arabic page in one test would otherwise make the next one's dates Arabic."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def protocol_staff(db, django_user_model):
     user = django_user_model.objects.create_user("olga.staff", password=PASSWORD, is_staff=True)
