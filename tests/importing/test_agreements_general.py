@@ -105,3 +105,24 @@ def test_training_named_as_a_field_or_an_institutes_portfolio_is_no_programme():
         "ومنها تدريب الملحقين الدبلوماسيين الجدد."
     )
     assert values(text, "programmes") == []
+
+
+def test_each_signatory_takes_the_side_named_right_after_them():
+    text = (
+        "Accra, 3 June 2024\n\nGhana and Peru signed a memorandum of understanding on public service today. It was "
+        "signed by Minister Ama Mensah for Ghana and, on behalf of the Government of Peru, by Ambassador Luis Rojas."
+    )
+    (agreement,) = values(text, "agreements")
+    assert {(s["name"], s["party"]) for s in agreement["signatories"]} == {("Ama Mensah", "GH"), ("Luis Rojas", "PE")}
+
+
+def test_the_article_s_dateline_says_which_day_is_today_whatever_date_was_typed_at_upload():
+    import datetime as dt
+
+    text = "Accra, 3 June 2024\n\nGhana and Peru signed a memorandum of understanding on public service today."
+    typed = extract_all(text, document_date=dt.date(2024, 6, 4))  # the day it was published
+    assert typed["document_date"] == "2024-06-03"
+    assert [a["value"]["signed_date"] for a in typed["agreements"]] == ["2024-06-03"]
+    # Without a dateline, the typed date is the article's date.
+    undated = extract_all(text.split("\n\n", 1)[1], document_date=dt.date(2024, 6, 4))
+    assert undated["document_date"] == "2024-06-04"

@@ -47,7 +47,8 @@ def extract_all(
 ) -> dict[str, Any]:
     """Everything govex extracts from ``text``, as plain data (JSON-serialisable) with evidence."""
     language = language or detect_language(text)
-    document_date = document_date or document_date_from_text(text)
+    # The article's own dateline says which day "today" is; the date typed at upload fills in when it has none.
+    document_date = document_date_from_text(text, dateline_only=True) or document_date or document_date_from_text(text)
     dates = extract_dates(text, document_date=document_date)
     people = extract_people(text, language=language, known_aliases=known_aliases)
     context = build_context(text, language=language, document_date=document_date, people=people, dates=dates)

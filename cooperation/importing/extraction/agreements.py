@@ -263,6 +263,9 @@ _BLOC_AS_PLACE = compile_cue(
 )
 
 
+_FOR_SIDE = compile_cue(r"\s*,?\s*(?:for|от|عن)\s+(?:the\s+)?", re.I)
+
+
 def _read_sentence(context: DocumentContext, sentence: Sentence, item: Found) -> None:
     value = item.value
     for code, c_start, c_end in context.countries:
@@ -293,8 +296,12 @@ def _read_sentence(context: DocumentContext, sentence: Sentence, item: Found) ->
         party = person.country
         side = _SIDE_BEFORE.search(context.text, max(sentence.start, person.start - 120), person.start)
         behalf = _ON_BEHALF.search(context.text, person.end, min(sentence.end, person.end + 80))
+        own_side = _FOR_SIDE.match(context.text, person.end)
         if side and context.countries_in(side.start(), person.start):
             party = context.countries_in(side.start(), person.start)[0]
+        elif own_side and context.countries_in(own_side.end(), own_side.end() + 40):
+            # "signed by X for India and, on behalf of Malaysia, by Y": the side right after the name is X's.
+            party = context.countries_in(own_side.end(), own_side.end() + 40)[0]
         elif behalf and context.countries_in(behalf.end(), behalf.end() + 60):
             party = context.countries_in(behalf.end(), behalf.end() + 60)[0]
         value["signatories"].append({"name": person.name, "party": party})

@@ -309,14 +309,28 @@ def _infer_year(
     return None, "unknown"
 
 
-def document_date_from_text(text: str) -> dt.date | None:
-    """The document's own date when the text states one near its start (a dateline or a first full date)."""
+def document_date_from_text(text: str, *, dateline_only: bool = False) -> dt.date | None:
+    """The document's own date when the text states one near its start (a dateline or a first full date).
+
+    With ``dateline_only``, only a date that opens its line or stands on a short line of its own ("Kuala Lumpur,
+    25 November 2013", "TASHKENT, 18 April 2014. /UzA/."): that is the day the report calls "today", whatever
+    date the officer typed at upload (often the day it was published, a day later)."""
     head = text[:600]
     for found in extract_dates(head):
         value = found.value
-        if value["year_source"] == "text" and value["precision"] == DatePrecision.DAY and value["start"]:
-            return _month_first_if_weekday_says(text, found, dt.date.fromisoformat(value["start"]))
+        if value["year_source"] != "text" or value["precision"] != DatePrecision.DAY or not value["start"]:
+            continue
+        if dateline_only and not _is_dateline(head, found.evidence.start, found.evidence.end):
+            continue
+        return _month_first_if_weekday_says(text, found, dt.date.fromisoformat(value["start"]))
     return None
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    return len(line.strip()) <= 60 or start - line_start <= 40
 
 
 # "today, Friday" / "اليوم الجمعة" / "сегодня, в пятницу": the weekday the report itself gives its own day.
