@@ -20,28 +20,16 @@ from django.utils.translation import get_language_bidi, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from . import charts, exports, selectors
+from . import charts, exports, presenters, selectors
 from .filters import ReportFilterForm, ReportFilters
 from .services import REPORTS_PERMISSION
-from .tables import Change, Table, cell, day, span
+from .tables import Table, cell
 
 
 class ReportAccessMixin(LoginRequiredMixin, PermissionRequiredMixin):
     """Anonymous visitors go to the login page; signed-in users outside both staff groups get 403."""
 
     permission_required = REPORTS_PERMISSION
-
-
-def _record(title: str, model: str, pk: int) -> Any:
-    return cell(title, selectors.admin_url(model, pk))
-
-
-def _country(code: str) -> Any:
-    return cell(selectors.country_name(code), selectors.country_url(code)) if code else ""
-
-
-def _change(current: int, previous: int) -> Change:
-    return Change(current - previous)
 
 
 class ReportView(ReportAccessMixin, TemplateView):
@@ -84,76 +72,6 @@ class ReportView(ReportAccessMixin, TemplateView):
         return self.render_to_response(context)
 
 
-def _delegation_rows(delegations, home: str) -> list[list[Any]]:
-    return [
-        [
-            span(d),
-            _record(d.localized("title"), "delegation", d.pk),
-            selectors.direction(d, home),
-            _country(d.origin_country),
-            _country(d.host_country),
-            selectors.head_of(d),
-            capfirst(d.get_status_display()),
-        ]
-        for d in delegations
-    ]
-
-
-def _delegation_columns() -> list[str]:
-    return [_("Dates"), _("Delegation"), _("Direction"), _("From"), _("To"), _("Head"), _("Status")]
-
-
-def _event_rows(events) -> list[list[Any]]:
-    return [
-        [
-            span(e),
-            _record(e.localized("title"), "event", e.pk),
-            capfirst(e.get_kind_display()),
-            ", ".join(x for x in (e.city, selectors.country_name(e.country)) if x),
-            capfirst(e.get_status_display()),
-        ]
-        for e in events
-    ]
-
-
-def _event_columns() -> list[str]:
-    return [_("Dates"), _("Event"), _("Kind"), _("Place"), _("Status")]
-
-
-def _agreement_rows(agreements, *, last_moved: dict[int, dt.date] | None = None) -> list[list[Any]]:
-    rows = []
-    for a in agreements:
-        signed = selectors.signature_date(a)
-        row = [
-            _record(a.localized("title"), "agreement", a.pk),
-            capfirst(a.get_kind_display()),
-            capfirst(a.get_status_display()),
-            "; ".join(selectors.party_names(a)),
-            "; ".join(selectors.signatory_lines(a)),
-            signed or "",
-            _record(a.signed_at.localized("title"), "event", a.signed_at.pk) if a.signed_at_id else "",
-            day(a.expires_on) or "",
-        ]
-        if last_moved is not None:
-            row.append(day(last_moved.get(a.pk)) or "")
-        rows.append(row)
-    return rows
-
-
-def _agreement_columns(*, with_moved: bool = False) -> list[str]:
-    columns = [
-        _("Agreement"),
-        _("Kind"),
-        _("Status"),
-        _("Parties"),
-        _("Signatories"),
-        _("Signed"),
-        _("Signed at"),
-        _("Expires"),
-    ]
-    return [*columns, _("Status since")] if with_moved else columns
-
-
 class DashboardView(ReportView):
     template_name = "reports/dashboard.html"
     name = "dashboard"
@@ -168,17 +86,27 @@ class DashboardView(ReportView):
             Table(
                 "upcoming_delegations",
                 _("Coming delegations"),
-                _delegation_columns(),
-                _delegation_rows(data.upcoming_delegations, home),
+                presenters.delegation_columns(),
+                presenters.delegation_rows(data.upcoming_delegations, home),
             ),
-            Table("upcoming_events", _("Coming events"), _event_columns(), _event_rows(data.upcoming_events)),
+            Table(
+                "upcoming_events",
+                _("Coming events"),
+                presenters.event_columns(),
+                presenters.event_rows(data.upcoming_events),
+            ),
             Table(
                 "recent_delegations",
                 _("Latest delegations"),
-                _delegation_columns(),
-                _delegation_rows(data.recent_delegations, home),
+                presenters.delegation_columns(),
+                presenters.delegation_rows(data.recent_delegations, home),
             ),
-            Table("recent_events", _("Latest events"), _event_columns(), _event_rows(data.recent_events)),
+            Table(
+                "recent_events",
+                _("Latest events"),
+                presenters.event_columns(),
+                presenters.event_rows(data.recent_events),
+            ),
             Table(
                 "agreements_by_status",
                 _("Agreements by status"),
@@ -206,7 +134,10 @@ class DashboardView(ReportView):
                 "by_country",
                 _("Activity by country"),
                 [_("Country"), _("Incoming delegations"), _("Outgoing delegations"), _("Agreements")],
-                [[_country(r["code"]), r["incoming"], r["outgoing"], r["agreements"]] for r in data.countries],
+                [
+                    [presenters.country_link(r["code"]), r["incoming"], r["outgoing"], r["agreements"]]
+                    for r in data.countries
+                ],
                 numeric=frozenset({1, 2, 3}),
             ),
         ]
@@ -271,7 +202,7 @@ class CountryProfileView(ReportView):
             pk: " → ".join(f"{step.label} ({step.since})" for step in steps)
             for pk, steps in profile.agreement_history.items()
         }
-        agreement_rows = _agreement_rows(profile.agreements)
+        agreement_rows = presenters.agreement_rows(profile.agreements)
         for row, agreement in zip(agreement_rows, profile.agreements, strict=True):
             row.append(history_lines.get(agreement.pk, ""))
         officials_rows = []
@@ -296,16 +227,25 @@ class CountryProfileView(ReportView):
                 [_("Date"), _("Kind"), _("Record"), _("Details")],
                 [[i.date or "", i.kind, cell(i.title, i.url), i.detail] for i in profile.timeline],
             ),
-            Table("delegations", _("Delegations"), _delegation_columns(), _delegation_rows(profile.delegations, home)),
-            Table("events", _("Meetings and events"), _event_columns(), _event_rows(profile.events)),
-            Table("agreements", _("Agreements"), [*_agreement_columns(), _("Status history")], agreement_rows),
+            Table(
+                "delegations",
+                _("Delegations"),
+                presenters.delegation_columns(),
+                presenters.delegation_rows(profile.delegations, home),
+            ),
+            Table(
+                "events", _("Meetings and events"), presenters.event_columns(), presenters.event_rows(profile.events)
+            ),
+            Table(
+                "agreements", _("Agreements"), [*presenters.agreement_columns(), _("Status history")], agreement_rows
+            ),
             Table(
                 "programmes",
                 _("Training programmes"),
                 [_("Programme"), _("Year"), _("Provider"), _("Participants"), _("Status")],
                 [
                     [
-                        _record(p.localized("title"), "trainingprogramme", p.pk),
+                        presenters.record_link(p.localized("title"), "trainingprogramme", p.pk),
                         p.year or "",
                         p.provider.display_name() if p.provider_id else selectors.country_name(p.provider_country),
                         p.participant_count if p.participant_count is not None else "",
@@ -377,7 +317,7 @@ class AnnualReportView(ReportView):
             "trained": _("Civil servants trained"),
         }
         summary_rows = [
-            [labels[key], current, previous, _change(current, previous)]
+            [labels[key], current, previous, presenters.change(current, previous)]
             for key, (current, previous) in report.totals.items()
         ]
         tables = [
@@ -399,23 +339,37 @@ class AnnualReportView(ReportView):
                     _("Outgoing, previous year"),
                 ],
                 [
-                    [_country(r["code"]), r["incoming"], r["incoming_previous"], r["outgoing"], r["outgoing_previous"]]
+                    [
+                        presenters.country_link(r["code"]),
+                        r["incoming"],
+                        r["incoming_previous"],
+                        r["outgoing"],
+                        r["outgoing_previous"],
+                    ]
                     for r in report.countries
                 ],
                 numeric=frozenset({1, 2, 3, 4}),
             ),
-            Table("signed", _("Agreements signed"), _agreement_columns(), _agreement_rows(report.signed)),
             Table(
-                "in_force", _("Agreements entered into force"), _agreement_columns(), _agreement_rows(report.in_force)
+                "signed",
+                _("Agreements signed"),
+                presenters.agreement_columns(),
+                presenters.agreement_rows(report.signed),
             ),
-            Table("events", _("Events"), _event_columns(), _event_rows(report.events)),
+            Table(
+                "in_force",
+                _("Agreements entered into force"),
+                presenters.agreement_columns(),
+                presenters.agreement_rows(report.in_force),
+            ),
+            Table("events", _("Events"), presenters.event_columns(), presenters.event_rows(report.events)),
             Table(
                 "programmes",
                 _("Training programmes"),
                 [_("Programme"), _("Provider"), _("Participants"), _("Status")],
                 [
                     [
-                        _record(p.localized("title"), "trainingprogramme", p.pk),
+                        presenters.record_link(p.localized("title"), "trainingprogramme", p.pk),
                         p.provider.display_name() if p.provider_id else "",
                         p.participant_count if p.participant_count is not None else "",
                         capfirst(p.get_status_display()),
@@ -467,14 +421,14 @@ class AgreementTrackerView(ReportView):
             Table(
                 "stalled",
                 _("Negotiations without movement for %(months)s months or more") % {"months": stale},
-                _agreement_columns(with_moved=True),
-                _agreement_rows([a for a, _moved in tracker.stalled], last_moved=tracker.last_moved),
+                presenters.agreement_columns(with_moved=True),
+                presenters.agreement_rows([a for a, _moved in tracker.stalled], last_moved=tracker.last_moved),
             ),
             Table(
                 "expiring",
                 _("Expiring or due for renewal within %(months)s months") % {"months": horizon},
-                _agreement_columns(with_moved=True),
-                _agreement_rows(tracker.expiring, last_moved=tracker.last_moved),
+                presenters.agreement_columns(with_moved=True),
+                presenters.agreement_rows(tracker.expiring, last_moved=tracker.last_moved),
             ),
         ]
         for status, label, agreements in tracker.pipeline:
@@ -482,8 +436,8 @@ class AgreementTrackerView(ReportView):
                 Table(
                     f"status_{status}",
                     label,
-                    _agreement_columns(with_moved=True),
-                    _agreement_rows(agreements, last_moved=tracker.last_moved),
+                    presenters.agreement_columns(with_moved=True),
+                    presenters.agreement_rows(agreements, last_moved=tracker.last_moved),
                     total=tracker.counts[status],
                 )
             )
@@ -510,20 +464,22 @@ class OfficialsDirectoryView(ReportView):
         for o in officials:
             records = []
             for m in o.delegation_memberships.all():
-                records.append(_involvement(m.delegation, "delegation", capfirst(m.get_role_display()), m.position))
+                records.append(
+                    presenters.involvement(m.delegation, "delegation", capfirst(m.get_role_display()), m.position)
+                )
             for p in o.event_participations.all():
-                records.append(_involvement(p.event, "event", capfirst(p.get_role_display()), p.position))
+                records.append(presenters.involvement(p.event, "event", capfirst(p.get_role_display()), p.position))
             for s in o.signatures.all():
-                records.append(_involvement(s.agreement, "agreement", _("signatory"), s.position))
+                records.append(presenters.involvement(s.agreement, "agreement", _("signatory"), s.position))
             for t in o.programme_participations.all():
                 records.append(
-                    _involvement(t.programme, "trainingprogramme", capfirst(t.get_role_display()), t.position)
+                    presenters.involvement(t.programme, "trainingprogramme", capfirst(t.get_role_display()), t.position)
                 )
             roles = sorted({r["role"] for r in records})
             rows.append(
                 [
                     cell(o.display_name(), selectors.admin_url("official", o.pk)),
-                    _country(o.country),
+                    presenters.country_link(o.country),
                     "; ".join(p.localized_title() for p in o.positions.all()),
                     o.n_delegations + o.n_events + o.n_signatures + o.n_programmes,
                     ", ".join(roles),
@@ -538,11 +494,3 @@ class OfficialsDirectoryView(ReportView):
             numeric=frozenset({3}),
         )
         return {"tables": [table], "page": page, "q": q}
-
-
-def _involvement(record, model: str, role: str, position) -> dict[str, str]:
-    title = record.localized("title")
-    when = getattr(record, "dates_display", "")
-    held = position.localized_title() if position is not None else ""
-    label = " · ".join(x for x in (title, when, f"{role}" + (f", {held}" if held else "")) if x)
-    return {"label": label, "url": selectors.admin_url(model, record.pk), "role": str(role)}
