@@ -3,11 +3,7 @@ often it is named, several documents in one sentence, counted packages, status f
 
 from __future__ import annotations
 
-from cooperation.importing.extraction import extract_all
-
-
-def values(text: str, section: str) -> list[dict]:
-    return [item["value"] for item in extract_all(text)[section]]
+from .extracted import values
 
 
 def test_a_memorandum_named_again_is_the_same_one_and_its_signatories_sign_it():

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from cooperation.importing.extraction import extract_all
 
-
-def values(text: str, section: str) -> list[dict]:
-    return [item["value"] for item in extract_all(text)[section]]
+from .extracted import values
 
 
 def test_a_signed_declaration_and_a_memorandum_signed_alongside_it_are_two_documents():

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cooperation.importing.extraction import extract_all
 from cooperation.importing.extraction.dates import document_date_from_text, extract_dates
 
-
-def events(text: str) -> list[dict]:
-    return [e["value"] for e in extract_all(text)["events"]]
-
-
-def kinds_and_days(text: str) -> list[tuple[str, str | None]]:
-    return [(e["kind"], e["start"]) for e in events(text)]
+from .extracted import kinds_and_days, values
 
 
 def test_an_abbreviated_month_may_carry_its_period():
@@ -49,7 +42,7 @@ def test_two_meeting_verbs_with_their_own_counterparts_are_two_meetings():
         "He afterwards called on Laotian President Rufus Firefly at the palace, and went on to meet "
         "Laotian Foreign Minister Ana Soto at the ministry."
     )
-    meetings = [e for e in events(text) if e["kind"] == "meeting"]
+    meetings = [e for e in values(text, "events") if e["kind"] == "meeting"]
     assert len(meetings) == 2
     assert [e["start"] for e in meetings] == ["2024-03-11", "2024-03-11"]  # "afterwards": the day told before
 
@@ -100,7 +93,7 @@ def test_quoted_speech_still_tells_of_events_but_a_long_document_title_does_not(
         'Among the documents was a "Record of Discussions between the Railway Agency and the National Railway '
         'for Technical Assistance for Capacity Building for Locomotive Driving".'
     )
-    assert not [e for e in events("12 March 2024\n\n" + title) if e["kind"] == "meeting"]
+    assert not [e for e in values("12 March 2024\n\n" + title, "events") if e["kind"] == "meeting"]
 
 
 def test_sitting_down_with_a_counterpart_is_a_meeting_and_urging_a_signing_is_no_signing():

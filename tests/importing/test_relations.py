@@ -5,9 +5,7 @@ from __future__ import annotations
 from cooperation.importing.extraction import extract_all
 from cooperation.importing.extraction.cities import find_cities
 
-
-def values(text: str, section: str) -> list[dict]:
-    return [item["value"] for item in extract_all(text)[section]]
+from .extracted import values
 
 
 def test_a_delegation_headed_by_a_minister_visits_a_country():

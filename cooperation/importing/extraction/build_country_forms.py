@@ -207,33 +207,30 @@ def build(curated: dict) -> dict[str, dict[str, str]]:
     capitalised = set(curated["ru_case_sensitive"])
     dropped = {language: set(names) for language, names in curated["drop_cldr_names"].items()}
     forms = Forms()
+    cldr_forms = {
+        "en": english_names,
+        "ru": lambda name: russian_names(name, capitalised),
+        "ar": lambda name: [form for each in arabic_names(name) for form in arabic_with_lam(each)],
+    }
+    # Each key of a curated entry, the language of its forms and how they are derived, in the order they are added.
+    curated_keys = (
+        ("en", "en_names", english_names),
+        ("en", "en", english_adjectives),
+        ("ru", "ru_names", lambda name: russian_curated(name, capitalised)),
+        ("ru", "ru", lambda stem: [stem + "*"]),
+        ("ar", "ar_names", arabic_with_lam),
+        ("ar", "ar", arabic_nisba),
+    )
     for code in iso_codes():
         entry = countries.get(code, {})
-        cldr = {language: locales[language][code] for language in LANGUAGES}
-        for name in english_names(cldr["en"]) if cldr["en"] not in dropped["en"] else []:
-            forms.add("en", name, code, curated=False)
-        for name in russian_names(cldr["ru"], capitalised) if cldr["ru"] not in dropped["ru"] else []:
-            forms.add("ru", name, code, curated=False)
-        for name in arabic_names(cldr["ar"]) if cldr["ar"] not in dropped["ar"] else []:
-            for form in arabic_with_lam(name):
-                forms.add("ar", form, code, curated=False)
-        for name in entry.get("en_names", []):
-            for form in english_names(name):
-                forms.add("en", form, code, curated=True)
-        for adjective in entry.get("en", []):
-            for form in english_adjectives(adjective):
-                forms.add("en", form, code, curated=True)
-        for name in entry.get("ru_names", []):
-            for form in russian_curated(name, capitalised):
-                forms.add("ru", form, code, curated=True)
-        for stem in entry.get("ru", []):
-            forms.add("ru", stem + "*", code, curated=True)
-        for name in entry.get("ar_names", []):
-            for form in arabic_with_lam(name):
-                forms.add("ar", form, code, curated=True)
-        for adjective in entry.get("ar", []):
-            for nisba in arabic_nisba(adjective):
-                forms.add("ar", nisba, code, curated=True)
+        for language, derive in cldr_forms.items():
+            name = locales[language][code]
+            for form in derive(name) if name not in dropped[language] else []:
+                forms.add(language, form, code, curated=False)
+        for language, key, derive in curated_keys:
+            for written in entry.get(key, []):
+                for form in derive(written):
+                    forms.add(language, form, code, curated=True)
     _add_the_variants(forms.by_language["en"])
     for language, phrases in curated["not_countries"].items():
         for phrase in phrases:

@@ -25,18 +25,15 @@ from cooperation.models import (
 from .base import (
     DocumentContext,
     Handler,
+    Linked,
     RelationItem,
     RelationList,
     country_name,
     date_field,
-    link_once,
     parse_date,
-    person_keys,
-    points_at,
-    require,
+    required_title,
     save_checked,
-    titled,
-    unique_slug,
+    save_titled,
 )
 
 
@@ -45,7 +42,7 @@ class AgreementHandler(Handler):
     section = "agreements"
     model = Agreement
     citation_field = "agreement"
-    linked = ("event", gettext_lazy("signed at"))
+    linked = Linked("event", gettext_lazy("signed at"), "signed_at_id")
     edit_fields = {
         "title": lambda: forms.CharField(label=gettext_lazy("title"), max_length=400),
         "kind": lambda: forms.ChoiceField(label=gettext_lazy("kind"), choices=AgreementKind.choices),
@@ -83,18 +80,19 @@ class AgreementHandler(Handler):
             _("party organisations (when on record)"),
             [RelationItem(i, name) for i, name in enumerate(value.get("party_organisations") or [])],
         )
-        signatories = RelationList("signatories", _("signatories"))
-        for index, item in enumerate(value.get("signatories") or []):
-            name = item.get("name", "")
-            party = f" — {country_name(item['party'])}" if item.get("party") else ""
-            signatories.items.append(RelationItem(index, f"{name}{party}", context.person_status(name)))
-        rows = [r for r in (parties, organisations, signatories) if r.items]
-        return rows + self.linked_row(value, context)
+        signatories = context.people_list(
+            "signatories",
+            _("signatories"),
+            [
+                (item.get("name", ""), country_name(item["party"]) if item.get("party") else "")
+                for item in value.get("signatories") or []
+            ],
+        )
+        return self.relation_rows(value, context, parties, organisations, signatories)
 
     def create(self, candidate, context: DocumentContext, user) -> Agreement:
         value = candidate.value
-        title = (value.get("title") or "").strip()
-        require(title, _("The title"))
+        title = required_title(value)
         status = _status(value)
         signed = parse_date(value.get("signed_date"))
         agreement = Agreement(
@@ -102,14 +100,13 @@ class AgreementHandler(Handler):
             title=title[:400],
             status=status,
             status_date=signed if status == AgreementStatus.SIGNED else None,
-            slug=unique_slug(Agreement, title[:60], prefix="agreement"),
         )
-        save_checked(titled(agreement, title=title, language=candidate.document.language), user)
+        save_titled(agreement, candidate, user, title=title, prefix="agreement")
         return agreement
 
     def link(self, candidate, record: Agreement, context: DocumentContext, user) -> None:
         value = candidate.value
-        link_once(record, "signed_at_id", context.decided_target("event", value.get("event")), user)
+        self.link_linked(candidate, record, context, user)
         parties = list(record.parties.all())
         by_country = {p.country.code: p for p in parties if p.country}
         by_organisation = {p.organisation_id: p for p in parties if p.organisation_id}
@@ -148,12 +145,8 @@ class AgreementHandler(Handler):
                 )
                 save_checked(action, user)
 
-    def refers_to(self, value: dict[str, Any], decided, context: DocumentContext) -> bool:
-        if decided.kind == CandidateKind.EVENT:
-            return points_at(context.at("event", value.get("event")), decided)
-        if decided.kind != CandidateKind.PERSON:
-            return False
-        return bool(person_keys(decided.value) & {item.get("name") for item in value.get("signatories") or []})
+    def people_named(self, value: dict[str, Any], context: DocumentContext) -> set[str]:
+        return {item.get("name") for item in value.get("signatories") or []}
 
 
 def _kind(value: dict[str, Any]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
-from cooperation.importing.models import Decision
+from cooperation.importing.models import CandidateKind, Decision
 from cooperation.models import Citation, SourceDocument
 from cooperation.names import transliterate
 
@@ -100,11 +100,20 @@ def span_fields(value: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def titled(record: models.Model, *, title: str, language: str) -> models.Model:
-    """The record with its title also in the document's language field (title_ru, title_ar) when it has one."""
+def required_title(value: dict[str, Any]) -> str:
+    title = (value.get("title") or "").strip()
+    require(title, _("The title"))
+    return title
+
+
+def save_titled(record: models.Model, candidate: Candidate, user, *, title: str, prefix: str) -> None:
+    """Save a new record named by its title: a slug made from the title, and the title also in the document's
+    language field (title_ru, title_ar) when it has one."""
+    record.slug = unique_slug(type(record), title[:60], prefix=prefix)
+    language = candidate.document.language
     if language in ("ru", "ar"):
         setattr(record, f"title_{language}", title[:400])
-    return record
+    save_checked(record, user)
 
 
 def link_once(record: models.Model, field: str, target_id: int | None, user) -> None:
@@ -168,6 +177,15 @@ class DocumentContext:
         person = self.people.get(name)
         return person.target_id if person is not None and person.decision in DECIDED else None
 
+    def people_list(self, key: str, label, people: list[tuple[str, str]]) -> RelationList:
+        """The people a candidate names, as (name, what they are in it) pairs, each with what accepting will do
+        with them."""
+        items = [
+            RelationItem(index, f"{name} — {detail}" if detail else name, self.person_status(name))
+            for index, (name, detail) in enumerate(people)
+        ]
+        return RelationList(key, label, items)
+
     def person_status(self, name: str) -> str:
         person = self.people.get(name)
         if person is None:
@@ -221,6 +239,15 @@ class RelationList:
     key: str
     label: str
     items: list[RelationItem] = field(default_factory=list)
+
+
+class Linked(NamedTuple):
+    """The one other candidate of the document a kind points at: its kind, the relation's label (an event "in the
+    programme of" a delegation, an agreement "signed at" an event) and the foreign key that records it."""
+
+    kind: str
+    label: Any
+    field: str
 
 
 class Handler:
@@ -295,14 +322,12 @@ class Handler:
                 value[key] = None  # the officer unchecked the link to the other candidate
         return value
 
-    # The one other candidate of the document this kind points at, and the relation's label (an event "in the
-    # programme of" a delegation, an agreement "signed at" an event).
-    linked: tuple[str, Any] | None = None
+    linked: ClassVar[Linked | None] = None
 
     def linked_row(self, value: dict[str, Any], context: DocumentContext) -> list[RelationList]:
         if self.linked is None:
             return []
-        kind, label = self.linked
+        kind, label, _field = self.linked
         target = context.at(kind, value.get(kind))
         if target is None:
             return []
@@ -312,6 +337,12 @@ class Handler:
             else _("linked once that record is accepted")
         )
         return [RelationList(kind, label, [RelationItem(0, target.label, status)])]
+
+    def relation_rows(
+        self, value: dict[str, Any], context: DocumentContext, *lists: RelationList
+    ) -> list[RelationList]:
+        """The lists that have items, then the link to the other candidate."""
+        return [r for r in lists if r.items] + self.linked_row(value, context)
 
     # --- writing
 
@@ -326,9 +357,22 @@ class Handler:
         """Create the relations that can be resolved now; safe to call again (existing ones are skipped)."""
         return None
 
+    def link_linked(self, candidate: Candidate, record: models.Model, context: DocumentContext, user) -> None:
+        """Point the record at the one the linked candidate became, once the officer has decided that one."""
+        kind, _label, field_name = self.linked
+        link_once(record, field_name, context.decided_target(kind, candidate.value.get(kind)), user)
+
     def refers_to(self, value: dict[str, Any], decided: Candidate, context: DocumentContext) -> bool:
         """Whether this candidate's relations name ``decided`` (so deciding it may complete them)."""
-        return False
+        if self.linked is not None and decided.kind == self.linked[0]:
+            return points_at(context.at(decided.kind, value.get(decided.kind)), decided)
+        if decided.kind != CandidateKind.PERSON:
+            return False
+        return bool(person_keys(decided.value) & self.people_named(value, context))
+
+    def people_named(self, value: dict[str, Any], context: DocumentContext) -> set[str]:
+        """The names (``normal`` forms) of the document's people this candidate relates to."""
+        return set()
 
     def cite(self, candidate: Candidate, record, source: SourceDocument, user) -> None:
         if self.citation_field is None:

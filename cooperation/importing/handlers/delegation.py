@@ -18,13 +18,11 @@ from .base import (
     CountryCodeField,
     DocumentContext,
     Handler,
-    RelationItem,
     RelationList,
     ReviewError,
     country_name,
     date_field,
     date_span,
-    person_keys,
     save_checked,
     span_fields,
     unique_slug,
@@ -78,13 +76,13 @@ class DelegationHandler(Handler):
         return rows
 
     def relations(self, value: dict[str, Any], context: DocumentContext) -> list[RelationList]:
-        members = RelationList("members", _("members"))
-        for index, (name, role) in enumerate(_members(value)):
-            members.items.append(RelationItem(index, f"{name} — {role.label}", context.person_status(name)))
-        hosts = RelationList("host_officials", _("host officials (hosts of the delegation's events)"))
-        for index, name in enumerate(value.get("host_officials") or []):
-            hosts.items.append(RelationItem(index, name, context.person_status(name)))
-        return [r for r in (members, hosts) if r.items]
+        members = context.people_list("members", _("members"), [(name, role.label) for name, role in _members(value)])
+        hosts = context.people_list(
+            "host_officials",
+            _("host officials (hosts of the delegation's events)"),
+            [(name, "") for name in value.get("host_officials") or []],
+        )
+        return self.relation_rows(value, context, members, hosts)
 
     def keep_relations(self, value: dict[str, Any], keep: dict[str, set[int]]) -> dict[str, Any]:
         value = super().keep_relations(value, {k: v for k, v in keep.items() if k != "members"})
@@ -134,10 +132,8 @@ class DelegationHandler(Handler):
             existing[official_id] = role
             has_head = has_head or role == MemberRole.HEAD
 
-    def refers_to(self, value: dict[str, Any], decided, context: DocumentContext) -> bool:
-        if decided.kind != CandidateKind.PERSON:
-            return False
-        return bool(person_keys(decided.value) & {name for name, _role in _members(value)})
+    def people_named(self, value: dict[str, Any], context: DocumentContext) -> set[str]:
+        return {name for name, _role in _members(value)}
 
 
 def _members(value: dict[str, Any]) -> list[tuple[str, MemberRole]]:

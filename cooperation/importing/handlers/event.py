@@ -16,19 +16,15 @@ from .base import (
     CountryCodeField,
     DocumentContext,
     Handler,
-    RelationItem,
+    Linked,
     RelationList,
     country_name,
     date_field,
     date_span,
-    link_once,
-    person_keys,
-    points_at,
-    require,
+    required_title,
     save_checked,
+    save_titled,
     span_fields,
-    titled,
-    unique_slug,
 )
 
 
@@ -37,7 +33,7 @@ class EventHandler(Handler):
     section = "events"
     model = Event
     citation_field = "event"
-    linked = ("delegation", gettext_lazy("in the programme of"))
+    linked = Linked("delegation", gettext_lazy("in the programme of"), "delegation_id")
     edit_fields = {
         "title": lambda: forms.CharField(label=gettext_lazy("title"), max_length=400),
         "kind": lambda: forms.ChoiceField(label=gettext_lazy("kind"), choices=EventKind.choices),
@@ -71,37 +67,34 @@ class EventHandler(Handler):
         return rows
 
     def relations(self, value: dict[str, Any], context: DocumentContext) -> list[RelationList]:
-        participants = RelationList("participants", _("participants"))
-        for index, item in enumerate(value.get("participants") or []):
-            name, role = item.get("name", ""), _role(item.get("role"))
-            participants.items.append(RelationItem(index, f"{name} — {role.label}", context.person_status(name)))
-        hosts = RelationList("host_officials", _("hosts (from the delegation)"))
-        for index, name in enumerate(_hosts(value, context)):
-            hosts.items.append(RelationItem(index, name, context.person_status(name)))
-        rows = [r for r in (participants, hosts) if r.items]
-        return rows + self.linked_row(value, context)
+        participants = context.people_list(
+            "participants",
+            _("participants"),
+            [(item.get("name", ""), _role(item.get("role")).label) for item in value.get("participants") or []],
+        )
+        hosts = context.people_list(
+            "host_officials", _("hosts (from the delegation)"), [(name, "") for name in _hosts(value, context)]
+        )
+        return self.relation_rows(value, context, participants, hosts)
 
     def create(self, candidate, context: DocumentContext, user) -> Event:
         value = candidate.value
-        title = (value.get("title") or "").strip()
-        require(title, _("The title"))
-        kind = _kind(value)
+        title = required_title(value)
         event = Event(
-            kind=kind,
+            kind=_kind(value),
             title=title[:400],
             status=EventStatus.HELD,
             summary=value.get("summary") or "",
             city=(value.get("city") or "")[:120],
             country=_country(value),
-            slug=unique_slug(Event, title[:60], prefix="event"),
             **date_span(value),
         )
-        save_checked(titled(event, title=title, language=candidate.document.language), user)
+        save_titled(event, candidate, user, title=title, prefix="event")
         return event
 
     def link(self, candidate, record: Event, context: DocumentContext, user) -> None:
         value = candidate.value
-        link_once(record, "delegation_id", context.decided_target("delegation", value.get("delegation")), user)
+        self.link_linked(candidate, record, context, user)
         present = set(record.participants.values_list("official_id", flat=True))
         wanted = [(item.get("name", ""), _role(item.get("role"))) for item in value.get("participants") or []]
         wanted += [(name, ParticipantRole.HOST) for name in _hosts(value, context)]
@@ -112,13 +105,8 @@ class EventHandler(Handler):
             save_checked(EventParticipant(event=record, official_id=official_id, role=role), user)
             present.add(official_id)
 
-    def refers_to(self, value: dict[str, Any], decided, context: DocumentContext) -> bool:
-        if decided.kind == CandidateKind.DELEGATION:
-            return points_at(context.at("delegation", value.get("delegation")), decided)
-        if decided.kind != CandidateKind.PERSON:
-            return False
-        names = {item.get("name") for item in value.get("participants") or []} | set(_hosts(value, context))
-        return bool(person_keys(decided.value) & names)
+    def people_named(self, value: dict[str, Any], context: DocumentContext) -> set[str]:
+        return {item.get("name") for item in value.get("participants") or []} | set(_hosts(value, context))
 
 
 def _kind(value: dict[str, Any]) -> str:

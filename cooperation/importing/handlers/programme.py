@@ -12,7 +12,15 @@ from cooperation.importing import matching
 from cooperation.importing.models import CandidateKind
 from cooperation.models import Organisation, OrganisationKind, Topic, TrainingProgramme
 
-from .base import CountryCodeField, DocumentContext, Handler, country_name, require, save_checked, titled, unique_slug
+from .base import (
+    CountryCodeField,
+    DocumentContext,
+    Handler,
+    country_name,
+    require,
+    required_title,
+    save_titled,
+)
 
 
 class ProgrammeHandler(Handler):
@@ -55,8 +63,7 @@ class ProgrammeHandler(Handler):
 
     def create(self, candidate, context: DocumentContext, user) -> TrainingProgramme:
         value = candidate.value
-        title = (value.get("title") or "").strip()
-        require(title, _("The title"))
+        title = required_title(value)
         programme = TrainingProgramme(
             title=title[:400],
             year=value.get("year") or None,
@@ -64,9 +71,8 @@ class ProgrammeHandler(Handler):
             provider=_provider(value),
             provider_country=value.get("provider") or "",
             beneficiary_country=value.get("beneficiary") or "",
-            slug=unique_slug(TrainingProgramme, title[:60], prefix="programme"),
         )
-        save_checked(titled(programme, title=title, language=candidate.document.language), user)
+        save_titled(programme, candidate, user, title=title, prefix="programme")
         return programme
 
 
