@@ -40,7 +40,7 @@ _NAME_PARTICLE = r"(?:bin|bint|ibn|al|Al|El|el|Aal|van|von|de|der|da|di|du|la|le
 # Letters outside ASCII are name letters too ("Đorđe Marković", "Mevlüt Çavuşoğlu").
 _CAP = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?"
 # Words of a name are on one line: a headline or subheading ending in a name is not the next line's first word.
-_EN_NAME = rf"{_CAP}(?:[^\S\n]+(?:{_NAME_PARTICLE}[- ])?{_CAP}){{1,8}}(?:[^\S\n]+(?:II|III|IV|VI|VII|VIII))?(?![\w-])"
+_EN_NAME = rf"{_CAP}(?:[^\S\n]+(?:\p{{Lu}}\.?[^\S\n]+)?(?:{_NAME_PARTICLE}[- ])?{_CAP}){{1,8}}(?:[^\S\n]+(?:II|III|IV|VI|VII|VIII))?(?![\w-])"
 _EN_NAME_RE = regex.compile(rf"(?:(?P<hon>{_EN_HONORIFIC})\s+)?(?P<name>{_EN_NAME})")
 
 # Capitalised words that begin or make up non-person phrases; a name run is cut at them.
@@ -141,7 +141,7 @@ def _title_after(text: str, position: int) -> tuple[str, int] | None:
     # given name is the next listed person's, not an apposition of this one.
     for run in regex.finditer(_EN_NAME, text[head:end]):
         name, _offset = _clean_name_run(run.group(0))
-        if len(name.split()) >= 2 and _name_like(name.split()[0]):
+        if len(name.split()) >= 2 and _name_like(name.split()[0]) and not _is_country(name):
             return None
     return text[position:end].lstrip(" ,"), end
 
@@ -202,6 +202,7 @@ def extract_english(text: str) -> list[Mention]:
         name, offset = _clean_name_run(raw)
         if (
             len(name.split()) < 2
+            or _is_country(name)
             or regex.search(r"['’]s\b", name)
             or any(token in _EN_ORG_WORDS for token in name.split())
             or _EN_NAMED_AFTER.match(text, match.start("name") + offset + len(name))
@@ -479,7 +480,10 @@ def _model_people(text: str) -> list[Mention]:
             continue  # the model took an honorific alone ("Tan Sri") for a person
         if not tokens or not all(regex.match(rf"\p{{Lu}}|{_NAME_PARTICLE}(?:-\p{{Lu}}|$)", t) for t in tokens):
             continue
-        if _EN_NAMED_AFTER.match(text, start + len(name)) or any(_is_country(t) or t in _EN_ORG_WORDS for t in tokens):
+        # A country's name ("Sierra Leone" in a headline) is no person's, in one word or several.
+        if _EN_NAMED_AFTER.match(text, start + len(name)) or _is_country(name):
+            continue
+        if any(_is_country(t) or t in _EN_ORG_WORDS for t in tokens):
             continue
         # A possessive inside ("People's Police Academy", "Leaders' Meeting") or an institution word at the end
         # ("... Academy") makes a body's or an event's name, never a person's.
@@ -522,7 +526,7 @@ def _person_ending(entity) -> Mention | None:
         if regex.search(r"['’]s?$", word):  # "People's Police Academy's": a possessive belongs to a body's name
             break
         tail.insert(0, word)
-    if not 2 <= len(tail) <= 4 or len(tail) == len(words) or not _name_like(tail[0]):
+    if not 2 <= len(tail) <= 4 or len(tail) == len(words) or not _name_like(tail[0]) or _is_country(" ".join(tail)):
         return None
     name = " ".join(tail)
     start = entity.start_char + entity.text.rindex(name)
@@ -533,6 +537,8 @@ _EN_ORG_WORDS = {
     "Party", "Coalition", "Association", "Network", "Organization", "Organisation", "Corporation", "Company",
     "Commission", "Mobilisation", "Mobilization", "Awareness", "Unification", "Front", "Movement", "Department",
     "Palace", "Hall", "Tower", "Square", "Region", "Province", "Airport", "Airbase", "Base", "City", "Meeting",
+    # Companies, offices and buildings ("China Railway Group Limited", "Press Secretariat", "Rashtrapati Bhavan").
+    "Trust", "Limited", "Holdings", "Inc", "Secretariat", "Bureau", "Embassy", "Consulate", "Chamber", "Bhavan",
 }  # fmt: skip
 
 
