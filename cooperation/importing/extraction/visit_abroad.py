@@ -63,8 +63,8 @@ def met_abroad(context: DocumentContext) -> list[Found]:
             ]
             guests = [PersonRef(named[0].name, other, named[0].start, named[0].end)] if named else []
         nearby = not guests
-        if nearby and host not in talked_about:
-            continue  # people named around a city the story is not about: a venue (a summit's), not a host
+        # People named around a city the story is not about are at a venue (a summit's), not with a host...
+        venue = nearby and host not in talked_about
         if not guests:  # the people may be named in the sentence before or after the one that names the place
             # … or, failing those, two sentences before ("signed by A, B and C. The ceremony was held in Batumi.
             # It was part of the meeting held in this Georgian city.")
@@ -74,13 +74,22 @@ def met_abroad(context: DocumentContext) -> list[Found]:
                     p
                     for w in window
                     for p in context.people_in(w.start, w.end)
-                    if p.country and p.country != host and p.country in talked_about and not resident(context, p)
+                    if p.country
+                    and p.country != host
+                    and (p.country in talked_about or venue)
+                    and not resident(context, p)
                 ]
                 if guests:
                     break
+        # ... unless officials of two other countries meet there ("Lavrov and Rubio held talks in Kuala Lumpur,
+        # on the sidelines of the ASEAN forum"): each came to that country, as to any other talks abroad.
+        if venue and len({g.country for g in guests}) < 2:
+            continue
         if guests:  # the first guest is the one the sentence is about; the others are whom he met
             found.append(reading(context, sentence, cue, guests[0].country, host, guests[0].name, confidence=0.5))
-        if nearby:  # "signed by A of X, B of Y and C of Z. The ceremony was held in Batumi": each guest came
+        # "signed by A of X, B of Y and C of Z. The ceremony was held in Batumi", "the meeting of Lavrov and
+        # Chaponda took place in Cairo": each guest not posted there came, whomever he met.
+        if guests:
             for guest in guests[1:]:
                 if guest.country not in {f.value["origin_country"] for f in found}:
                     found.append(reading(context, sentence, cue, guest.country, host, guest.name, confidence=0.5))
