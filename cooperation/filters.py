@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
+import operator
 
 import django_filters as filters
 from django import forms
@@ -264,60 +266,65 @@ def _where(queryset: QuerySet, condition: Q) -> QuerySet:
     return queryset.filter(pk__in=model._default_manager.filter(condition).values("pk"))
 
 
+def any_of(*lookups: str, subquery: bool = True):
+    """A filter ``method``: records where any of ``lookups`` (``topics__slug``, ``country__in``) matches the value.
+
+    Through ``_where`` unless every lookup stays on to-one relations (``subquery=False``): there a plain WHERE
+    cannot duplicate a record and spares PostgreSQL the subquery.
+    """
+
+    def method(queryset, name, value):
+        condition = functools.reduce(operator.or_, (Q(**{lookup: value}) for lookup in lookups))
+        return _where(queryset, condition) if subquery else queryset.filter(condition)
+
+    return method
+
+
 # --- FilterSets ---------------------------------------------------------------------------------------------
 
 
 class DelegationFilter(SpanFilter):
     origin_country = CountryFilter(field_name="origin_country", help_text="Country the delegation comes from.")
     host_country = CountryFilter(field_name="host_country", help_text="Country visited.")
-    country = CountryFilter(method="filter_country", help_text="Origin or host country.")
+    country = CountryFilter(
+        method=any_of("origin_country__in", "host_country__in", subquery=False), help_text="Origin or host country."
+    )
     status = filters.MultipleChoiceFilter(distinct=False, choices=DelegationStatus.choices)
-    topic = filters.CharFilter(method="filter_topic", help_text="Topic slug.")
-    official = filters.CharFilter(method="filter_official", help_text="Slug of an official among the members.")
-    organisation = filters.CharFilter(method="filter_organisation", help_text="Slug of the sending or host body.")
+    topic = filters.CharFilter(method=any_of("topics__slug"), help_text="Topic slug.")
+    official = filters.CharFilter(
+        method=any_of("members__official__slug"), help_text="Slug of an official among the members."
+    )
+    organisation = filters.CharFilter(
+        method=any_of("sending_organisation__slug", "host_organisation__slug", subquery=False),
+        help_text="Slug of the sending or host body.",
+    )
 
     class Meta:
         model = Delegation
         fields = []
 
-    def filter_country(self, queryset, name, value):
-        return queryset.filter(Q(origin_country__in=value) | Q(host_country__in=value))
-
-    def filter_topic(self, queryset, name, value):
-        return _where(queryset, Q(topics__slug=value))
-
-    def filter_official(self, queryset, name, value):
-        return _where(queryset, Q(members__official__slug=value))
-
-    def filter_organisation(self, queryset, name, value):
-        return queryset.filter(Q(sending_organisation__slug=value) | Q(host_organisation__slug=value))
-
 
 class EventFilter(SpanFilter):
     kind = filters.MultipleChoiceFilter(distinct=False, choices=EventKind.choices)
     status = filters.MultipleChoiceFilter(distinct=False, choices=EventStatus.choices)
-    country = CountryFilter(method="filter_country", help_text="Country where it takes place or taking part.")
-    topic = filters.CharFilter(method="filter_topic", help_text="Topic slug.")
-    official = filters.CharFilter(method="filter_official", help_text="Slug of a participating official.")
-    organisation = filters.CharFilter(method="filter_organisation", help_text="Slug of an organiser or the venue.")
+    country = CountryFilter(
+        method=any_of("country__in", "participating_countries__country__in"),
+        help_text="Country where it takes place or taking part.",
+    )
+    topic = filters.CharFilter(method=any_of("topics__slug"), help_text="Topic slug.")
+    official = filters.CharFilter(
+        method=any_of("participants__official__slug"), help_text="Slug of a participating official."
+    )
+    organisation = filters.CharFilter(
+        method=any_of("organisers__organisation__slug", "venue_organisation__slug"),
+        help_text="Slug of an organiser or the venue.",
+    )
     delegation = filters.CharFilter(field_name="delegation__slug", help_text="Slug of the delegation.")
     parent = filters.CharFilter(field_name="parent__slug", help_text="Slug of the event this one is part of.")
 
     class Meta:
         model = Event
         fields = []
-
-    def filter_country(self, queryset, name, value):
-        return _where(queryset, Q(country__in=value) | Q(participating_countries__country__in=value))
-
-    def filter_topic(self, queryset, name, value):
-        return _where(queryset, Q(topics__slug=value))
-
-    def filter_official(self, queryset, name, value):
-        return _where(queryset, Q(participants__official__slug=value))
-
-    def filter_organisation(self, queryset, name, value):
-        return _where(queryset, Q(organisers__organisation__slug=value) | Q(venue_organisation__slug=value))
 
 
 class AgreementFilter(RecordFilter):
@@ -329,10 +336,14 @@ class AgreementFilter(RecordFilter):
     as_of = filters.DateFilter(
         method="filter_as_of", help_text="Adds `status_as_of`: the status on this date (YYYY-MM-DD)."
     )
-    country = CountryFilter(method="filter_country", help_text="Country of a party.")
-    organisation = filters.CharFilter(method="filter_organisation", help_text="Slug of a party organisation.")
-    official = filters.CharFilter(method="filter_official", help_text="Slug of a signatory.")
-    topic = filters.CharFilter(method="filter_topic", help_text="Topic slug.")
+    country = CountryFilter(
+        method=any_of("parties__country__in", "parties__organisation__country__in"), help_text="Country of a party."
+    )
+    organisation = filters.CharFilter(
+        method=any_of("parties__organisation__slug"), help_text="Slug of a party organisation."
+    )
+    official = filters.CharFilter(method=any_of("signatories__official__slug"), help_text="Slug of a signatory.")
+    topic = filters.CharFilter(method=any_of("topics__slug"), help_text="Topic slug.")
     signed_from = filters.DateFilter(method="filter_signed", help_text="A party signed on or after this date.")
     signed_to = filters.DateFilter(method="filter_signed", help_text="A party signed on or before this date.")
     expires_before = filters.DateFilter(field_name="expires_on", lookup_expr="lte")
@@ -358,18 +369,6 @@ class AgreementFilter(RecordFilter):
         field = "status_as_of" if self.form.cleaned_data.get("as_of") else "status"
         return queryset.filter(**{f"{field}__in": value})
 
-    def filter_country(self, queryset, name, value):
-        return _where(queryset, Q(parties__country__in=value) | Q(parties__organisation__country__in=value))
-
-    def filter_organisation(self, queryset, name, value):
-        return _where(queryset, Q(parties__organisation__slug=value))
-
-    def filter_official(self, queryset, name, value):
-        return _where(queryset, Q(signatories__official__slug=value))
-
-    def filter_topic(self, queryset, name, value):
-        return _where(queryset, Q(topics__slug=value))
-
     def filter_signed(self, queryset, name, value):
         lookup = "gte" if name == "signed_from" else "lte"
         return _where(
@@ -387,7 +386,10 @@ class OfficialFilter(RecordFilter):
         help_text="Adds `position_as_of` (the post held on this date); with `organisation`, only officials "
         "holding a post there on this date.",
     )
-    topic = filters.CharFilter(method="filter_topic", help_text="Took part in a delegation on this topic (slug).")
+    topic = filters.CharFilter(
+        method=any_of("delegation_memberships__delegation__topics__slug"),
+        help_text="Took part in a delegation on this topic (slug).",
+    )
 
     class Meta:
         model = Official
@@ -402,9 +404,6 @@ class OfficialFilter(RecordFilter):
 
     def filter_as_of(self, queryset, name, value):
         return queryset  # read by filter_organisation and by the serializer
-
-    def filter_topic(self, queryset, name, value):
-        return _where(queryset, Q(delegation_memberships__delegation__topics__slug=value))
 
 
 class OrganisationFilter(RecordFilter):
@@ -421,34 +420,25 @@ class TrainingProgrammeFilter(SpanFilter):
     status = filters.MultipleChoiceFilter(distinct=False, choices=ProgrammeStatus.choices)
     provider_country = CountryFilter(field_name="provider_country")
     beneficiary_country = CountryFilter(
-        method="filter_beneficiary", help_text="Beneficiary country, including multi-country programmes."
+        method=any_of("beneficiary_country__in", "countries__country__in"),
+        help_text="Beneficiary country, including multi-country programmes.",
     )
     year = filters.NumberFilter(field_name="year")
-    topic = filters.CharFilter(method="filter_topic", help_text="Topic slug (programme or module).")
-    organisation = filters.CharFilter(
-        method="filter_organisation", help_text="Slug of the provider, a partner or the beneficiary organisation."
+    topic = filters.CharFilter(
+        method=any_of("topics__slug", "stages__topics__slug"), help_text="Topic slug (programme or module)."
     )
-    official = filters.CharFilter(method="filter_official", help_text="Slug of a participant or trainer.")
+    organisation = filters.CharFilter(
+        method=any_of("provider__slug", "partners__slug", "beneficiary_organisation__slug"),
+        help_text="Slug of the provider, a partner or the beneficiary organisation.",
+    )
+    official = filters.CharFilter(
+        method=any_of("participants__official__slug"), help_text="Slug of a participant or trainer."
+    )
     agreement = filters.CharFilter(field_name="agreement__slug", help_text="Slug of the agreement implemented.")
 
     class Meta:
         model = TrainingProgramme
         fields = []
-
-    def filter_beneficiary(self, queryset, name, value):
-        return _where(queryset, Q(beneficiary_country__in=value) | Q(countries__country__in=value))
-
-    def filter_topic(self, queryset, name, value):
-        return _where(queryset, Q(topics__slug=value) | Q(stages__topics__slug=value))
-
-    def filter_organisation(self, queryset, name, value):
-        return _where(
-            queryset,
-            Q(provider__slug=value) | Q(partners__slug=value) | Q(beneficiary_organisation__slug=value),
-        )
-
-    def filter_official(self, queryset, name, value):
-        return _where(queryset, Q(participants__official__slug=value))
 
 
 class TopicFilter(RecordFilter):

@@ -37,6 +37,37 @@ def _iso(partial) -> str:
     return partial.isoformat() if partial else ""
 
 
+# Columns read the same way on every record that has them; ``column_name`` defaults to the attribute's name.
+
+
+def _choice(attribute: str, column_name: str = "") -> fields.Field:
+    """A choice by its label, as the admin shows it."""
+    return fields.Field(
+        column_name=column_name or attribute, dehydrate_method=lambda obj: getattr(obj, f"get_{attribute}_display")()
+    )
+
+
+def _country_of(attribute: str, column_name: str = "") -> fields.Field:
+    return fields.Field(
+        column_name=column_name or attribute, dehydrate_method=lambda obj: _country(getattr(obj, attribute))
+    )
+
+
+def _related(attribute: str, column_name: str = "") -> fields.Field:
+    """An optional to-one relation by its display name; the ``_id`` test spares a query when it is empty."""
+    return fields.Field(
+        column_name=column_name or attribute,
+        dehydrate_method=lambda obj: str(getattr(obj, attribute)) if getattr(obj, f"{attribute}_id") else "",
+    )
+
+
+def _name_forms() -> fields.Field:
+    return fields.Field(
+        column_name="other name forms",
+        dehydrate_method=lambda obj: _join(f"{n.name} ({n.language})" for n in obj.names.all()),
+    )
+
+
 class ReadableResource(resources.ModelResource):
     """Export only; rows are written through the admin forms and the importers, never by uploading a sheet."""
 
@@ -63,20 +94,14 @@ class DatedResource(ReadableResource):
 
 class OfficialResource(ReadableResource):
     name = fields.Field(attribute="name", column_name="name")
-    other_names = fields.Field(column_name="other name forms")
+    other_names = _name_forms()
     honorific = fields.Field(attribute="honorific_prefix", column_name="honorific")
-    country = fields.Field(column_name="country")
+    country = _country_of("country")
     positions = fields.Field(column_name="positions")
 
     class Meta:
         model = Official
         fields = ("id", "name", "other_names", "honorific", "country", "positions")
-
-    def dehydrate_other_names(self, obj: Official) -> str:
-        return _join(f"{n.name} ({n.language})" for n in obj.names.all())
-
-    def dehydrate_country(self, obj: Official) -> str:
-        return _country(obj.country)
 
     def dehydrate_positions(self, obj: Official) -> str:
         return _join(_position_text(p) for p in obj.positions.all())
@@ -94,34 +119,22 @@ def _position_text(position: Position) -> str:
 class OrganisationResource(ReadableResource):
     name = fields.Field(attribute="name", column_name="name")
     abbreviation = fields.Field(attribute="abbreviation", column_name="abbreviation")
-    kind = fields.Field(column_name="kind")
-    country = fields.Field(column_name="country")
+    kind = _choice("kind")
+    country = _country_of("country")
     city = fields.Field(attribute="city", column_name="city")
-    parent = fields.Field(column_name="part of")
-    other_names = fields.Field(column_name="other name forms")
+    parent = _related("parent", "part of")
+    other_names = _name_forms()
 
     class Meta:
         model = Organisation
         fields = ("id", "name", "abbreviation", "kind", "country", "city", "parent", "other_names")
-
-    def dehydrate_kind(self, obj: Organisation) -> str:
-        return obj.get_kind_display()
-
-    def dehydrate_country(self, obj: Organisation) -> str:
-        return _country(obj.country)
-
-    def dehydrate_parent(self, obj: Organisation) -> str:
-        return str(obj.parent) if obj.parent_id else ""
-
-    def dehydrate_other_names(self, obj: Organisation) -> str:
-        return _join(f"{n.name} ({n.language})" for n in obj.names.all())
 
 
 class PositionResource(DatedResource):
     id = fields.Field(attribute="pk", column_name="id")
     official = fields.Field(column_name="official")
     title = fields.Field(attribute="title", column_name="title")
-    organisation = fields.Field(column_name="organisation")
+    organisation = _related("organisation")
 
     class Meta:
         model = Position
@@ -130,19 +143,16 @@ class PositionResource(DatedResource):
     def dehydrate_official(self, obj: Position) -> str:
         return str(obj.official)
 
-    def dehydrate_organisation(self, obj: Position) -> str:
-        return str(obj.organisation) if obj.organisation_id else ""
-
 
 class DelegationResource(DatedResource):
     title = fields.Field(attribute="title", column_name="title")
-    origin_country = fields.Field(column_name="from")
-    host_country = fields.Field(column_name="to")
+    origin_country = _country_of("origin_country", "from")
+    host_country = _country_of("host_country", "to")
     city = fields.Field(attribute="city", column_name="city")
-    status = fields.Field(column_name="status")
+    status = _choice("status")
     head = fields.Field(column_name="head of delegation")
     members = fields.Field(column_name="members")
-    host_organisation = fields.Field(column_name="host organisation")
+    host_organisation = _related("host_organisation", "host organisation")
     topics = fields.Field(column_name="topics")
     purpose = fields.Field(attribute="purpose", column_name="purpose")
 
@@ -165,34 +175,22 @@ class DelegationResource(DatedResource):
             "purpose",
         )
 
-    def dehydrate_origin_country(self, obj: Delegation) -> str:
-        return _country(obj.origin_country)
-
-    def dehydrate_host_country(self, obj: Delegation) -> str:
-        return _country(obj.host_country)
-
-    def dehydrate_status(self, obj: Delegation) -> str:
-        return obj.get_status_display()
-
     def dehydrate_head(self, obj: Delegation) -> str:
         return str(obj.head or "")
 
     def dehydrate_members(self, obj: Delegation) -> str:
         return _join(f"{m.official} ({m.get_role_display()})" for m in obj.members.all() if m.role != MemberRole.HEAD)
 
-    def dehydrate_host_organisation(self, obj: Delegation) -> str:
-        return str(obj.host_organisation) if obj.host_organisation_id else ""
-
 
 class EventResource(DatedResource):
     title = fields.Field(attribute="title", column_name="title")
-    kind = fields.Field(column_name="kind")
-    status = fields.Field(column_name="status")
+    kind = _choice("kind")
+    status = _choice("status")
     city = fields.Field(attribute="city", column_name="city")
-    country = fields.Field(column_name="country")
+    country = _country_of("country")
     venue = fields.Field(attribute="venue", column_name="venue")
-    parent = fields.Field(column_name="part of")
-    delegation = fields.Field(column_name="in the programme of")
+    parent = _related("parent", "part of")
+    delegation = _related("delegation", "in the programme of")
     participants = fields.Field(column_name="participants")
     topics = fields.Field(column_name="topics")
 
@@ -215,35 +213,20 @@ class EventResource(DatedResource):
             "topics",
         )
 
-    def dehydrate_kind(self, obj: Event) -> str:
-        return obj.get_kind_display()
-
-    def dehydrate_status(self, obj: Event) -> str:
-        return obj.get_status_display()
-
-    def dehydrate_country(self, obj: Event) -> str:
-        return _country(obj.country)
-
-    def dehydrate_parent(self, obj: Event) -> str:
-        return str(obj.parent) if obj.parent_id else ""
-
-    def dehydrate_delegation(self, obj: Event) -> str:
-        return str(obj.delegation) if obj.delegation_id else ""
-
     def dehydrate_participants(self, obj: Event) -> str:
         return _join(f"{p.official} ({p.get_role_display()})" for p in obj.participants.all())
 
 
 class AgreementResource(ReadableResource):
     title = fields.Field(attribute="title", column_name="title")
-    kind = fields.Field(column_name="kind")
-    level = fields.Field(column_name="level")
-    status = fields.Field(column_name="status")
+    kind = _choice("kind")
+    level = _choice("level")
+    status = _choice("status")
     status_date = fields.Field(attribute="status_date", column_name="status since")
     parties = fields.Field(column_name="parties")
     actions = fields.Field(column_name="party actions")
     signatories = fields.Field(column_name="signatories")
-    signed_at = fields.Field(column_name="signed at")
+    signed_at = _related("signed_at", "signed at")
     expires_on = fields.Field(attribute="expires_on", column_name="expires on")
     topics = fields.Field(column_name="topics")
 
@@ -264,15 +247,6 @@ class AgreementResource(ReadableResource):
             "topics",
         )
 
-    def dehydrate_kind(self, obj: Agreement) -> str:
-        return obj.get_kind_display()
-
-    def dehydrate_level(self, obj: Agreement) -> str:
-        return obj.get_level_display()
-
-    def dehydrate_status(self, obj: Agreement) -> str:
-        return obj.get_status_display()
-
     def dehydrate_parties(self, obj: Agreement) -> str:
         return _join(obj.parties.all())
 
@@ -286,9 +260,6 @@ class AgreementResource(ReadableResource):
     def dehydrate_signatories(self, obj: Agreement) -> str:
         return _join(obj.signatories.all())
 
-    def dehydrate_signed_at(self, obj: Agreement) -> str:
-        return str(obj.signed_at) if obj.signed_at_id else ""
-
 
 def _action_date(action) -> PartialDate | None:
     return PartialDate.of(action.date, action.date_precision)
@@ -296,11 +267,11 @@ def _action_date(action) -> PartialDate | None:
 
 class TrainingProgrammeResource(DatedResource):
     title = fields.Field(attribute="title", column_name="title")
-    status = fields.Field(column_name="status")
-    provider = fields.Field(column_name="provider")
+    status = _choice("status")
+    provider = _related("provider")
     beneficiary_country = fields.Field(column_name="beneficiary country")
-    beneficiary_organisation = fields.Field(column_name="beneficiary organisation")
-    agreement = fields.Field(column_name="implements agreement")
+    beneficiary_organisation = _related("beneficiary_organisation", "beneficiary organisation")
+    agreement = _related("agreement", "implements agreement")
     cohort = fields.Field(attribute="cohort", column_name="cohort")
     year = fields.Field(attribute="year", column_name="year")
     participant_count = fields.Field(attribute="participant_count", column_name="number of participants")
@@ -327,20 +298,8 @@ class TrainingProgrammeResource(DatedResource):
             "topics",
         )
 
-    def dehydrate_status(self, obj: TrainingProgramme) -> str:
-        return obj.get_status_display()
-
-    def dehydrate_provider(self, obj: TrainingProgramme) -> str:
-        return str(obj.provider) if obj.provider_id else ""
-
     def dehydrate_beneficiary_country(self, obj: TrainingProgramme) -> str:
         return _country(obj.beneficiary_country) or _join(_country(c.country) for c in obj.countries.all())
-
-    def dehydrate_beneficiary_organisation(self, obj: TrainingProgramme) -> str:
-        return str(obj.beneficiary_organisation) if obj.beneficiary_organisation_id else ""
-
-    def dehydrate_agreement(self, obj: TrainingProgramme) -> str:
-        return str(obj.agreement) if obj.agreement_id else ""
 
     def dehydrate_stages(self, obj: TrainingProgramme) -> str:
         return _join(
@@ -353,20 +312,17 @@ class TopicResource(ReadableResource):
     name = fields.Field(attribute="name", column_name="name")
     name_ru = fields.Field(attribute="name_ru", column_name="name (Russian)")
     name_ar = fields.Field(attribute="name_ar", column_name="name (Arabic)")
-    parent = fields.Field(column_name="parent")
+    parent = _related("parent")
 
     class Meta:
         model = Topic
         fields = ("id", "name", "name_ru", "name_ar", "parent")
 
-    def dehydrate_parent(self, obj: Topic) -> str:
-        return str(obj.parent) if obj.parent_id else ""
-
 
 class SourceDocumentResource(ReadableResource):
     title = fields.Field(attribute="title", column_name="title")
-    language = fields.Field(column_name="language")
-    kind = fields.Field(column_name="kind")
+    language = _choice("language")
+    kind = _choice("kind")
     publisher = fields.Field(attribute="publisher", column_name="publisher")
     url = fields.Field(attribute="url", column_name="URL")
     published = fields.Field(column_name="published")
@@ -374,12 +330,6 @@ class SourceDocumentResource(ReadableResource):
     class Meta:
         model = SourceDocument
         fields = ("id", "title", "language", "kind", "publisher", "url", "published")
-
-    def dehydrate_language(self, obj: SourceDocument) -> str:
-        return obj.get_language_display()
-
-    def dehydrate_kind(self, obj: SourceDocument) -> str:
-        return obj.get_kind_display()
 
     def dehydrate_published(self, obj: SourceDocument) -> str:
         return _iso(obj.published)

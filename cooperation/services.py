@@ -69,6 +69,33 @@ def _move_names(model: type[models.Model], field: str, *, duplicate, keep) -> No
             name.save()
 
 
+def _move_or_fold(model: type[models.Model], field: str, *, key: str, duplicate, keep, fold) -> None:
+    """Re-point ``model`` rows from ``duplicate`` to ``keep``; a row whose ``key`` ``keep`` already has is
+    folded into that one (``fold(row, same)`` moves what hangs off it) and deleted."""
+    kept = {getattr(row, key): row for row in model.objects.filter(**{field: keep})}
+    for row in model.objects.filter(**{field: duplicate}):
+        same = kept.get(getattr(row, key))
+        if same is None:
+            setattr(row, field, keep)
+            row.save()
+            continue
+        fold(row, same)
+        row.delete()
+
+
+def _fold_position(position: Position, same: Position) -> None:
+    """The kept official already holds this post: what cited the duplicate's copy cites the kept one."""
+    for model in _POSITION_REFERENCES:
+        model.objects.filter(position=position).update(position=same)
+
+
+def _fold_party(party: AgreementParty, same: AgreementParty) -> None:
+    """The kept organisation is already a party: its actions stand, the duplicate's others and signatories join."""
+    kinds = set(same.actions.values_list("kind", flat=True))
+    AgreementAction.objects.filter(party=party).exclude(kind__in=kinds).update(party=same)
+    AgreementSignatory.objects.filter(party=party).update(party=same)
+
+
 def _fill_blanks(duplicate, keep) -> None:
     for field in _BLANK_FILLED[type(keep)]:
         if not getattr(keep, field) and getattr(duplicate, field):
@@ -84,30 +111,27 @@ def _move_remaining(duplicate, keep) -> None:
         relation.related_model._default_manager.filter(**{name: duplicate}).update(**{name: keep})
 
 
-@transaction.atomic
-def official_merge(*, duplicate: Official, keep: Official) -> Official:
-    """Merge ``duplicate`` into ``keep``: names, posts, memberships, signatures, citations follow."""
-    _check(duplicate, keep)
-    _move_names(OfficialName, "official", duplicate=duplicate, keep=keep)
-    kept_titles = {p.title: p for p in Position.objects.filter(official=keep)}
-    for position in Position.objects.filter(official=duplicate):
-        same = kept_titles.get(position.title)
-        if same is None:
-            position.official = keep
-            position.save()
-            continue
-        for model in _POSITION_REFERENCES:
-            model.objects.filter(position=position).update(position=same)
-        position.delete()
-    for model, parent in _PERSON_ROWS:
-        _move_once(model, "official", parent=parent, duplicate=duplicate, keep=keep)
-    _move_once(Citation, "official", parent="source", duplicate=duplicate, keep=keep)
+def _replace(duplicate, keep):
+    """Every merge ends the same way: the rest follows, ``keep`` takes what it lacked, the duplicate goes with
+    a ``merged`` tombstone (``MERGED_INTO`` tells the deletion signal where it went)."""
     _move_remaining(duplicate, keep)
     _fill_blanks(duplicate, keep)
     keep.save()
     setattr(duplicate, MERGED_INTO, keep)
     duplicate.delete()
     return keep
+
+
+@transaction.atomic
+def official_merge(*, duplicate: Official, keep: Official) -> Official:
+    """Merge ``duplicate`` into ``keep``: names, posts, memberships, signatures, citations follow."""
+    _check(duplicate, keep)
+    _move_names(OfficialName, "official", duplicate=duplicate, keep=keep)
+    _move_or_fold(Position, "official", key="title", duplicate=duplicate, keep=keep, fold=_fold_position)
+    for model, parent in _PERSON_ROWS:
+        _move_once(model, "official", parent=parent, duplicate=duplicate, keep=keep)
+    _move_once(Citation, "official", parent="source", duplicate=duplicate, keep=keep)
+    return _replace(duplicate, keep)
 
 
 @transaction.atomic
@@ -121,23 +145,8 @@ def organisation_merge(*, duplicate: Organisation, keep: Organisation) -> Organi
     _move_names(OrganisationName, "organisation", duplicate=duplicate, keep=keep)
     _move_once(EventOrganiser, "organisation", parent="event", duplicate=duplicate, keep=keep)
     _move_once(Citation, "organisation", parent="source", duplicate=duplicate, keep=keep)
-    kept_parties = {p.agreement_id: p for p in AgreementParty.objects.filter(organisation=keep)}
-    for party in AgreementParty.objects.filter(organisation=duplicate):
-        same = kept_parties.get(party.agreement_id)
-        if same is None:
-            party.organisation = keep
-            party.save()
-            continue
-        kinds = set(same.actions.values_list("kind", flat=True))
-        AgreementAction.objects.filter(party=party).exclude(kind__in=kinds).update(party=same)
-        AgreementSignatory.objects.filter(party=party).update(party=same)
-        party.delete()
+    _move_or_fold(AgreementParty, "organisation", key="agreement_id", duplicate=duplicate, keep=keep, fold=_fold_party)
     for programme in duplicate.programmes_partnered.all():
         programme.partners.remove(duplicate)
         programme.partners.add(keep)
-    _move_remaining(duplicate, keep)
-    _fill_blanks(duplicate, keep)
-    keep.save()
-    setattr(duplicate, MERGED_INTO, keep)
-    duplicate.delete()
-    return keep
+    return _replace(duplicate, keep)

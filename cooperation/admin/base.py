@@ -253,6 +253,11 @@ class ReadOnlyInline(TabularInline):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
+    def get_readonly_fields(self, request, obj=None):
+        # Every column is only shown, so no subclass has to repeat its ``fields`` here; Django builds a form field
+        # for anything not listed, and a display method (a link, dates) has none.
+        return self.fields
+
     def has_rows(self, request, parent) -> bool:
         return self.get_queryset(request).filter(**{self.fk_name: parent}).exists()
 
@@ -263,6 +268,26 @@ def admin_link(record) -> str:
         return "—"
     url = reverse(f"admin:{record._meta.app_label}_{record._meta.model_name}_change", args=[record.pk])
     return format_html('<a href="{}">{}</a>', url, record)
+
+
+def link_column(description: str, relation: str = ""):
+    """A display method linking to the admin page of the row's ``relation`` (of the row itself by default)."""
+
+    @admin.display(description=description)
+    def column(self, obj) -> str:
+        return admin_link(getattr(obj, relation) if relation else obj)
+
+    return column
+
+
+def dates_column(relation: str):
+    """A display method giving the dates of the row's ``relation`` as the sources state them."""
+
+    @admin.display(description=_("dates"))
+    def column(self, obj) -> str:
+        return getattr(obj, relation).dates_display
+
+    return column
 
 
 SHORT_TEXTAREA = AdminTextareaWidget(attrs={"rows": 2, "dir": "auto"})

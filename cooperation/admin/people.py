@@ -29,9 +29,10 @@ from .base import (
     RecordAdmin,
     ReferenceAdmin,
     TabularInline,
-    admin_link,
     citation_inline,
     country_filter,
+    dates_column,
+    link_column,
 )
 from .merging import PossibleDuplicatesFilter, merge_action
 
@@ -59,59 +60,51 @@ class PositionInline(TabularInline):
     show_change_link = True
 
 
-class MembershipsInline(ReadOnlyInline):
-    model = DelegationMember
+class InvolvementInline(ReadOnlyInline):
+    """An official's rows in dated records of one kind (visits, events), latest first: see ``involvement_inline``."""
+
     fk_name = "official"
-    fields = ("delegation_link", "delegation_dates", "role", "position")
-    readonly_fields = fields
-    verbose_name_plural = _("delegations")
+    record = ""
 
     def get_queryset(self, request):
         return (
-            super().get_queryset(request).select_related("delegation", "position").order_by("-delegation__start_date")
+            super()
+            .get_queryset(request)
+            .select_related(self.record, "position")
+            .order_by(f"-{self.record}__start_date")
         )
 
-    @admin.display(description=_("delegation"))
-    def delegation_link(self, obj: DelegationMember) -> str:
-        return admin_link(obj.delegation)
 
-    @admin.display(description=_("dates"))
-    def delegation_dates(self, obj: DelegationMember) -> str:
-        return obj.delegation.dates_display
+def involvement_inline(model, record: str, *, column: str, plural: str) -> type[InvolvementInline]:
+    """The rows of ``model`` (which points at ``record``): a link to each record, its dates, role and post."""
+    return type(
+        f"{record.title()}InvolvementInline",
+        (InvolvementInline,),
+        {
+            "model": model,
+            "record": record,
+            "fields": (f"{record}_link", f"{record}_dates", "role", "position"),
+            "verbose_name_plural": plural,
+            f"{record}_link": link_column(column, record),
+            f"{record}_dates": dates_column(record),
+            "__module__": __name__,
+        },
+    )
 
 
-class ParticipationsInline(ReadOnlyInline):
-    model = EventParticipant
-    fk_name = "official"
-    fields = ("event_link", "event_dates", "role", "position")
-    readonly_fields = fields
-    verbose_name_plural = _("events")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("event", "position").order_by("-event__start_date")
-
-    @admin.display(description=_("event"))
-    def event_link(self, obj: EventParticipant) -> str:
-        return admin_link(obj.event)
-
-    @admin.display(description=_("dates"))
-    def event_dates(self, obj: EventParticipant) -> str:
-        return obj.event.dates_display
+MembershipsInline = involvement_inline(DelegationMember, "delegation", column=_("delegation"), plural=_("delegations"))
+ParticipationsInline = involvement_inline(EventParticipant, "event", column=_("event"), plural=_("events"))
 
 
 class SignaturesInline(ReadOnlyInline):
     model = AgreementSignatory
     fk_name = "official"
     fields = ("agreement_link", "party", "position")
-    readonly_fields = fields
     verbose_name_plural = _("signatures")
+    agreement_link = link_column(_("agreement"), "agreement")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("agreement", "party__organisation", "position")
-
-    @admin.display(description=_("agreement"))
-    def agreement_link(self, obj: AgreementSignatory) -> str:
-        return admin_link(obj.agreement)
 
 
 @admin.register(Official)

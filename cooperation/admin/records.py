@@ -34,10 +34,10 @@ from .base import (
     StackedInline,
     TabularInline,
     YearListFilter,
-    admin_link,
     citation_inline,
     country_filter,
     distinct_rows,
+    link_column,
 )
 
 DATE_FIELDS = (("start_date", "start_precision"), ("end_date", "end_precision"), "dates_note")
@@ -47,6 +47,21 @@ class DatesColumnMixin:
     @admin.display(description=_("dates"), ordering="start_date")
     def dates(self, obj) -> str:
         return obj.dates_display
+
+
+class ParticipantInline(TabularInline):
+    """Officials taking part in an event or a programme, with their role and the post they held then."""
+
+    fields = ("official", "role", "position")
+    autocomplete_fields = ("official", "position")
+    extra = 0
+
+
+class CountryInline(TabularInline):
+    """The countries taking part in an event or benefiting from a programme."""
+
+    fields = ("country",)
+    extra = 0
 
 
 # --- Delegations -------------------------------------------------------------------------------------------
@@ -67,7 +82,6 @@ class DelegationEventInline(DatesColumnMixin, ReadOnlyInline):
     model = Event
     fk_name = "delegation"
     fields = ("title", "kind", "dates", "city", "status")
-    readonly_fields = fields
     show_change_link = True
     ordering = ("start_date", "slug")
     verbose_name_plural = _("programme (events of this delegation)")
@@ -129,10 +143,8 @@ class DelegationAdmin(DatesColumnMixin, RecordAdmin):
 # --- Events ------------------------------------------------------------------------------------------------
 
 
-class EventParticipantInline(TabularInline):
+class EventParticipantInline(ParticipantInline):
     model = EventParticipant
-    fields = ("official", "role", "position")
-    autocomplete_fields = ("official", "position")
     extra = 1
 
 
@@ -143,34 +155,24 @@ class EventOrganiserInline(TabularInline):
     extra = 0
 
 
-class EventCountryInline(TabularInline):
+class EventCountryInline(CountryInline):
     model = EventCountry
-    fields = ("country",)
-    extra = 0
 
 
 class SideEventsInline(DatesColumnMixin, ReadOnlyInline):
     model = Event
     fk_name = "parent"
     fields = ("event_link", "kind", "dates", "status")
-    readonly_fields = fields
     verbose_name_plural = _("side events and sessions of this event")
-
-    @admin.display(description=_("event"))
-    def event_link(self, obj: Event) -> str:
-        return admin_link(obj)
+    event_link = link_column(_("event"))
 
 
 class SignedHereInline(ReadOnlyInline):
     model = Agreement
     fk_name = "signed_at"
     fields = ("agreement_link", "kind", "status")
-    readonly_fields = fields
     verbose_name_plural = _("agreements signed at this event")
-
-    @admin.display(description=_("agreement"))
-    def agreement_link(self, obj: Agreement) -> str:
-        return admin_link(obj)
+    agreement_link = link_column(_("agreement"))
 
 
 @admin.register(Event)
@@ -264,7 +266,6 @@ class AgreementImplementedByInline(ReadOnlyInline):
     model = AgreementRelation
     fk_name = "target"
     fields = ("source", "kind")
-    readonly_fields = fields
     verbose_name_plural = _("implemented, amended or superseded by")
 
     def get_queryset(self, request):
@@ -388,17 +389,12 @@ class ProgrammeStageInline(StackedInline):
     extra = 0
 
 
-class ProgrammeParticipantInline(TabularInline):
+class ProgrammeParticipantInline(ParticipantInline):
     model = ProgrammeParticipant
-    fields = ("official", "role", "position")
-    autocomplete_fields = ("official", "position")
-    extra = 0
 
 
-class ProgrammeCountryInline(TabularInline):
+class ProgrammeCountryInline(CountryInline):
     model = ProgrammeCountry
-    fields = ("country",)
-    extra = 0
 
 
 @admin.register(TrainingProgramme)

@@ -12,16 +12,8 @@ from cooperation.resources import CitationResource, SourceDocumentResource
 from .base import ReadOnlyInline, RecordAdmin, year_filter
 
 
-class SourceCitationInline(ReadOnlyInline):
-    """What this document supports, read-only: citations are added on the record they support."""
-
-    model = Citation
-    fk_name = "source"
-    fields = ("record_kind", "record", "passage", "locator")
-    readonly_fields = fields
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related(*CITABLE)
+class CitedRecordColumns:
+    """The record a citation supports, whichever of its foreign keys holds it."""
 
     @admin.display(description=_("record kind"))
     def record_kind(self, obj: Citation) -> str:
@@ -30,6 +22,17 @@ class SourceCitationInline(ReadOnlyInline):
     @admin.display(description=_("record"))
     def record(self, obj: Citation) -> str:
         return str(obj.target)
+
+
+class SourceCitationInline(CitedRecordColumns, ReadOnlyInline):
+    """What this document supports, read-only: citations are added on the record they support."""
+
+    model = Citation
+    fk_name = "source"
+    fields = ("record_kind", "record", "passage", "locator")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*CITABLE)
 
 
 @admin.register(SourceDocument)
@@ -65,7 +68,7 @@ class SourceDocumentAdmin(RecordAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(RecordAdmin):
+class CitationAdmin(CitedRecordColumns, RecordAdmin):
     resource_classes = [CitationResource]
     list_display = ("source", "record_kind", "record", "short_passage", "locator")
     list_select_related = ("source", *CITABLE)
@@ -77,14 +80,6 @@ class CitationAdmin(RecordAdmin):
         (None, {"fields": ("source", "passage", "locator")}),
         (_("The record it supports (exactly one)"), {"fields": tuple(CITABLE)}),
     )
-
-    @admin.display(description=_("record kind"))
-    def record_kind(self, obj: Citation) -> str:
-        return str(type(obj.target)._meta.verbose_name)
-
-    @admin.display(description=_("record"))
-    def record(self, obj: Citation) -> str:
-        return str(obj.target)
 
     @admin.display(description=_("passage"))
     def short_passage(self, obj: Citation) -> str:

@@ -145,6 +145,19 @@ def _topics(model, owner: str, ids: list[int], link) -> dict[int, list[dict]]:
     return found
 
 
+def _countries(model, owner: str, ids: list[int]) -> dict[int, list[dict]]:
+    """A record's list of countries (participating, beneficiary), in code order."""
+    found: dict[int, list[dict]] = defaultdict(list)
+    rows = (
+        model.objects.filter(**{f"{owner}_id__in": ids})
+        .order_by(f"{owner}_id", "country")
+        .values_list(f"{owner}_id", "country")
+    )
+    for owner_id, code in rows:
+        found[owner_id].append(country(code))
+    return found
+
+
 def _supports(owner: str, ids: list[int], link, *, partner: bool) -> dict[int, list[dict]]:
     """The records' ``sources``, one query for the page; partners never see the office's internal notes."""
     rows = m.Citation.objects.filter(**{f"{owner}_id__in": ids}).order_by("source_id", "id")
@@ -223,13 +236,7 @@ def events(page: list[m.Event], link, *, partner: bool) -> list[dict]:
     for event_id, role, organisation_id in organisers:
         by_event[event_id].append({"role": role, "organisation": organisations[organisation_id]})
     participants = _people(m.EventParticipant, "event", ids, ("event_id", "id"), link)
-    countries: dict[int, list[dict]] = defaultdict(list)
-    for event_id, code in (
-        m.EventCountry.objects.filter(event_id__in=ids)
-        .order_by("event_id", "country")
-        .values_list("event_id", "country")
-    ):
-        countries[event_id].append(country(code))
+    countries = _countries(m.EventCountry, "event", ids)
     topics = _topics(m.Event, "event", ids, link)
     sources = _supports("event", ids, link, partner=partner)
     result = []

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from cooperation import models as m
 
-from .fast import _organisations, _people, _record, _record_ref, _supports, _title, _topics
+from .fast import _countries, _organisations, _people, _record, _record_ref, _supports, _title, _topics
 from .serializers import country, partial_date
 
 
@@ -102,13 +102,7 @@ def programmes(page: list[m.TrainingProgramme], link, *, partner: bool) -> list[
     partners_of: dict[int, list[dict]] = defaultdict(list)
     for programme_id, organisation_id in partners:
         partners_of[programme_id].append(organisations[organisation_id])
-    countries: dict[int, list[dict]] = defaultdict(list)
-    for programme_id, code in (
-        m.ProgrammeCountry.objects.filter(programme_id__in=ids)
-        .order_by("programme_id", "country")
-        .values_list("programme_id", "country")
-    ):
-        countries[programme_id].append(country(code))
+    countries = _countries(m.ProgrammeCountry, "programme", ids)
     stages = list(
         m.ProgrammeStage.objects.filter(programme_id__in=ids)
         .order_by("programme_id", "number", "id")

@@ -127,30 +127,32 @@ class CountryField(serializers.Field):
         return getattr(instance, self.source)
 
 
-@extend_schema_field(DATE_SCHEMA)
-class PartialDateField(serializers.Field):
-    """``PartialDateField("start")`` reads ``start_date`` and ``start_precision``."""
+class WholeInstanceField(serializers.Field):
+    """Read-only, built from several attributes of the instance (``source="*"``) named after ``attribute``."""
 
-    def __init__(self, prefix: str, **kwargs):
-        self.prefix = prefix
+    def __init__(self, attribute: str, **kwargs):
+        self.attribute = attribute
         kwargs["read_only"] = True
         kwargs["source"] = "*"
         super().__init__(**kwargs)
 
+
+@extend_schema_field(DATE_SCHEMA)
+class PartialDateField(WholeInstanceField):
+    """``PartialDateField("start")`` reads ``start_date`` and ``start_precision``."""
+
     def to_representation(self, instance):
-        return partial_date(getattr(instance, f"{self.prefix}_date"), getattr(instance, f"{self.prefix}_precision"))
+        return partial_date(
+            getattr(instance, f"{self.attribute}_date"), getattr(instance, f"{self.attribute}_precision")
+        )
 
 
 @extend_schema_field(TRANSLATED_SCHEMA)
-class TranslatedField(serializers.Field):
-    def __init__(self, field: str, **kwargs):
-        self.field = field
-        kwargs["read_only"] = True
-        kwargs["source"] = "*"
-        super().__init__(**kwargs)
+class TranslatedField(WholeInstanceField):
+    """``TranslatedField("title")`` reads ``title``, ``title_ru`` and ``title_ar``."""
 
     def to_representation(self, instance):
-        return translated(instance, self.field)
+        return translated(instance, self.attribute)
 
 
 # --- Brief nested records -------------------------------------------------------------------------------------
@@ -288,14 +290,23 @@ class RecordSerializer(serializers.Serializer):
         return data
 
 
-class DelegationSerializer(RecordSerializer):
+class FastRecordSerializer(RecordSerializer):
+    """A record built by ``fast`` or ``fast_agreements``: its envelope also carries the supporting sources.
+
+    Subclasses declare only their own fields, between these and ``created_at``/``updated_at``: the schema lists
+    the base's fields first, in the order the records are built.
+    """
+
+    sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
+    slug = serializers.SlugField()
+    url = serializers.URLField()
+
+
+class DelegationSerializer(FastRecordSerializer):
     """The shape for the OpenAPI schema; list and detail are built by ``cooperation.api.fast.delegations``."""
 
     basename = "delegation"
-    sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
-    slug = serializers.SlugField()
-    url = serializers.URLField()
     title = TranslatedField("title")
     status = serializers.ChoiceField(choices=m.DelegationStatus.choices)
     origin_country = CountryField()
@@ -321,14 +332,11 @@ class OrganiserSerializer(BriefSerializer):
     organisation = OrganisationBriefSerializer()
 
 
-class EventSerializer(RecordSerializer):
+class EventSerializer(FastRecordSerializer):
     """The shape for the OpenAPI schema; list and detail are built by ``cooperation.api.fast.events``."""
 
     basename = "event"
-    sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
-    slug = serializers.SlugField()
-    url = serializers.URLField()
     kind = serializers.ChoiceField(choices=m.EventKind.choices)
     title = TranslatedField("title")
     status = serializers.ChoiceField(choices=m.EventStatus.choices)
@@ -375,14 +383,11 @@ class RelationSerializer(BriefSerializer):
     agreement = RecordRefSerializer()
 
 
-class AgreementSerializer(RecordSerializer):
+class AgreementSerializer(FastRecordSerializer):
     """The shape for the OpenAPI schema; list and detail are built by ``cooperation.api.fast_agreements.agreements``."""
 
     basename = "agreement"
-    sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
-    slug = serializers.SlugField()
-    url = serializers.URLField()
     kind = serializers.ChoiceField(choices=m.AgreementKind.choices)
     level = serializers.CharField()
     title = TranslatedField("title")
@@ -407,14 +412,11 @@ class AgreementSerializer(RecordSerializer):
     updated_at = serializers.DateTimeField()
 
 
-class OfficialSerializer(RecordSerializer):
+class OfficialSerializer(FastRecordSerializer):
     """The shape for the OpenAPI schema; list and detail are built by ``cooperation.api.fast.officials``."""
 
     basename = "official"
-    sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
-    slug = serializers.SlugField()
-    url = serializers.URLField()
     name = serializers.CharField(help_text="Canonical (usually Latin) form.")
     sort_name = serializers.CharField()
     honorific_prefix = serializers.CharField()
@@ -429,14 +431,11 @@ class OfficialSerializer(RecordSerializer):
     updated_at = serializers.DateTimeField()
 
 
-class OrganisationSerializer(RecordSerializer):
+class OrganisationSerializer(FastRecordSerializer):
     """The shape for the OpenAPI schema; list and detail are built by ``cooperation.api.fast.organisations``."""
 
     basename = "organisation"
-    sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
-    slug = serializers.SlugField()
-    url = serializers.URLField()
     name = serializers.CharField()
     abbreviation = serializers.CharField()
     kind = serializers.ChoiceField(choices=m.OrganisationKind.choices)
@@ -462,14 +461,11 @@ class StageSerializer(BriefSerializer):
     topics = TopicBriefSerializer(many=True, help_text="Modules of the stage.")
 
 
-class TrainingProgrammeSerializer(RecordSerializer):
+class TrainingProgrammeSerializer(FastRecordSerializer):
     """The shape for the OpenAPI schema; list and detail are built by ``cooperation.api.fast_agreements.programmes``."""
 
     basename = "programme"
-    sources = SupportSerializer(many=True, help_text="Sources that support the record, with the passage.")
 
-    slug = serializers.SlugField()
-    url = serializers.URLField()
     title = TranslatedField("title")
     summary = serializers.CharField()
     status = serializers.ChoiceField(choices=m.ProgrammeStatus.choices)

@@ -159,10 +159,15 @@ AS_OF = OpenApiParameter(
 )
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List delegations", tags=["delegations"]),
-    retrieve=extend_schema(summary="One delegation", tags=["delegations"]),
-)
+def documented(singular: str, plural: str, tag: str, *, detail_parameters: tuple = ()):
+    """The list and detail operations of a record type in the OpenAPI schema: summaries, tag, detail-only options."""
+    return extend_schema_view(
+        list=extend_schema(summary=f"List {plural}", tags=[tag]),
+        retrieve=extend_schema(summary=f"One {singular}", tags=[tag], parameters=list(detail_parameters)),
+    )
+
+
+@documented("delegation", "delegations", "delegations")
 class DelegationViewSet(FastRecordMixin, RecordViewSet):
     """Delegations: who went where, when, with whom, on what."""
 
@@ -172,10 +177,7 @@ class DelegationViewSet(FastRecordMixin, RecordViewSet):
     filterset_class = filters.DelegationFilter
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List events", tags=["events"]),
-    retrieve=extend_schema(summary="One event", tags=["events"]),
-)
+@documented("event", "events", "events")
 class EventViewSet(FastRecordMixin, RecordViewSet):
     selector = staticmethod(selectors.event_rows)
     fast_builder = staticmethod(fast.events)
@@ -183,10 +185,7 @@ class EventViewSet(FastRecordMixin, RecordViewSet):
     filterset_class = filters.EventFilter
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List agreements", tags=["agreements"]),
-    retrieve=extend_schema(summary="One agreement", tags=["agreements"], parameters=[AS_OF]),
-)
+@documented("agreement", "agreements", "agreements", detail_parameters=(AS_OF,))
 class AgreementViewSet(FastRecordMixin, RecordViewSet):
     selector = staticmethod(selectors.agreement_rows)
     fast_builder = staticmethod(fast_agreements.agreements)
@@ -194,10 +193,7 @@ class AgreementViewSet(FastRecordMixin, RecordViewSet):
     filterset_class = filters.AgreementFilter
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List officials", tags=["officials"]),
-    retrieve=extend_schema(summary="One official", tags=["officials"], parameters=[AS_OF]),
-)
+@documented("official", "officials", "officials", detail_parameters=(AS_OF,))
 class OfficialViewSet(FastRecordMixin, RecordViewSet):
     selector = staticmethod(selectors.official_rows)
     fast_builder = staticmethod(fast.officials)
@@ -208,10 +204,7 @@ class OfficialViewSet(FastRecordMixin, RecordViewSet):
         return {"as_of": _as_of(self.request)}
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List organisations", tags=["organisations"]),
-    retrieve=extend_schema(summary="One organisation", tags=["organisations"]),
-)
+@documented("organisation", "organisations", "organisations")
 class OrganisationViewSet(FastRecordMixin, RecordViewSet):
     selector = staticmethod(selectors.organisation_rows)
     fast_builder = staticmethod(fast.organisations)
@@ -219,10 +212,7 @@ class OrganisationViewSet(FastRecordMixin, RecordViewSet):
     filterset_class = filters.OrganisationFilter
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List training programmes", tags=["programmes"]),
-    retrieve=extend_schema(summary="One training programme", tags=["programmes"]),
-)
+@documented("training programme", "training programmes", "programmes")
 class TrainingProgrammeViewSet(FastRecordMixin, RecordViewSet):
     selector = staticmethod(selectors.programme_rows)
     fast_builder = staticmethod(fast_agreements.programmes)
@@ -230,22 +220,18 @@ class TrainingProgrammeViewSet(FastRecordMixin, RecordViewSet):
     filterset_class = filters.TrainingProgrammeFilter
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List topics", tags=["topics"]),
-    retrieve=extend_schema(summary="One topic", tags=["topics"]),
-)
+@documented("topic", "topics", "topics")
 class TopicViewSet(RecordViewSet):
     selector = staticmethod(selectors.topics)
     serializer_class = serializers.TopicSerializer
     filterset_class = filters.TopicFilter
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List source documents", tags=["sources"]),
-    retrieve=extend_schema(summary="One source document", tags=["sources"]),
-)
+@documented("source document", "source documents", "sources")
 class SourceDocumentViewSet(RecordViewSet):
     selector = staticmethod(selectors.sources)
+    serializer_class = serializers.SourceDocumentSerializer
+    filterset_class = filters.SourceDocumentFilter
 
     def get_queryset(self):
         # Internal notes are the office's own working papers: never shown to partners, even by slug.
@@ -253,9 +239,6 @@ class SourceDocumentViewSet(RecordViewSet):
         if is_partner(self.request):
             queryset = queryset.exclude(kind=SourceKind.INTERNAL_NOTE)
         return queryset
-
-    serializer_class = serializers.SourceDocumentSerializer
-    filterset_class = filters.SourceDocumentFilter
 
 
 class ChangeFilter(filters.filters.FilterSet):

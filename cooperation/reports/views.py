@@ -25,6 +25,27 @@ from .filters import ReportFilterForm, ReportFilters
 from .services import REPORTS_PERMISSION
 from .tables import Table, cell
 
+# The record lists several reports show, laid out the same way wherever they appear.
+
+
+def delegations_table(key: str, caption: str, delegations, home: str) -> Table:
+    return Table(key, caption, presenters.delegation_columns(), presenters.delegation_rows(delegations, home))
+
+
+def events_table(key: str, caption: str, events) -> Table:
+    return Table(key, caption, presenters.event_columns(), presenters.event_rows(events))
+
+
+def agreements_table(key: str, caption: str, agreements, *, last_moved=None, **options) -> Table:
+    """With ``last_moved`` (the tracker's), a column says when each agreement last moved."""
+    return Table(
+        key,
+        caption,
+        presenters.agreement_columns(with_moved=last_moved is not None),
+        presenters.agreement_rows(agreements, last_moved=last_moved),
+        **options,
+    )
+
 
 class ReportAccessMixin(LoginRequiredMixin, PermissionRequiredMixin):
     """Anonymous visitors go to the login page; signed-in users outside both staff groups get 403."""
@@ -83,30 +104,10 @@ class DashboardView(ReportView):
         rtl = get_language_bidi()
         years = [str(y) for y in data.years]
         tables = [
-            Table(
-                "upcoming_delegations",
-                _("Coming delegations"),
-                presenters.delegation_columns(),
-                presenters.delegation_rows(data.upcoming_delegations, home),
-            ),
-            Table(
-                "upcoming_events",
-                _("Coming events"),
-                presenters.event_columns(),
-                presenters.event_rows(data.upcoming_events),
-            ),
-            Table(
-                "recent_delegations",
-                _("Latest delegations"),
-                presenters.delegation_columns(),
-                presenters.delegation_rows(data.recent_delegations, home),
-            ),
-            Table(
-                "recent_events",
-                _("Latest events"),
-                presenters.event_columns(),
-                presenters.event_rows(data.recent_events),
-            ),
+            delegations_table("upcoming_delegations", _("Coming delegations"), data.upcoming_delegations, home),
+            events_table("upcoming_events", _("Coming events"), data.upcoming_events),
+            delegations_table("recent_delegations", _("Latest delegations"), data.recent_delegations, home),
+            events_table("recent_events", _("Latest events"), data.recent_events),
             Table(
                 "agreements_by_status",
                 _("Agreements by status"),
@@ -227,15 +228,8 @@ class CountryProfileView(ReportView):
                 [_("Date"), _("Kind"), _("Record"), _("Details")],
                 [[i.date or "", i.kind, cell(i.title, i.url), i.detail] for i in profile.timeline],
             ),
-            Table(
-                "delegations",
-                _("Delegations"),
-                presenters.delegation_columns(),
-                presenters.delegation_rows(profile.delegations, home),
-            ),
-            Table(
-                "events", _("Meetings and events"), presenters.event_columns(), presenters.event_rows(profile.events)
-            ),
+            delegations_table("delegations", _("Delegations"), profile.delegations, home),
+            events_table("events", _("Meetings and events"), profile.events),
             Table(
                 "agreements", _("Agreements"), [*presenters.agreement_columns(), _("Status history")], agreement_rows
             ),
@@ -350,19 +344,9 @@ class AnnualReportView(ReportView):
                 ],
                 numeric=frozenset({1, 2, 3, 4}),
             ),
-            Table(
-                "signed",
-                _("Agreements signed"),
-                presenters.agreement_columns(),
-                presenters.agreement_rows(report.signed),
-            ),
-            Table(
-                "in_force",
-                _("Agreements entered into force"),
-                presenters.agreement_columns(),
-                presenters.agreement_rows(report.in_force),
-            ),
-            Table("events", _("Events"), presenters.event_columns(), presenters.event_rows(report.events)),
+            agreements_table("signed", _("Agreements signed"), report.signed),
+            agreements_table("in_force", _("Agreements entered into force"), report.in_force),
+            events_table("events", _("Events"), report.events),
             Table(
                 "programmes",
                 _("Training programmes"),
@@ -418,27 +402,23 @@ class AgreementTrackerView(ReportView):
             today=self.today(), filters=filters, stale_months=stale, horizon_months=horizon
         )
         tables = [
-            Table(
+            agreements_table(
                 "stalled",
                 _("Negotiations without movement for %(months)s months or more") % {"months": stale},
-                presenters.agreement_columns(with_moved=True),
-                presenters.agreement_rows([a for a, _moved in tracker.stalled], last_moved=tracker.last_moved),
+                [a for a, _moved in tracker.stalled],
+                last_moved=tracker.last_moved,
             ),
-            Table(
+            agreements_table(
                 "expiring",
                 _("Expiring or due for renewal within %(months)s months") % {"months": horizon},
-                presenters.agreement_columns(with_moved=True),
-                presenters.agreement_rows(tracker.expiring, last_moved=tracker.last_moved),
+                tracker.expiring,
+                last_moved=tracker.last_moved,
             ),
         ]
         for status, label, agreements in tracker.pipeline:
             tables.append(
-                Table(
-                    f"status_{status}",
-                    label,
-                    presenters.agreement_columns(with_moved=True),
-                    presenters.agreement_rows(agreements, last_moved=tracker.last_moved),
-                    total=tracker.counts[status],
+                agreements_table(
+                    f"status_{status}", label, agreements, last_moved=tracker.last_moved, total=tracker.counts[status]
                 )
             )
         chart = charts.hbar_chart(
