@@ -114,9 +114,32 @@ def title(alias: str) -> str:
         'ar', NULLIF({alias}.title_ar, ''))"""
 
 
-DELEGATIONS = f"""
-SELECT x.id, x.updated_at, json_build_object(
-    'id', x.uid, 'slug', x.slug, 'url', %(base)s || 'delegations/' || x.slug || '/',
+def ref(table: str, basename: str, fk: str) -> str:
+    """A pointer to another record (``RecordRefSerializer``): slug, url and the three titles."""
+    return f"""(SELECT json_build_object('slug', r.slug, 'url', %(base)s || '{basename}s/' || r.slug || '/',
+        'title', {title("r")}) FROM {table} r WHERE r.id = {fk})"""
+
+
+def page(table: str, filter_column: str, fields: str, after: str = "") -> str:
+    """One list page: the record's JSON, filtered by one column, in the API's keyset order.
+
+    ``after``: the fields a record lists after its identifiers (delegations and events put their sources there).
+    """
+    after = f", {after}" if after else ""
+    return f"""
+SELECT x.id, x.updated_at, json_build_object('id', x.uid, 'slug', x.slug, {fields},
+    'identifiers', x.identifiers{after}, 'created_at', {stamp("x.created_at")}, 'updated_at', {stamp("x.updated_at")})
+FROM {table} x
+WHERE x.{filter_column} = %(filter)s AND (%(after)s::timestamptz IS NULL OR x.updated_at > %(after)s
+      OR (x.updated_at = %(after)s AND x.id > %(after_id)s))
+ORDER BY x.updated_at, x.id LIMIT %(limit)s
+"""
+
+
+DELEGATIONS = page(
+    "cooperation_delegation",
+    "origin_country",
+    f"""'url', %(base)s || 'delegations/' || x.slug || '/',
     'title', {title("x")}, 'status', x.status,
     'origin_country', {country("x.origin_country")}, 'host_country', {country("x.host_country")},
     'city', x.city, 'start', {partial("x.start")}, 'end', {partial("x.end")}, 'dates_note', x.dates_note,
@@ -126,58 +149,28 @@ SELECT x.id, x.updated_at, json_build_object(
     'head', (SELECT {OFFICIAL} FROM cooperation_delegationmember r JOIN cooperation_official p
              ON p.id = r.official_id WHERE r.delegation_id = x.id AND r.role = 'head'),
     'members', {people("cooperation_delegationmember", "delegation", 'r."order", r.id')},
-    'topics', {topics("cooperation_delegation_topics", "delegation")},
-    'identifiers', x.identifiers, 'sources', {supports("delegation")},
-    'created_at', {stamp("x.created_at")}, 'updated_at', {stamp("x.updated_at")})
-FROM cooperation_delegation x
-WHERE x.origin_country = %(filter)s AND (%(after)s::timestamptz IS NULL OR x.updated_at > %(after)s
-      OR (x.updated_at = %(after)s AND x.id > %(after_id)s))
-ORDER BY x.updated_at, x.id LIMIT %(limit)s
-"""
+    'topics', {topics("cooperation_delegation_topics", "delegation")}""",
+    f"""'sources', {supports("delegation")}""",
+)
 
-EVENTS = f"""
-SELECT x.id, x.updated_at, json_build_object(
-    'id', x.uid, 'slug', x.slug, 'url', %(base)s || 'events/' || x.slug || '/', 'kind', x.kind,
+EVENTS = page(
+    "cooperation_event",
+    "kind",
+    f"""'url', %(base)s || 'events/' || x.slug || '/', 'kind', x.kind,
     'title', {title("x")}, 'status', x.status, 'start', {partial("x.start")}, 'end', {partial("x.end")},
     'dates_note', x.dates_note, 'summary', x.summary, 'city', x.city, 'country', {country("x.country")},
     'venue', x.venue, 'venue_organisation', {organisation("x.venue_organisation_id")},
-    'parent', (SELECT json_build_object('slug', e.slug, 'url', %(base)s || 'events/' || e.slug || '/',
-               'title', {title("e")}) FROM cooperation_event e WHERE e.id = x.parent_id),
-    'delegation', (SELECT json_build_object('slug', d.slug, 'url', %(base)s || 'delegations/' || d.slug || '/',
-                   'title', {title("d")}) FROM cooperation_delegation d WHERE d.id = x.delegation_id),
+    'parent', {ref("cooperation_event", "event", "x.parent_id")},
+    'delegation', {ref("cooperation_delegation", "delegation", "x.delegation_id")},
     'participants', {people("cooperation_eventparticipant", "event", "r.id")},
     'organisers', COALESCE((SELECT json_agg(json_build_object('role', eo.role,
                   'organisation', {organisation("eo.organisation_id")}) ORDER BY eo.id)
                   FROM cooperation_eventorganiser eo WHERE eo.event_id = x.id), '[]'::json),
     'participating_countries', COALESCE((SELECT json_agg({country("ec.country")} ORDER BY ec.country)
                   FROM cooperation_eventcountry ec WHERE ec.event_id = x.id), '[]'::json),
-    'topics', {topics("cooperation_event_topics", "event")},
-    'identifiers', x.identifiers, 'sources', {supports("event")},
-    'created_at', {stamp("x.created_at")}, 'updated_at', {stamp("x.updated_at")})
-FROM cooperation_event x
-WHERE x.kind = %(filter)s AND (%(after)s::timestamptz IS NULL OR x.updated_at > %(after)s
-      OR (x.updated_at = %(after)s AND x.id > %(after_id)s))
-ORDER BY x.updated_at, x.id LIMIT %(limit)s
-"""
-
-
-def ref(table: str, basename: str, fk: str) -> str:
-    """A pointer to another record (``RecordRefSerializer``): slug, url and the three titles."""
-    return f"""(SELECT json_build_object('slug', r.slug, 'url', %(base)s || '{basename}s/' || r.slug || '/',
-        'title', {title("r")}) FROM {table} r WHERE r.id = {fk})"""
-
-
-def page(table: str, filter_column: str, fields: str) -> str:
-    """One list page: the record's JSON, filtered by one column, in the API's keyset order."""
-    return f"""
-SELECT x.id, x.updated_at, json_build_object('id', x.uid, 'slug', x.slug, {fields},
-    'identifiers', x.identifiers, 'created_at', {stamp("x.created_at")}, 'updated_at', {stamp("x.updated_at")})
-FROM {table} x
-WHERE x.{filter_column} = %(filter)s AND (%(after)s::timestamptz IS NULL OR x.updated_at > %(after)s
-      OR (x.updated_at = %(after)s AND x.id > %(after_id)s))
-ORDER BY x.updated_at, x.id LIMIT %(limit)s
-"""
-
+    'topics', {topics("cooperation_event_topics", "event")}""",
+    f"""'sources', {supports("event")}""",
+)
 
 OFFICIALS = page(
     "cooperation_official",

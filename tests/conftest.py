@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,7 +14,8 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "govex.yaml"
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = REPO / "fixtures" / "govex.yaml"
 PASSWORD = "correct-horse-battery-42"
 
 
@@ -58,6 +61,36 @@ def seeded(request, _seeded_for_the_class, db):
         # Such a test flushes the database after itself, and the live server's connection would not see
         # records inside the class's transaction.
         pytest.fail("a test that commits loads the fixtures itself: load_seeded()")
+
+
+@pytest.fixture
+def eager_tasks(settings, tmp_path):
+    """Uploaded files go to a temporary folder, and Celery tasks run in-process when they are sent."""
+    from govex.celery import app as celery_app
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@contextmanager
+def celery_worker_process(*options: str, env: dict[str, str], **popen) -> Iterator[subprocess.Popen]:
+    """A real Celery worker for govex, stopped (killed if it will not stop) when the block ends. The solo pool
+    and no gossip or mingle: one process, ready in seconds. ``options`` are more of the worker's options."""
+    command = [sys.executable, "-m", "celery", "-A", "govex", "worker", "--pool=solo", "--without-gossip",
+               "--without-mingle", *options]  # fmt: skip
+    process = subprocess.Popen(command, cwd=REPO, env=env, **popen)
+    try:
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @pytest.fixture(autouse=True)

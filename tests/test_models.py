@@ -52,23 +52,22 @@ def delegation():
     )
 
 
-def test_an_end_before_the_start_is_refused_by_the_database():
-    assert refused(
-        lambda: Delegation.objects.create(
-            slug="x",
-            title="x",
-            origin_country="BY",
-            host_country="AE",
-            start_date=dt.date(2025, 10, 17),
-            end_date=dt.date(2025, 10, 14),
-        )
-    )
-    assert refused(lambda: Event.objects.create(slug="e", kind="meeting", title="e", end_date=dt.date(2025, 1, 1)))
-    assert not refused(
-        lambda: Event.objects.create(
-            slug="ok", kind="meeting", title="ok", start_date=dt.date(2025, 1, 1), end_date=dt.date(2025, 1, 1)
-        )
-    )
+VISIT, MEETING = {"origin_country": "BY", "host_country": "AE"}, {"kind": "meeting"}
+
+
+@pytest.mark.parametrize(
+    ("model", "fields", "start", "end", "is_refused"),
+    [
+        pytest.param(Delegation, VISIT, dt.date(2025, 10, 17), dt.date(2025, 10, 14), True, id="end-before-start"),
+        pytest.param(Event, MEETING, None, dt.date(2025, 1, 1), True, id="end-without-start"),
+        pytest.param(Event, MEETING, dt.date(2025, 1, 1), dt.date(2025, 1, 1), False, id="one-day"),
+    ],
+)
+def test_an_end_before_the_start_is_refused_by_the_database(model, fields, start, end, is_refused):
+    def create():
+        return model.objects.create(slug="x", title="x", start_date=start, end_date=end, **fields)
+
+    assert refused(create) is is_refused
 
 
 def test_a_stage_and_a_position_also_keep_their_dates_in_order(official):

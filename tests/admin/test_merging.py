@@ -12,6 +12,12 @@ pytestmark = pytest.mark.django_db
 OFFICIALS = "/admin/cooperation/official/"
 
 
+def merge(client, keep, other, *, changelist: str = OFFICIALS):
+    """The admin's merge action on two records, confirmed, keeping ``keep``."""
+    body = {"action": "merge_selected", "_selected_action": [keep.pk, other.pk], "confirm": "yes", "keep": keep.pk}
+    return client.post(changelist, body)
+
+
 @pytest.fixture
 def twins():
     """One official entered twice, in Cyrillic and in Latin script, and someone else."""
@@ -42,15 +48,7 @@ def test_the_preview_shows_what_points_at_each_and_writes_nothing(staff_client, 
 
 def test_confirming_merges_into_the_record_kept_and_history_names_the_officer(staff_client, protocol_staff, twins):
     cyrillic, latin, _other = twins
-    response = staff_client.post(
-        OFFICIALS,
-        {
-            "action": "merge_selected",
-            "_selected_action": [cyrillic.pk, latin.pk],
-            "confirm": "yes",
-            "keep": cyrillic.pk,
-        },
-    )
+    response = merge(staff_client, cyrillic, latin)
     assert response.status_code == 302 and response.url == f"{OFFICIALS}{cyrillic.pk}/change/"
     assert not m.Official.objects.filter(pk=latin.pk).exists()
     assert m.DelegationMember.objects.get().official == cyrillic
@@ -68,23 +66,12 @@ def test_merging_needs_exactly_two_records(staff_client, twins):
 
 def test_managers_cannot_merge(manager_client, twins):
     cyrillic, latin, _other = twins
-    response = manager_client.post(
-        OFFICIALS,
-        {
-            "action": "merge_selected",
-            "_selected_action": [cyrillic.pk, latin.pk],
-            "confirm": "yes",
-            "keep": cyrillic.pk,
-        },
-    )
+    response = merge(manager_client, cyrillic, latin)
     assert m.Official.objects.filter(pk=latin.pk).exists()
     assert response.status_code in (200, 302, 403)
 
 
 def test_organisations_merge_the_same_way(staff_client):
     one, two = f.OrganisationFactory(name="Ministry of Justice"), f.OrganisationFactory(name="Ministry of Justice (RW)")
-    response = staff_client.post(
-        "/admin/cooperation/organisation/",
-        {"action": "merge_selected", "_selected_action": [one.pk, two.pk], "confirm": "yes", "keep": one.pk},
-    )
+    response = merge(staff_client, one, two, changelist="/admin/cooperation/organisation/")
     assert response.status_code == 302 and not m.Organisation.objects.filter(pk=two.pk).exists()

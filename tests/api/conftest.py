@@ -151,6 +151,11 @@ def _fresh_throttle_cache():
     cache.clear()
 
 
+def problem(title: str, status: int, detail: str, code: str, **more) -> dict:
+    """The body of every error the API answers (a problem document, RFC 9457, with DRF's error code)."""
+    return {"type": "about:blank", "title": title, "status": status, "detail": detail, "code": code, **more}
+
+
 def iso(moment) -> str:
     """How the API writes a date-time (orjson, RFC 3339 with the UTC offset)."""
     return moment.isoformat()

@@ -15,7 +15,7 @@ from cooperation.api.throttling import TokenRateThrottle
 from cooperation.models import Topic
 from tests import factories as f
 
-from .conftest import make_token
+from .conftest import make_token, problem
 
 ENDPOINTS = [
     "/api/v1/delegations/",
@@ -49,13 +49,9 @@ def test_anonymous_requests_are_refused_everywhere(anonymous, db, url):
 def test_the_refusal_is_a_problem_document(anonymous, db):
     response = anonymous.get("/api/v1/delegations/")
     assert response["Content-Type"] == "application/problem+json"
-    assert response.json() == {
-        "type": "about:blank",
-        "title": "Unauthorized",
-        "status": 401,
-        "detail": "Authentication credentials were not provided.",
-        "code": "not_authenticated",
-    }
+    assert response.json() == problem(
+        "Unauthorized", 401, "Authentication credentials were not provided.", "not_authenticated"
+    )
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,8 @@ from django.utils import timezone
 from cooperation import models as m
 from tests import factories as f
 
+from .conftest import problem
+
 
 def slugs(api, url: str) -> list[str]:
     response = api.get(url)
@@ -135,42 +137,31 @@ def test_updated_since_keeps_only_records_changed_since(api, world, second_visit
 
 
 @pytest.mark.parametrize(
-    ("query", "field", "message"),
+    ("query", "message"),
     [
-        ("origin_country=XX", "origin_country", "Unknown country code(s): XX. Use ISO 3166-1 alpha-2."),
+        ("origin_country=XX", "Unknown country code(s): XX. Use ISO 3166-1 alpha-2."),
         # A "%" in the value is text, not a format placeholder (once a 500).
-        ("country=%25s,%25(x)d", "country", "Unknown country code(s): %S, %(X)D. Use ISO 3166-1 alpha-2."),
-        ("status=lost", "status", "Select a valid choice. lost is not one of the available choices."),
-        ("date_from=14.10.2025", "date_from", "Enter a valid date."),
-        ("updated_since=yesterday", "updated_since", "Enter a valid date/time."),
-        ("page_size=ten", "page_size", "A whole number from 1 to 500."),
-        ("cursor=bm9wZQ", "cursor", "Invalid cursor: use the `next` link of the previous page."),
+        ("country=%25s,%25(x)d", "Unknown country code(s): %S, %(X)D. Use ISO 3166-1 alpha-2."),
+        ("status=lost", "Select a valid choice. lost is not one of the available choices."),
+        ("date_from=14.10.2025", "Enter a valid date."),
+        ("updated_since=yesterday", "Enter a valid date/time."),
+        ("page_size=ten", "A whole number from 1 to 500."),
+        ("cursor=bm9wZQ", "Invalid cursor: use the `next` link of the previous page."),
         # A cursor that decodes but holds no date-time (once a 500 on SQLite).
-        ("cursor=eHx5", "cursor", "Invalid cursor: use the `next` link of the previous page."),
-        (
-            "q=" + "+".join(["ab"] * 500),
-            "q",
-            "Search at most 10 words and 200 characters; narrow it with filters instead.",
-        ),
-        ("origin_country=" + ",".join(["BY"] * 51), "origin_country", "At most 50 country codes."),
+        ("cursor=eHx5", "Invalid cursor: use the `next` link of the previous page."),
+        ("q=" + "+".join(["ab"] * 500), "Search at most 10 words and 200 characters; narrow it with filters instead."),
+        ("origin_country=" + ",".join(["BY"] * 51), "At most 50 country codes."),
         (
             "updated_since=2025-10-14T10:00:00",
-            "updated_since",
             "Give the time zone: end the date-time with Z (UTC) or an offset such as +04:00.",
         ),
     ],
 )
-def test_bad_filter_values_are_a_400_naming_the_parameter(api, world, query, field, message):
+def test_bad_filter_values_are_a_400_naming_the_parameter(api, world, query, message):
+    field = query.partition("=")[0]
     response = api.get(f"/api/v1/delegations/?{query}")
     assert response.status_code == 400
-    assert response.json() == {
-        "type": "about:blank",
-        "title": "Bad Request",
-        "status": 400,
-        "detail": f"{field}: {message}",
-        "code": "invalid",
-        "fields": {field: [message]},
-    }
+    assert response.json() == problem("Bad Request", 400, f"{field}: {message}", "invalid", fields={field: [message]})
 
 
 def test_a_repeated_country_parameter_means_a_comma_list(api, world):

@@ -6,7 +6,7 @@ import pytest
 
 from tests import factories as f
 
-from .conftest import iso
+from .conftest import iso, problem
 
 BASE = "http://testserver/api/v1"
 
@@ -26,30 +26,48 @@ SHAPKINA_NAMES = names(
     ("Шапкина Юлия", "ru", "Cyrl", "native", None),
     ("Шапкиной Ю.А.", "ru", "Cyrl", "as_written", "gen"),
 )
-ACADEMY = {
-    "slug": "belarus-academy",
-    "url": f"{BASE}/organisations/belarus-academy/",
-    "name": "Academy of Public Administration",
-    "abbreviation": "",
-    "kind": "academy",
-    "country": country("BY", "Belarus"),
-    "names": names(("Академия управления", "ru", "Cyrl", "preferred", None)),
-}
-OFFICE = {
-    "slug": "gee-office",
-    "url": f"{BASE}/organisations/gee-office/",
-    "name": "Government Experience Exchange Office",
-    "abbreviation": "",
-    "kind": "ministry",
-    "country": country("AE", "United Arab Emirates"),
-    "names": names(("مكتب تبادل الخبرات", "ar", "Arab", "preferred", None)),
-}
+
+
+BELARUS, UAE = country("BY", "Belarus"), country("AE", "United Arab Emirates")
+
+
+def organisation(slug: str, name: str, kind: str, country_of: dict, preferred: tuple[str, str, str]) -> dict:
+    """An organisation as a record that points at it shows it: no abbreviation, one preferred name form."""
+    return {
+        "slug": slug,
+        "url": f"{BASE}/organisations/{slug}/",
+        "name": name,
+        "abbreviation": "",
+        "kind": kind,
+        "country": country_of,
+        "names": names((*preferred, "preferred", None)),
+    }
+
+
+ACADEMY = organisation(
+    "belarus-academy", "Academy of Public Administration", "academy", BELARUS, ("Академия управления", "ru", "Cyrl")
+)
+OFFICE = organisation(
+    "gee-office", "Government Experience Exchange Office", "ministry", UAE, ("مكتب تبادل الخبرات", "ar", "Arab")
+)
+
+
+def unsourced(record) -> dict:
+    """How a record of this world ends: no identifiers elsewhere, no sources, and its own timestamps."""
+    return {
+        "identifiers": {},
+        "sources": [],
+        "created_at": iso(record.created_at),
+        "updated_at": iso(record.updated_at),
+    }
+
+
 SHAPKINA = {
     "slug": "yulia-shapkina",
     "url": f"{BASE}/officials/yulia-shapkina/",
     "name": "Yulia Shapkina",
     "honorific_prefix": "",
-    "country": country("BY", "Belarus"),
+    "country": BELARUS,
     "names": SHAPKINA_NAMES,
 }
 RECTOR = {
@@ -80,8 +98,8 @@ def test_a_delegation_carries_its_head_members_organisations_and_topics(api, wor
         "url": f"{BASE}/delegations/belarus-to-uae-2025/",
         "title": {"en": "Belarusian delegation to the UAE", "ru": "Белорусская делегация в ОАЭ", "ar": None},
         "status": "completed",
-        "origin_country": country("BY", "Belarus"),
-        "host_country": country("AE", "United Arab Emirates"),
+        "origin_country": BELARUS,
+        "host_country": UAE,
         "city": "Dubai",
         "start": {"date": "2025-10-14", "precision": "day"},
         "end": {"date": "2025-10-17", "precision": "day"},
@@ -94,10 +112,7 @@ def test_a_delegation_carries_its_head_members_organisations_and_topics(api, wor
         "head": SHAPKINA,
         "members": [{"role": "head", "official": SHAPKINA, "position": RECTOR}],
         "topics": [TOPIC],
-        "identifiers": {},
-        "sources": [],
-        "created_at": iso(delegation.created_at),
-        "updated_at": iso(delegation.updated_at),
+        **unsourced(delegation),
     }
 
 
@@ -125,7 +140,7 @@ def test_an_agreement_carries_parties_dated_actions_and_signatories(api, world):
         "dates_note": "",
         "parties": [
             {
-                "country": country("BY", "Belarus"),
+                "country": BELARUS,
                 "organisation": None,
                 "actions": [
                     {"kind": "signature", "date": {"date": "2025-10-16", "precision": "day"}, "note": ""},
@@ -133,7 +148,7 @@ def test_an_agreement_carries_parties_dated_actions_and_signatories(api, world):
                 ],
             },
             {
-                "country": country("AE", "United Arab Emirates"),
+                "country": UAE,
                 "organisation": None,
                 "actions": [{"kind": "signature", "date": {"date": "2025-10-16", "precision": "day"}, "note": ""}],
             },
@@ -141,10 +156,7 @@ def test_an_agreement_carries_parties_dated_actions_and_signatories(api, world):
         "signatories": [{"official": SHAPKINA, "position": RECTOR, "on_behalf_of": "BY"}],
         "relations": [],
         "topics": [TOPIC],
-        "identifiers": {},
-        "sources": [],
-        "created_at": iso(mou.created_at),
-        "updated_at": iso(mou.updated_at),
+        **unsourced(mou),
     }
 
 
@@ -159,7 +171,7 @@ def test_an_official_carries_every_name_form_and_post(api, world):
         "name": "Yulia Shapkina",
         "sort_name": "Shapkina",
         "honorific_prefix": "",
-        "country": country("BY", "Belarus"),
+        "country": BELARUS,
         "summary": "",
         "names": SHAPKINA_NAMES,
         "positions": [
@@ -171,10 +183,7 @@ def test_an_official_carries_every_name_form_and_post(api, world):
                 "end": {"date": "2024-02", "precision": "month"},
             },
         ],
-        "identifiers": {},
-        "sources": [],
-        "created_at": iso(shapkina.created_at),
-        "updated_at": iso(shapkina.updated_at),
+        **unsourced(shapkina),
     }
 
 
@@ -217,13 +226,7 @@ def test_an_unknown_slug_is_a_404_with_the_common_error_body(api, db):
     response = api.get("/api/v1/delegations/no-such-visit/")
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
-    assert response.json() == {
-        "type": "about:blank",
-        "title": "Not Found",
-        "status": 404,
-        "detail": "Not found.",
-        "code": "not_found",
-    }
+    assert response.json() == problem("Not Found", 404, "Not found.", "not_found")
 
 
 def test_programmes_carry_stages_participants_and_provider(api, world):

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import celery_worker_process
+
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
 PG_HOST, PG_PORT = "127.0.0.1", 5432
@@ -77,20 +79,9 @@ def worker_broker() -> str:
 def celery_worker(worker_broker: str) -> Iterator[subprocess.Popen[bytes]]:
     """A real Celery worker on its own broker database (``worker_broker``), stopped after the test."""
     env = base_env(CELERY_BROKER_URL=worker_broker, DJANGO_LOG_LEVEL="WARNING")
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "govex", "worker", "--pool=solo", "--loglevel=WARNING",
-         "--without-gossip", "--without-mingle", "-n", f"ops-test-{os.getpid()}@%h"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
+    options = ("--loglevel=WARNING", "-n", f"ops-test-{os.getpid()}@%h")
+    with celery_worker_process(*options, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as worker:
         yield worker
-    finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait()
 
 
 def wait_for(predicate, *, timeout: float, interval: float = 0.5) -> bool:

@@ -17,7 +17,6 @@ from django.urls import reverse
 
 from cooperation.importing.models import Candidate, ImportedDocument, ImportStatus
 from cooperation.importing.services import document_submit
-from govex.celery import app as celery_app
 
 from .bad_inputs import CLEAN, CORPUS, DUPLICATE, EXECUTABLE_MARKUP, FAILED, SCRIPT, Case
 
@@ -26,14 +25,7 @@ DEVELOPER_TALK = re.compile(r"Traceback|\b[A-Z]\w*(Error|Exception)\b|\\x[0-9a-f
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 BIDI_OVERRIDE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
-
-@pytest.fixture(autouse=True)
-def _eager_imports(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    previous = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = previous
+pytestmark = pytest.mark.usefixtures("eager_tasks")
 
 
 def row_counts() -> dict[str, int]:

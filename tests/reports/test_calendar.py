@@ -78,35 +78,39 @@ def test_a_manager_issues_a_link_and_the_feed_lists_events_and_visits_as_all_day
     assert stamp.utcoffset() == dt.timedelta(0) and abs(stamp - timezone.now()) < dt.timedelta(minutes=5)
 
 
+# iCalendar's STATUS for each status of a record, by the factory that makes the record.
+FEED_STATUS = [
+    (
+        f.DelegationFactory,
+        {
+            "TENTATIVE": [DelegationStatus.REQUESTED, DelegationStatus.PLANNED, DelegationStatus.POSTPONED],
+            "CONFIRMED": [DelegationStatus.CONFIRMED, DelegationStatus.COMPLETED],
+            "CANCELLED": [DelegationStatus.CANCELLED],
+        },
+    ),
+    (
+        f.EventFactory,
+        {
+            "TENTATIVE": [EventStatus.PLANNED, EventStatus.POSTPONED],
+            "CONFIRMED": [EventStatus.CONFIRMED, EventStatus.HELD],
+            "CANCELLED": [EventStatus.CANCELLED],
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("status", "expected"),
+    ("factory", "status", "expected"),
     [
-        (DelegationStatus.REQUESTED, "TENTATIVE"),
-        (DelegationStatus.PLANNED, "TENTATIVE"),
-        (DelegationStatus.POSTPONED, "TENTATIVE"),
-        (DelegationStatus.CONFIRMED, "CONFIRMED"),
-        (DelegationStatus.COMPLETED, "CONFIRMED"),
-        (DelegationStatus.CANCELLED, "CANCELLED"),
+        pytest.param(factory, status, expected, id=f"{factory.__name__}-{status}")
+        for factory, statuses in FEED_STATUS
+        for expected, listed in statuses.items()
+        for status in listed
     ],
 )
-def test_a_visits_feed_status_follows_its_own_status(manager_client, manager, status, expected):
-    f.DelegationFactory(title="Visit", status=status, start_date=dt.date(2026, 3, 2), end_date=None)
+def test_a_records_feed_status_follows_its_own_status(manager_client, manager, factory, status, expected):
+    factory(title="Visit", status=status, start_date=dt.date(2026, 3, 2), end_date=None)
     assert str(feed_events(manager_client, manager)["Visit"]["STATUS"]) == expected
-
-
-@pytest.mark.parametrize(
-    ("status", "expected"),
-    [
-        (EventStatus.PLANNED, "TENTATIVE"),
-        (EventStatus.POSTPONED, "TENTATIVE"),
-        (EventStatus.CONFIRMED, "CONFIRMED"),
-        (EventStatus.HELD, "CONFIRMED"),
-        (EventStatus.CANCELLED, "CANCELLED"),
-    ],
-)
-def test_an_events_feed_status_follows_its_own_status(manager_client, manager, status, expected):
-    f.EventFactory(title="Forum", status=status, start_date=dt.date(2026, 3, 2))
-    assert str(feed_events(manager_client, manager)["Forum"]["STATUS"]) == expected
 
 
 def test_long_lines_are_folded_without_splitting_characters(manager_client, manager):

@@ -108,6 +108,10 @@ class DemoData:
         updated = min(self.now, created + dt.timedelta(seconds=self.rng.randint(0, 86400 * 30)))
         return {"created_at": created, "updated_at": updated}
 
+    def new(self, model, **fields):
+        """An unsaved row with spread timestamps, drawn after its other random fields (the seed's sequence)."""
+        return model(**fields, **self.stamp())
+
     def save(self, model, objects: list) -> list:
         created = model.objects.bulk_create(objects, batch_size=BATCH)
         self.rows += len(created)
@@ -125,6 +129,11 @@ class DemoData:
             normalized=normalize(name),
             search_key=search_key(name),
         )
+
+    @staticmethod
+    def titled(kind: str, i: int, en: str, ru: str, ar: str) -> dict:
+        """A record's slug (every demo slug starts with ``demo-``) and its title in the three languages."""
+        return {"slug": f"demo-{kind}-{i}", "title": en, "title_ru": ru, "title_ar": ar}
 
     def span(self) -> dict:
         start = dt.date(2019, 1, 1) + dt.timedelta(days=self.rng.randint(0, 7 * 365))
@@ -161,7 +170,7 @@ class DemoData:
         # A database that already holds the fixtures (make run) has some of these topics: use them, add the rest.
         existing = dict(m.Topic.objects.filter(name__in=[en for en, _ru, _ar in TOPICS]).values_list("name", "pk"))
         missing = [
-            m.Topic(slug=f"demo-topic-{i}", name=en, name_ru=ru, name_ar=ar, **self.stamp())
+            self.new(m.Topic, slug=f"demo-topic-{i}", name=en, name_ru=ru, name_ar=ar)
             for i, (en, ru, ar) in enumerate(TOPICS)
             if en not in existing
         ]
@@ -176,12 +185,12 @@ class DemoData:
             en, ru, ar, _script = COUNTRIES[code]
             kind = self.rng.choice([m.OrganisationKind.MINISTRY, m.OrganisationKind.AGENCY, m.OrganisationKind.ACADEMY])
             rows.append(
-                m.Organisation(
+                self.new(
+                    m.Organisation,
                     slug=f"demo-org-{i}",
                     name=f"{kind.label.title()} No. {i} of {en}",
                     kind=kind,
                     country=code,
-                    **self.stamp(),
                 )
             )
         organisations = self.save(m.Organisation, rows)
@@ -226,9 +235,7 @@ class DemoData:
                 latin = f"{first_latin} {last_latin}"
                 forms = [(f"{first} {last}", "ar", m.NameKind.NATIVE)]
             rows.append(
-                m.Official(
-                    slug=f"demo-official-{i}", name=latin, sort_name=latin.split()[-1], country=code, **self.stamp()
-                )
+                self.new(m.Official, slug=f"demo-official-{i}", name=latin, sort_name=latin.split()[-1], country=code)
             )
             native.append(forms)
         officials = self.save(m.Official, rows)
@@ -242,7 +249,8 @@ class DemoData:
             en, ru, ar = self.rng.choice(TITLES)
             organisation = self.rng.choice(self.organisations_by_country[str(official.country)])
             positions.append(
-                m.Position(
+                self.new(
+                    m.Position,
                     official_id=official.pk,
                     title=en,
                     title_ru=ru,
@@ -250,14 +258,15 @@ class DemoData:
                     organisation_id=organisation,
                     start_date=dt.date(self.rng.randint(2012, 2022), 1, 1),
                     start_precision=DatePrecision.YEAR,
-                    **self.stamp(),
                 )
             )
         self.save(m.OfficialName, names)
         positions = self.save(m.Position, positions)
-        self.officials_by_country: dict[str, list[tuple[int, int]]] = {}
+        # Each official as the two columns every participation row (member, participant, signatory) takes.
+        self.officials_by_country: dict[str, list[dict]] = {}
         for official, position in zip(officials, positions, strict=True):
-            self.officials_by_country.setdefault(str(official.country), []).append((official.pk, position.pk))
+            person = {"official_id": official.pk, "position_id": position.pk}
+            self.officials_by_country.setdefault(str(official.country), []).append(person)
 
     def delegations(self, offset: int, count: int) -> None:
         rows, plans = [], []
@@ -265,11 +274,15 @@ class DemoData:
             origin, host = self.rng.sample(self.codes, 2)
             (origin_en, origin_ru, origin_ar, _), (host_en, host_ru, host_ar, _) = COUNTRIES[origin], COUNTRIES[host]
             rows.append(
-                m.Delegation(
-                    slug=f"demo-delegation-{i}",
-                    title=f"Delegation of {origin_en} to {host_en}",
-                    title_ru=f"Делегация: {origin_ru} — {host_ru}",
-                    title_ar=f"وفد {origin_ar} إلى {host_ar}",
+                self.new(
+                    m.Delegation,
+                    **self.titled(
+                        "delegation",
+                        i,
+                        f"Delegation of {origin_en} to {host_en}",
+                        f"Делегация: {origin_ru} — {host_ru}",
+                        f"وفد {origin_ar} إلى {host_ar}",
+                    ),
                     origin_country=origin,
                     host_country=host,
                     city=self.rng.choice(["Dubai", "Abu Dhabi", "Minsk", "Astana", "Moscow", "Cairo", "Tashkent"]),
@@ -278,7 +291,6 @@ class DemoData:
                     sending_organisation_id=self.rng.choice(self.organisations_by_country[origin]),
                     host_organisation_id=self.rng.choice(self.organisations_by_country[host]),
                     **self.span(),
-                    **self.stamp(),
                 )
             )
             plans.append((origin, host))
@@ -287,22 +299,16 @@ class DemoData:
         through = m.Delegation.topics.through
         for delegation, (origin, host) in zip(delegations, plans, strict=True):
             people = self.rng.sample(self.officials_by_country[origin], 3)
-            for order, (official, position) in enumerate(people):
+            for order, person in enumerate(people):
                 role = m.MemberRole.HEAD if order == 0 else m.MemberRole.MEMBER
                 members.append(
-                    m.DelegationMember(
-                        delegation_id=delegation.pk,
-                        official_id=official,
-                        position_id=position,
-                        role=role,
-                        order=order,
-                        **self.stamp(),
-                    )
+                    self.new(m.DelegationMember, delegation_id=delegation.pk, role=role, order=order, **person)
                 )
             topics.append(through(delegation_id=delegation.pk, topic_id=self.rng.choice(self.topic_ids)))
             for n in range(2):
                 events.append(
-                    m.Event(
+                    self.new(
+                        m.Event,
                         slug=f"{delegation.slug.replace('delegation', 'event')}-{n}",
                         kind=self.rng.choice([m.EventKind.MEETING, m.EventKind.FIELD_VISIT, m.EventKind.ROUNDTABLE]),
                         title=f"Meeting {n + 1} of the {delegation.title}",
@@ -315,7 +321,6 @@ class DemoData:
                         venue_organisation_id=delegation.host_organisation_id,
                         start_date=delegation.start_date,
                         start_precision=delegation.start_precision,
-                        **self.stamp(),
                     )
                 )
         self.save(m.DelegationMember, members)
@@ -328,7 +333,7 @@ class DemoData:
             origin, host = str(delegation.origin_country), str(delegation.host_country)
             guests = self.rng.sample(self.officials_by_country[origin], 2)
             hosts = self.rng.sample(self.officials_by_country[host], 2)
-            for (official, position), role in zip(
+            for person, role in zip(
                 [*guests, *hosts],
                 [
                     m.ParticipantRole.HEAD_OF_DELEGATION,
@@ -338,13 +343,9 @@ class DemoData:
                 ],
                 strict=True,
             ):
-                participants.append(
-                    m.EventParticipant(
-                        event_id=event.pk, official_id=official, position_id=position, role=role, **self.stamp()
-                    )
-                )
+                participants.append(self.new(m.EventParticipant, event_id=event.pk, role=role, **person))
             organisers.append(
-                m.EventOrganiser(event_id=event.pk, organisation_id=delegation.host_organisation_id, **self.stamp())
+                self.new(m.EventOrganiser, event_id=event.pk, organisation_id=delegation.host_organisation_id)
             )
             event_topics.append(event_through(event_id=event.pk, topic_id=self.rng.choice(self.topic_ids)))
         self.save(m.EventParticipant, participants)
@@ -359,24 +360,27 @@ class DemoData:
             a, b = self.rng.sample(self.codes, 2)
             status = self.rng.choice(list(m.AgreementStatus.values))
             rows.append(
-                m.Agreement(
-                    slug=f"demo-agreement-{i}",
+                self.new(
+                    m.Agreement,
+                    **self.titled(
+                        "agreement",
+                        i,
+                        f"Memorandum between {COUNTRIES[a][0]} and {COUNTRIES[b][0]} No. {i}",
+                        f"Меморандум: {COUNTRIES[a][1]} и {COUNTRIES[b][1]} № {i}",
+                        f"مذكرة تفاهم بين {COUNTRIES[a][2]} و{COUNTRIES[b][2]} رقم {i}",
+                    ),
                     kind=self.rng.choice([m.AgreementKind.MOU, m.AgreementKind.AGREEMENT, m.AgreementKind.ROADMAP]),
                     level=m.AgreementLevel.INTERGOVERNMENTAL,
-                    title=f"Memorandum between {COUNTRIES[a][0]} and {COUNTRIES[b][0]} No. {i}",
-                    title_ru=f"Меморандум: {COUNTRIES[a][1]} и {COUNTRIES[b][1]} № {i}",
-                    title_ar=f"مذكرة تفاهم بين {COUNTRIES[a][2]} و{COUNTRIES[b][2]} رقم {i}",
                     status=status,
                     status_date=dt.date(2019, 1, 1) + dt.timedelta(days=self.rng.randint(0, 7 * 365)),
-                    **self.stamp(),
                 )
             )
             plans.append((a, b, status))
         agreements = self.save(m.Agreement, rows)
         parties = []
         for agreement, (a, b, _status) in zip(agreements, plans, strict=True):
-            parties.append(m.AgreementParty(agreement_id=agreement.pk, country=a, order=0, **self.stamp()))
-            parties.append(m.AgreementParty(agreement_id=agreement.pk, country=b, order=1, **self.stamp()))
+            parties.append(self.new(m.AgreementParty, agreement_id=agreement.pk, country=a, order=0))
+            parties.append(self.new(m.AgreementParty, agreement_id=agreement.pk, country=b, order=1))
         parties = self.save(m.AgreementParty, parties)
         actions, signatories = [], []
         signed_statuses = {m.AgreementStatus.SIGNED, m.AgreementStatus.IN_FORCE, m.AgreementStatus.EXPIRED}
@@ -385,19 +389,13 @@ class DemoData:
         ):
             if status in signed_statuses:
                 actions.append(
-                    m.AgreementAction(
-                        party_id=party.pk, kind=m.ActionKind.SIGNATURE, date=agreement.status_date, **self.stamp()
+                    self.new(
+                        m.AgreementAction, party_id=party.pk, kind=m.ActionKind.SIGNATURE, date=agreement.status_date
                     )
                 )
-                official, position = self.rng.choice(self.officials_by_country[str(party.country)])
+                person = self.rng.choice(self.officials_by_country[str(party.country)])
                 signatories.append(
-                    m.AgreementSignatory(
-                        agreement_id=agreement.pk,
-                        official_id=official,
-                        party_id=party.pk,
-                        position_id=position,
-                        **self.stamp(),
-                    )
+                    self.new(m.AgreementSignatory, agreement_id=agreement.pk, party_id=party.pk, **person)
                 )
         self.save(m.AgreementAction, actions)
         self.save(m.AgreementSignatory, signatories)
@@ -409,11 +407,15 @@ class DemoData:
         for i in range(count):
             provider, beneficiary = self.rng.sample(self.codes, 2)
             rows.append(
-                m.TrainingProgramme(
-                    slug=f"demo-programme-{i}",
-                    title=f"Leadership programme for {COUNTRIES[beneficiary][0]} No. {i}",
-                    title_ru=f"Программа лидерства № {i}",
-                    title_ar=f"برنامج القيادات رقم {i}",
+                self.new(
+                    m.TrainingProgramme,
+                    **self.titled(
+                        "programme",
+                        i,
+                        f"Leadership programme for {COUNTRIES[beneficiary][0]} No. {i}",
+                        f"Программа лидерства № {i}",
+                        f"برنامج القيادات رقم {i}",
+                    ),
                     status=self.rng.choice(list(m.ProgrammeStatus.values)),
                     provider_id=self.rng.choice(self.organisations_by_country[provider]),
                     provider_country=provider,
@@ -422,7 +424,6 @@ class DemoData:
                     year=self.rng.randint(2019, 2026),
                     participant_count=self.rng.randint(10, 60),
                     **self.span(),
-                    **self.stamp(),
                 )
             )
         programmes = self.save(m.TrainingProgramme, rows)
@@ -430,15 +431,11 @@ class DemoData:
         for programme in programmes:
             for number, mode in enumerate([m.StageMode.ONLINE, m.StageMode.OFFLINE], start=1):
                 stages.append(
-                    m.ProgrammeStage(
-                        programme_id=programme.pk, number=number, title=f"Stage {number}", mode=mode, **self.stamp()
+                    self.new(
+                        m.ProgrammeStage, programme_id=programme.pk, number=number, title=f"Stage {number}", mode=mode
                     )
                 )
-            for official, position in self.rng.sample(self.officials_by_country[str(programme.beneficiary_country)], 3):
-                participants.append(
-                    m.ProgrammeParticipant(
-                        programme_id=programme.pk, official_id=official, position_id=position, **self.stamp()
-                    )
-                )
+            for person in self.rng.sample(self.officials_by_country[str(programme.beneficiary_country)], 3):
+                participants.append(self.new(m.ProgrammeParticipant, programme_id=programme.pk, **person))
         self.save(m.ProgrammeStage, stages)
         self.save(m.ProgrammeParticipant, participants)
