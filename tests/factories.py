@@ -85,6 +85,25 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.groups.add(*(Group.objects.get(name=name) if isinstance(name, str) else name for name in extracted))
 
 
+class RecordFactory(factory.django.DjangoModelFactory):
+    """A delegation, event, agreement or programme; ``topics=[topic, ...]`` tags it."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.add(*extracted)
+
+
+def _add_name_forms(name_factory, names, **owner) -> None:
+    """``names=[...]`` of an official or organisation: alternative forms, language guessed from the script."""
+    for name in names or ():
+        name_factory(**owner, name=name, language=_SCRIPT_LANGUAGE.get(script_of(name), "en"))
+
+
 # --- Topics, organisations, officials ------------------------------------------------------------------------
 
 
@@ -109,9 +128,8 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def names(self, create, extracted, **kwargs):
-        """``names=["Министерство ...", ...]``: alternative forms, language guessed from the script."""
-        for name in extracted or ():
-            OrganisationNameFactory(organisation=self, name=name, language=_SCRIPT_LANGUAGE.get(script_of(name), "en"))
+        """``names=["Министерство ...", ...]``: see ``_add_name_forms``."""
+        _add_name_forms(OrganisationNameFactory, extracted, organisation=self)
 
 
 class OrganisationNameFactory(factory.django.DjangoModelFactory):
@@ -135,9 +153,8 @@ class OfficialFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def names(self, create, extracted, **kwargs):
-        """``names=["Шапкина Юлия", "عهود الرومي"]``: alternative forms, language guessed from the script."""
-        for name in extracted or ():
-            OfficialNameFactory(official=self, name=name, language=_SCRIPT_LANGUAGE.get(script_of(name), "en"))
+        """``names=["Шапкина Юлия", "عهود الرومي"]``: see ``_add_name_forms``."""
+        _add_name_forms(OfficialNameFactory, extracted, official=self)
 
 
 class OfficialNameFactory(factory.django.DjangoModelFactory):
@@ -164,10 +181,9 @@ class PositionFactory(factory.django.DjangoModelFactory):
 # --- Delegations ---------------------------------------------------------------------------------------------
 
 
-class DelegationFactory(factory.django.DjangoModelFactory):
+class DelegationFactory(RecordFactory):
     class Meta:
         model = Delegation
-        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"delegation-{n}")
     title = factory.Sequence(lambda n: f"Delegation {n}")
@@ -179,11 +195,6 @@ class DelegationFactory(factory.django.DjangoModelFactory):
     start_precision = DatePrecision.DAY
     end_date = dt.date(2025, 10, 17)
     end_precision = DatePrecision.DAY
-
-    @factory.post_generation
-    def topics(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.topics.add(*extracted)
 
 
 class DelegationMemberFactory(factory.django.DjangoModelFactory):
@@ -198,10 +209,9 @@ class DelegationMemberFactory(factory.django.DjangoModelFactory):
 # --- Events --------------------------------------------------------------------------------------------------
 
 
-class EventFactory(factory.django.DjangoModelFactory):
+class EventFactory(RecordFactory):
     class Meta:
         model = Event
-        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"event-{n}")
     kind = EventKind.MEETING
@@ -210,11 +220,6 @@ class EventFactory(factory.django.DjangoModelFactory):
     city = "Dubai"
     country = "AE"
     start_date = dt.date(2025, 10, 15)
-
-    @factory.post_generation
-    def topics(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.topics.add(*extracted)
 
 
 class EventParticipantFactory(factory.django.DjangoModelFactory):
@@ -245,20 +250,14 @@ class EventCountryFactory(factory.django.DjangoModelFactory):
 # --- Agreements ----------------------------------------------------------------------------------------------
 
 
-class AgreementFactory(factory.django.DjangoModelFactory):
+class AgreementFactory(RecordFactory):
     class Meta:
         model = Agreement
-        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"agreement-{n}")
     kind = AgreementKind.MOU
     title = factory.Sequence(lambda n: f"Memorandum of understanding {n}")
     status = AgreementStatus.SIGNED
-
-    @factory.post_generation
-    def topics(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.topics.add(*extracted)
 
 
 class AgreementPartyFactory(factory.django.DjangoModelFactory):
@@ -301,10 +300,9 @@ class AgreementRelationFactory(factory.django.DjangoModelFactory):
 # --- Training programmes -------------------------------------------------------------------------------------
 
 
-class TrainingProgrammeFactory(factory.django.DjangoModelFactory):
+class TrainingProgrammeFactory(RecordFactory):
     class Meta:
         model = TrainingProgramme
-        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"programme-{n}")
     title = factory.Sequence(lambda n: f"Leadership programme {n}")
@@ -316,11 +314,6 @@ class TrainingProgrammeFactory(factory.django.DjangoModelFactory):
     participant_count = 20
     start_date = dt.date(2025, 2, 1)
     start_precision = DatePrecision.MONTH
-
-    @factory.post_generation
-    def topics(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.topics.add(*extracted)
 
 
 class ProgrammeStageFactory(factory.django.DjangoModelFactory):

@@ -12,6 +12,15 @@ from .people import (
     OrganisationName,
     Position,
 )
+from .programmes import (
+    ProgrammeCountry,
+    ProgrammeParticipant,
+    ProgrammeRole,
+    ProgrammeStage,
+    ProgrammeStatus,
+    StageMode,
+    TrainingProgramme,
+)
 from .records import (
     ActionKind,
     Agreement,
@@ -34,14 +43,7 @@ from .records import (
     MemberRole,
     OrganiserRole,
     ParticipantRole,
-    ProgrammeCountry,
-    ProgrammeParticipant,
-    ProgrammeRole,
-    ProgrammeStage,
-    ProgrammeStatus,
     RelationKind,
-    StageMode,
-    TrainingProgramme,
 )
 from .sources import CITABLE, Citation, SourceDocument, SourceKind
 

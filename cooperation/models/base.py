@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -38,11 +39,43 @@ class TimeStampedModel(models.Model):
         super().save(*args, **kwargs)
 
 
-class SlugManager(models.Manager):
-    """Records are addressed by slug: in fixtures (natural keys), URLs and the partner API."""
+def natural_key_of(*fields: str, dependencies: Sequence[str] = ()):
+    """A ``natural_key`` method: the row's ``fields``, a foreign key as the slug of the record it points to, any
+    other field as stored (a country as its code). ``NaturalKeyManager`` looks rows up by the same ``fields``.
 
-    def get_by_natural_key(self, slug: str):
-        return self.get(slug=slug)
+    ``dependencies`` are the models whose rows ``dumpdata`` must write first (Django reads them off the method).
+    """
+
+    def natural_key(self) -> tuple:
+        return tuple(_key_part(self, name) for name in fields)
+
+    natural_key.fields = fields
+    if dependencies:  # absent rather than empty: ``dumpdata`` appends to an empty list it finds here
+        natural_key.dependencies = list(dependencies)
+    return natural_key
+
+
+def _key_part(record: models.Model, name: str):
+    field = record._meta.get_field(name)
+    if field.is_relation:
+        return getattr(record, name).slug
+    return field.get_prep_value(getattr(record, field.attname))
+
+
+class NaturalKeyManager(models.Manager):
+    """Finds a row by the natural key its model declares with ``natural_key_of``.
+
+    No ``__init__`` arguments: Django builds related managers by subclassing the default manager and calling it
+    without arguments.
+    """
+
+    def get_by_natural_key(self, *key):
+        fields = self.model.natural_key.fields
+        lookups = {
+            f"{name}__slug" if self.model._meta.get_field(name).is_relation else name: value
+            for name, value in zip(fields, key, strict=True)
+        }
+        return self.get(**lookups)
 
 
 IDENTIFIER_SCHEMES = {
@@ -75,6 +108,20 @@ def stable_uid(model: type[models.Model], slug: str) -> uuid.UUID:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"govex:{model._meta.label_lower}:{slug}")
 
 
+def optional_link(to, verbose_name, *, related_name: str, **kwargs) -> models.ForeignKey:
+    """A link a record may lack (the organisation that hosted, the summit a side event belongs to). PROTECT: the
+    linked record cannot be deleted while a record states a fact about it."""
+    return models.ForeignKey(
+        to,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+        **kwargs,
+    )
+
+
 class SluggedModel(TimeStampedModel):
     slug = models.SlugField(_("identifier"), max_length=120, unique=True, allow_unicode=False)
     # Opaque and permanent: a slug can be renamed, and a deleted slug created again is another record.
@@ -91,25 +138,38 @@ class SluggedModel(TimeStampedModel):
     # (``cooperation.sync``). Null on SQLite and on rows written before the trigger existed.
     sync_xid = models.BigIntegerField(null=True, blank=True, editable=False, db_index=True)
 
-    objects = SlugManager()
+    # Records are addressed by slug: in fixtures (natural keys), URLs and the partner API.
+    objects = NaturalKeyManager()
+    natural_key = natural_key_of("slug")
 
     class Meta:
         abstract = True
 
-    def natural_key(self) -> tuple[str]:
-        return (self.slug,)
+
+def reader_language(language: str | None = None) -> str:
+    """``language``, else the active one, as the two-letter code the ``_ru``/``_ar`` columns and name forms use."""
+    return (language or get_language() or "en")[:2]
+
+
+def in_reader_language(record, field: str, language: str | None = None) -> str:
+    """``record.<field>_ru`` or ``<field>_ar`` when the reader's language has one filled in, else ``<field>``."""
+    language = reader_language(language)
+    if language != "en":
+        value = getattr(record, f"{field}_{language}", "")
+        if value:
+            return value
+    return getattr(record, field)
 
 
 class TranslatedTitleMixin:
-    """Records with ``<field>``, ``<field>_ru`` and ``<field>_ar`` show the reader's language first."""
+    """Records with ``<field>``, ``<field>_ru`` and ``<field>_ar`` show the reader's language first; a record is
+    shown by its title."""
+
+    def __str__(self) -> str:
+        return self.localized("title")
 
     def localized(self, field: str, language: str | None = None) -> str:
-        language = (language or get_language() or "en")[:2]
-        if language != "en":
-            value = getattr(self, f"{field}_{language}", "")
-            if value:
-                return value
-        return getattr(self, field)
+        return in_reader_language(self, field, language)
 
 
 def date_span_constraints(prefix: str) -> list[models.BaseConstraint]:
@@ -185,9 +245,7 @@ class Topic(TranslatedTitleMixin, SluggedModel):
     name = models.CharField(_("name"), max_length=120, unique=True)
     name_ru = models.CharField(_("name (Russian)"), max_length=120, blank=True)
     name_ar = models.CharField(_("name (Arabic)"), max_length=120, blank=True)
-    parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
-    )
+    parent = optional_link("self", _("parent"), related_name="children")
 
     class Meta:
         ordering = ["name"]

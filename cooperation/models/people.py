@@ -6,14 +6,23 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from cooperation.names import normalize, script_of, search_key
 
-from .base import DateSpan, SluggedModel, TimeStampedModel, date_span_constraints
+from .base import (
+    DateSpan,
+    NaturalKeyManager,
+    SluggedModel,
+    TimeStampedModel,
+    date_span_constraints,
+    in_reader_language,
+    natural_key_of,
+    optional_link,
+    reader_language,
+)
 
 
 class NameKind(models.TextChoices):
@@ -88,14 +97,7 @@ class Organisation(SluggedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
     country = CountryField(_("country"), blank=True, db_index=True, help_text=_("Blank for international bodies."))
     city = models.CharField(_("city"), max_length=120, blank=True)
-    parent = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="children",
-        verbose_name=_("parent organisation"),
-    )
+    parent = optional_link("self", _("parent organisation"), related_name="children")
     website = models.URLField(_("website"), blank=True)
     summary = models.TextField(_("summary"), blank=True)
 
@@ -116,17 +118,13 @@ class Organisation(SluggedModel):
         return _preferred_name(self, language) or self.name
 
 
-class OrganisationNameManager(models.Manager):
-    def get_by_natural_key(self, organisation_slug: str, name: str, language: str):
-        return self.get(organisation__slug=organisation_slug, name=name, language=language)
-
-
 class OrganisationName(AlternativeName):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="names", verbose_name=_("organisation")
     )
 
-    objects = OrganisationNameManager()
+    objects = NaturalKeyManager()
+    natural_key = natural_key_of("organisation", "name", "language", dependencies=["cooperation.organisation"])
     history = HistoricalRecords()
 
     class Meta:
@@ -135,11 +133,6 @@ class OrganisationName(AlternativeName):
         constraints = [
             models.UniqueConstraint(fields=["organisation", "name", "language"], name="organisation_name_unique"),
         ]
-
-    def natural_key(self):
-        return (self.organisation.slug, self.name, self.language)
-
-    natural_key.dependencies = ["cooperation.organisation"]
 
 
 class Official(SluggedModel):
@@ -176,15 +169,11 @@ class Official(SluggedModel):
         return max(held, key=lambda p: p.start_date or dt.date.min, default=None)
 
 
-class OfficialNameManager(models.Manager):
-    def get_by_natural_key(self, official_slug: str, name: str, language: str):
-        return self.get(official__slug=official_slug, name=name, language=language)
-
-
 class OfficialName(AlternativeName):
     official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="names", verbose_name=_("official"))
 
-    objects = OfficialNameManager()
+    objects = NaturalKeyManager()
+    natural_key = natural_key_of("official", "name", "language", dependencies=["cooperation.official"])
     history = HistoricalRecords()
 
     class Meta:
@@ -193,16 +182,6 @@ class OfficialName(AlternativeName):
         constraints = [
             models.UniqueConstraint(fields=["official", "name", "language"], name="official_name_unique"),
         ]
-
-    def natural_key(self):
-        return (self.official.slug, self.name, self.language)
-
-    natural_key.dependencies = ["cooperation.official"]
-
-
-class PositionManager(models.Manager):
-    def get_by_natural_key(self, official_slug: str, title: str):
-        return self.get(official__slug=official_slug, title=title)
 
 
 class Position(TimeStampedModel, DateSpan):
@@ -214,16 +193,10 @@ class Position(TimeStampedModel, DateSpan):
     title = models.CharField(_("title"), max_length=300)
     title_ru = models.CharField(_("title (Russian)"), max_length=300, blank=True)
     title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="positions",
-        verbose_name=_("organisation"),
-    )
+    organisation = optional_link(Organisation, _("organisation"), related_name="positions")
 
-    objects = PositionManager()
+    objects = NaturalKeyManager()
+    natural_key = natural_key_of("official", "title", dependencies=["cooperation.official"])
     history = HistoricalRecords()
 
     class Meta:
@@ -238,18 +211,10 @@ class Position(TimeStampedModel, DateSpan):
     def __str__(self) -> str:
         return self.localized_title()
 
-    def natural_key(self):
-        return (self.official.slug, self.title)
-
-    natural_key.dependencies = ["cooperation.official"]
-
     def localized_title(self, language: str | None = None) -> str:
-        language = (language or get_language() or "en")[:2]
-        return (
-            getattr(self, f"title_{language}", "")
-            if language in ("ru", "ar") and getattr(self, f"title_{language}", "")
-            else self.title
-        )
+        # The same rule as ``TranslatedTitleMixin``, without the mixin: the migrations record Position's bases,
+        # and a new one would leave them out of step with the model.
+        return in_reader_language(self, "title", language)
 
     def covers(self, day: dt.date) -> bool:
         """Whether the post was held on ``day``; an open start or end counts as unbounded."""
@@ -259,7 +224,7 @@ class Position(TimeStampedModel, DateSpan):
 
 def _preferred_name(record, language: str | None) -> str:
     """The record's name in ``language`` (preferred form first), from prefetched ``names`` when available."""
-    language = (language or get_language() or "en")[:2]
+    language = reader_language(language)
     if language == "en":
         return ""
     rank = {NameKind.PREFERRED: 0, NameKind.NATIVE: 1, NameKind.TRANSLITERATION: 2}

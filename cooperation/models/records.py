@@ -1,8 +1,7 @@
-"""Delegations, events, agreements and training programmes."""
+"""Delegations, events and agreements (training programmes are in ``programmes``)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -13,58 +12,18 @@ from cooperation.dates import DatePrecision
 
 from .base import (
     DateSpan,
+    NaturalKeyManager,
     SluggedModel,
     TimeStampedModel,
     Topic,
     TranslatedTitleMixin,
     date_span_constraints,
+    natural_key_of,
+    optional_link,
     refuse_future_fact,
 )
+from .parts import CountryOfRecord, OfficialInRole, official_field, title_fields
 from .people import Official, Organisation, Position
-
-
-def _title_fields():
-    return (
-        models.CharField(_("title"), max_length=400),
-        models.CharField(_("title (Russian)"), max_length=400, blank=True),
-        models.CharField(_("title (Arabic)"), max_length=400, blank=True),
-    )
-
-
-class ChildManager(models.Manager):
-    """Natural keys of rows that belong to a slugged parent: (parent slug, other slug).
-
-    Configured by class attributes, not ``__init__`` arguments: Django builds related managers by
-    subclassing the default manager and calling it without arguments.
-    """
-
-    parent: str
-    other: str
-
-    @classmethod
-    def between(cls, parent: str, other: str) -> ChildManager:
-        manager_class = type(f"{parent.title()}{other.title()}Manager", (cls,), {"parent": parent, "other": other})
-        return manager_class()
-
-    def get_by_natural_key(self, parent_slug: str, other_slug: str):
-        return self.get(**{f"{self.parent}__slug": parent_slug, f"{self.other}__slug": other_slug})
-
-
-class OwnPosition:
-    """For a person in a role (member, participant, signatory): the position at the time must be one this official
-    held, not another official's post picked from the same list. Checked on save by forms and imports; a CHECK
-    cannot look into the positions table."""
-
-    def clean(self):
-        super().clean()
-        if self.position_id and self.official_id and self.position.official_id != self.official_id:
-            raise ValidationError(
-                {
-                    "position": _("“%(position)s” is not a position of %(official)s; choose one of theirs.")
-                    % {"position": self.position.title, "official": self.official}
-                }
-            )
-
 
 # --- Delegations -------------------------------------------------------------------------------------------
 
@@ -81,7 +40,7 @@ class DelegationStatus(models.TextChoices):
 class Delegation(TranslatedTitleMixin, SluggedModel, DateSpan):
     """Officials of one country visiting another, incoming or outgoing."""
 
-    title, title_ru, title_ar = _title_fields()
+    title, title_ru, title_ar = title_fields()
     origin_country = CountryField(_("from"), db_index=True)
     host_country = CountryField(_("to"), db_index=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
@@ -91,22 +50,8 @@ class Delegation(TranslatedTitleMixin, SluggedModel, DateSpan):
     status = models.CharField(
         _("status"), max_length=12, choices=DelegationStatus.choices, default=DelegationStatus.PLANNED, db_index=True
     )
-    sending_organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="delegations_sent",
-        verbose_name=_("sending organisation"),
-    )
-    host_organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="delegations_hosted",
-        verbose_name=_("host organisation"),
-    )
+    sending_organisation = optional_link(Organisation, _("sending organisation"), related_name="delegations_sent")
+    host_organisation = optional_link(Organisation, _("host organisation"), related_name="delegations_hosted")
     topics = models.ManyToManyField(Topic, blank=True, related_name="delegations", verbose_name=_("topics"))
 
     history = HistoricalRecords(m2m_fields=[topics])
@@ -124,9 +69,6 @@ class Delegation(TranslatedTitleMixin, SluggedModel, DateSpan):
         super().clean()
         refuse_future_fact(self, past={DelegationStatus.COMPLETED: "start_date"})
 
-    def __str__(self) -> str:
-        return self.localized("title")
-
     @property
     def head(self) -> Official | None:
         """The head is the member with role ``head`` (at most one, held by a constraint)."""
@@ -141,25 +83,18 @@ class MemberRole(models.TextChoices):
     SUPPORT = "support", _("support staff")
 
 
-class DelegationMember(OwnPosition, TimeStampedModel):
+class DelegationMember(OfficialInRole):
     delegation = models.ForeignKey(
         Delegation, on_delete=models.CASCADE, related_name="members", verbose_name=_("delegation")
     )
-    official = models.ForeignKey(
-        Official, on_delete=models.PROTECT, related_name="delegation_memberships", verbose_name=_("official")
-    )
+    official = official_field("delegation_memberships")
     role = models.CharField(_("role"), max_length=12, choices=MemberRole.choices, default=MemberRole.MEMBER)
-    position = models.ForeignKey(
-        Position,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("position at the time"),
-    )
+    position = optional_link(Position, _("position at the time"), related_name="+")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = ChildManager.between("delegation", "official")
+    natural_key = natural_key_of(
+        "delegation", "official", dependencies=["cooperation.delegation", "cooperation.official"]
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -170,14 +105,6 @@ class DelegationMember(OwnPosition, TimeStampedModel):
             models.UniqueConstraint(fields=["delegation", "official"], name="delegation_member_once"),
             models.UniqueConstraint(fields=["delegation"], condition=Q(role="head"), name="delegation_one_head"),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.official} ({self.get_role_display()})"
-
-    def natural_key(self):
-        return (self.delegation.slug, self.official.slug)
-
-    natural_key.dependencies = ["cooperation.delegation", "cooperation.official"]
 
 
 # --- Events ------------------------------------------------------------------------------------------------
@@ -207,7 +134,7 @@ class EventStatus(models.TextChoices):
 
 class Event(TranslatedTitleMixin, SluggedModel, DateSpan):
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices, db_index=True)
-    title, title_ru, title_ar = _title_fields()
+    title, title_ru, title_ar = title_fields()
     summary = models.TextField(_("summary"), blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=EventStatus.choices, default=EventStatus.PLANNED, db_index=True
@@ -215,31 +142,14 @@ class Event(TranslatedTitleMixin, SluggedModel, DateSpan):
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = CountryField(_("country"), blank=True, db_index=True)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
-    venue_organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="events_hosted",
-        verbose_name=_("organisation visited or hosting"),
-    )
-    parent = models.ForeignKey(
+    venue_organisation = optional_link(Organisation, _("organisation visited or hosting"), related_name="events_hosted")
+    parent = optional_link(
         "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
+        _("part of"),
         related_name="children",
-        verbose_name=_("part of"),
         help_text=_("The summit a side event belongs to, the roundtable an expert session belongs to."),
     )
-    delegation = models.ForeignKey(
-        Delegation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="events",
-        verbose_name=_("in the programme of"),
-    )
+    delegation = optional_link(Delegation, _("in the programme of"), related_name="events")
     topics = models.ManyToManyField(Topic, blank=True, related_name="events", verbose_name=_("topics"))
 
     history = HistoricalRecords(m2m_fields=[topics])
@@ -257,9 +167,6 @@ class Event(TranslatedTitleMixin, SluggedModel, DateSpan):
         super().clean()
         refuse_future_fact(self, past={EventStatus.HELD: "start_date"})
 
-    def __str__(self) -> str:
-        return self.localized("title")
-
 
 class ParticipantRole(models.TextChoices):
     HOST = "host", _("host")
@@ -272,24 +179,15 @@ class ParticipantRole(models.TextChoices):
     TRAINER = "trainer", _("trainer")
 
 
-class EventParticipant(OwnPosition, TimeStampedModel):
+class EventParticipant(OfficialInRole):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants", verbose_name=_("event"))
-    official = models.ForeignKey(
-        Official, on_delete=models.PROTECT, related_name="event_participations", verbose_name=_("official")
-    )
+    official = official_field("event_participations")
     role = models.CharField(
         _("role"), max_length=20, choices=ParticipantRole.choices, default=ParticipantRole.PARTICIPANT
     )
-    position = models.ForeignKey(
-        Position,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("position at the time"),
-    )
+    position = optional_link(Position, _("position at the time"), related_name="+")
 
-    objects = ChildManager.between("event", "official")
+    natural_key = natural_key_of("event", "official", dependencies=["cooperation.event", "cooperation.official"])
     history = HistoricalRecords()
 
     class Meta:
@@ -297,14 +195,6 @@ class EventParticipant(OwnPosition, TimeStampedModel):
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         constraints = [models.UniqueConstraint(fields=["event", "official"], name="event_participant_once")]
-
-    def __str__(self) -> str:
-        return f"{self.official} ({self.get_role_display()})"
-
-    def natural_key(self):
-        return (self.event.slug, self.official.slug)
-
-    natural_key.dependencies = ["cooperation.event", "cooperation.official"]
 
 
 class OrganiserRole(models.TextChoices):
@@ -321,7 +211,10 @@ class EventOrganiser(TimeStampedModel):
     )
     role = models.CharField(_("role"), max_length=12, choices=OrganiserRole.choices, default=OrganiserRole.ORGANISER)
 
-    objects = ChildManager.between("event", "organisation")
+    objects = NaturalKeyManager()
+    natural_key = natural_key_of(
+        "event", "organisation", dependencies=["cooperation.event", "cooperation.organisation"]
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -333,18 +226,8 @@ class EventOrganiser(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.organisation} ({self.get_role_display()})"
 
-    def natural_key(self):
-        return (self.event.slug, self.organisation.slug)
 
-    natural_key.dependencies = ["cooperation.event", "cooperation.organisation"]
-
-
-class EventCountryManager(models.Manager):
-    def get_by_natural_key(self, event_slug: str, country: str):
-        return self.get(event__slug=event_slug, country=country)
-
-
-class EventCountry(TimeStampedModel):
+class EventCountry(CountryOfRecord):
     """A country taking part in an event (e.g. the nine countries of an expert session)."""
 
     event = models.ForeignKey(
@@ -352,7 +235,7 @@ class EventCountry(TimeStampedModel):
     )
     country = CountryField(_("country"), db_index=True)
 
-    objects = EventCountryManager()
+    natural_key = natural_key_of("event", "country", dependencies=["cooperation.event"])
     history = HistoricalRecords()
 
     class Meta:
@@ -360,14 +243,6 @@ class EventCountry(TimeStampedModel):
         verbose_name = _("participating country")
         verbose_name_plural = _("participating countries")
         constraints = [models.UniqueConstraint(fields=["event", "country"], name="event_country_once")]
-
-    def __str__(self) -> str:
-        return str(self.country.name)
-
-    def natural_key(self):
-        return (self.event.slug, str(self.country))
-
-    natural_key.dependencies = ["cooperation.event"]
 
 
 # --- Agreements (after the UN treaty model: parties act separately, each with its own dates) ---------------
@@ -402,7 +277,7 @@ class AgreementStatus(models.TextChoices):
 class Agreement(TranslatedTitleMixin, SluggedModel):
     kind = models.CharField(_("kind"), max_length=12, choices=AgreementKind.choices, db_index=True)
     level = models.CharField(_("level"), max_length=20, choices=AgreementLevel.choices, blank=True)
-    title, title_ru, title_ar = _title_fields()
+    title, title_ru, title_ar = title_fields()
     summary = models.TextField(_("summary"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.PROPOSED, db_index=True
@@ -410,14 +285,7 @@ class Agreement(TranslatedTitleMixin, SluggedModel):
     status_date = models.DateField(
         _("status since"), null=True, blank=True, help_text=_("When the agreement reached its current status.")
     )
-    signed_at = models.ForeignKey(
-        Event,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="agreements_signed",
-        verbose_name=_("signed at"),
-    )
+    signed_at = optional_link(Event, _("signed at"), related_name="agreements_signed")
     expires_on = models.DateField(_("expires on"), null=True, blank=True, db_index=True)
     dates_note = models.CharField(_("note on dates"), max_length=300, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="agreements", verbose_name=_("topics"))
@@ -436,9 +304,6 @@ class Agreement(TranslatedTitleMixin, SluggedModel):
         facts = (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE, AgreementStatus.EXPIRED, AgreementStatus.TERMINATED)
         refuse_future_fact(self, past=dict.fromkeys(facts, "status_date"))
 
-    def __str__(self) -> str:
-        return self.localized("title")
-
 
 class AgreementPartyManager(models.Manager):
     def get_by_natural_key(self, agreement_slug: str, country: str, organisation_slug: str | None):
@@ -454,14 +319,7 @@ class AgreementParty(TimeStampedModel):
         Agreement, on_delete=models.CASCADE, related_name="parties", verbose_name=_("agreement")
     )
     country = CountryField(_("country"), blank=True, db_index=True)
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="agreement_parties",
-        verbose_name=_("organisation"),
-    )
+    organisation = optional_link(Organisation, _("organisation"), related_name="agreement_parties")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = AgreementPartyManager()
@@ -540,31 +398,17 @@ class AgreementAction(TimeStampedModel):
     natural_key.dependencies = ["cooperation.agreementparty"]
 
 
-class AgreementSignatory(OwnPosition, TimeStampedModel):
+class AgreementSignatory(OfficialInRole):
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="signatories", verbose_name=_("agreement")
     )
-    official = models.ForeignKey(
-        Official, on_delete=models.PROTECT, related_name="signatures", verbose_name=_("official")
-    )
-    party = models.ForeignKey(
-        AgreementParty,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="signatories",
-        verbose_name=_("on behalf of"),
-    )
-    position = models.ForeignKey(
-        Position,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("position when signing"),
-    )
+    official = official_field("signatures")
+    party = optional_link(AgreementParty, _("on behalf of"), related_name="signatories")
+    position = optional_link(Position, _("position when signing"), related_name="+")
 
-    objects = ChildManager.between("agreement", "official")
+    natural_key = natural_key_of(
+        "agreement", "official", dependencies=["cooperation.agreement", "cooperation.official"]
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -573,13 +417,8 @@ class AgreementSignatory(OwnPosition, TimeStampedModel):
         verbose_name_plural = _("signatories")
         constraints = [models.UniqueConstraint(fields=["agreement", "official"], name="agreement_signatory_once")]
 
-    def __str__(self) -> str:
+    def __str__(self) -> str:  # a signatory has no role
         return str(self.official)
-
-    def natural_key(self):
-        return (self.agreement.slug, self.official.slug)
-
-    natural_key.dependencies = ["cooperation.agreement", "cooperation.official"]
 
 
 class RelationKind(models.TextChoices):
@@ -588,11 +427,6 @@ class RelationKind(models.TextChoices):
     SUPERSEDES = "supersedes", _("supersedes")
     RENEWS = "renews", _("renews")
     RELATED = "related", _("related to")
-
-
-class AgreementRelationManager(models.Manager):
-    def get_by_natural_key(self, source_slug: str, target_slug: str, kind: str):
-        return self.get(source__slug=source_slug, target__slug=target_slug, kind=kind)
 
 
 class AgreementRelation(TimeStampedModel):
@@ -606,7 +440,8 @@ class AgreementRelation(TimeStampedModel):
         Agreement, on_delete=models.PROTECT, related_name="relations_in", verbose_name=_("related agreement")
     )
 
-    objects = AgreementRelationManager()
+    objects = NaturalKeyManager()
+    natural_key = natural_key_of("source", "target", "kind", dependencies=["cooperation.agreement"])
     history = HistoricalRecords()
 
     class Meta:
@@ -619,203 +454,3 @@ class AgreementRelation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.source} {self.get_kind_display()} {self.target}"
-
-    def natural_key(self):
-        return (self.source.slug, self.target.slug, self.kind)
-
-    natural_key.dependencies = ["cooperation.agreement"]
-
-
-# --- Training programmes -----------------------------------------------------------------------------------
-
-
-class ProgrammeStatus(models.TextChoices):
-    PLANNED = "planned", _("planned")
-    RUNNING = "running", _("running")
-    COMPLETED = "completed", _("completed")
-    CANCELLED = "cancelled", _("cancelled")
-
-
-class TrainingProgramme(TranslatedTitleMixin, SluggedModel, DateSpan):
-    title, title_ru, title_ar = _title_fields()
-    summary = models.TextField(_("summary"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=12, choices=ProgrammeStatus.choices, default=ProgrammeStatus.PLANNED, db_index=True
-    )
-    provider = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="programmes_provided",
-        verbose_name=_("provider"),
-    )
-    partners = models.ManyToManyField(
-        Organisation, blank=True, related_name="programmes_partnered", verbose_name=_("partner organisations")
-    )
-    provider_country = CountryField(_("provider country"), blank=True, db_index=True)
-    beneficiary_country = CountryField(
-        _("beneficiary country"), blank=True, db_index=True, help_text=_("Blank when several countries benefit.")
-    )
-    beneficiary_organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="programmes_received",
-        verbose_name=_("beneficiary organisation"),
-    )
-    agreement = models.ForeignKey(
-        Agreement,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="programmes",
-        verbose_name=_("implements agreement"),
-    )
-    cohort = models.CharField(_("cohort"), max_length=60, blank=True)
-    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)
-    participant_count = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
-    topics = models.ManyToManyField(Topic, blank=True, related_name="programmes", verbose_name=_("topics"))
-
-    history = HistoricalRecords(m2m_fields=[topics, partners])
-
-    class Meta:
-        ordering = ["-year", "title"]
-        verbose_name = _("training programme")
-        verbose_name_plural = _("training programmes")
-        constraints = [
-            *date_span_constraints("programme"),
-            models.CheckConstraint(
-                condition=Q(year__isnull=True) | Q(year__gte=1900, year__lte=2200), name="programme_year_plausible"
-            ),
-        ]
-
-    def clean(self):
-        super().clean()
-        ended = "end_date" if self.end_date else "start_date"
-        refuse_future_fact(self, past={ProgrammeStatus.RUNNING: "start_date", ProgrammeStatus.COMPLETED: ended})
-
-    def __str__(self) -> str:
-        return self.localized("title")
-
-
-class StageMode(models.TextChoices):
-    ONLINE = "online", _("online")
-    OFFLINE = "offline", _("in person")
-    BLENDED = "blended", _("blended")
-
-
-class ProgrammeStageManager(models.Manager):
-    def get_by_natural_key(self, programme_slug: str, number: int):
-        return self.get(programme__slug=programme_slug, number=number)
-
-
-class ProgrammeStage(TimeStampedModel, DateSpan):
-    """A stage or module of a programme (online, then in-person sessions with dates)."""
-
-    programme = models.ForeignKey(
-        TrainingProgramme, on_delete=models.CASCADE, related_name="stages", verbose_name=_("programme")
-    )
-    number = models.PositiveSmallIntegerField(_("number"))
-    title = models.CharField(_("title"), max_length=300)
-    mode = models.CharField(_("mode"), max_length=8, choices=StageMode.choices)
-    city = models.CharField(_("city"), max_length=120, blank=True)
-    country = CountryField(_("country"), blank=True)
-    event = models.ForeignKey(
-        Event, on_delete=models.PROTECT, null=True, blank=True, related_name="programme_stages", verbose_name=_("event")
-    )
-    topics = models.ManyToManyField(Topic, blank=True, related_name="programme_stages", verbose_name=_("modules"))
-
-    objects = ProgrammeStageManager()
-    history = HistoricalRecords(m2m_fields=[topics])
-
-    class Meta:
-        ordering = ["programme", "number"]
-        verbose_name = _("stage")
-        verbose_name_plural = _("stages")
-        constraints = [
-            models.UniqueConstraint(fields=["programme", "number"], name="programme_stage_number_once"),
-            *date_span_constraints("programme_stage"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.number}. {self.title}"
-
-    def natural_key(self):
-        return (self.programme.slug, self.number)
-
-    natural_key.dependencies = ["cooperation.trainingprogramme"]
-
-
-class ProgrammeRole(models.TextChoices):
-    PARTICIPANT = "participant", _("participant")
-    TRAINER = "trainer", _("trainer")
-    COORDINATOR = "coordinator", _("coordinator")
-    SPEAKER = "speaker", _("speaker")
-
-
-class ProgrammeParticipant(OwnPosition, TimeStampedModel):
-    programme = models.ForeignKey(
-        TrainingProgramme, on_delete=models.CASCADE, related_name="participants", verbose_name=_("programme")
-    )
-    official = models.ForeignKey(
-        Official, on_delete=models.PROTECT, related_name="programme_participations", verbose_name=_("official")
-    )
-    role = models.CharField(_("role"), max_length=12, choices=ProgrammeRole.choices, default=ProgrammeRole.PARTICIPANT)
-    position = models.ForeignKey(
-        Position,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("position at the time"),
-    )
-
-    objects = ChildManager.between("programme", "official")
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["programme", "id"]
-        verbose_name = _("programme participant")
-        verbose_name_plural = _("programme participants")
-        constraints = [models.UniqueConstraint(fields=["programme", "official"], name="programme_participant_once")]
-
-    def __str__(self) -> str:
-        return f"{self.official} ({self.get_role_display()})"
-
-    def natural_key(self):
-        return (self.programme.slug, self.official.slug)
-
-    natural_key.dependencies = ["cooperation.trainingprogramme", "cooperation.official"]
-
-
-class ProgrammeCountryManager(models.Manager):
-    def get_by_natural_key(self, programme_slug: str, country: str):
-        return self.get(programme__slug=programme_slug, country=country)
-
-
-class ProgrammeCountry(TimeStampedModel):
-    """Beneficiary countries of a multi-country programme."""
-
-    programme = models.ForeignKey(
-        TrainingProgramme, on_delete=models.CASCADE, related_name="countries", verbose_name=_("programme")
-    )
-    country = CountryField(_("country"), db_index=True)
-
-    objects = ProgrammeCountryManager()
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["programme", "country"]
-        verbose_name = _("beneficiary country")
-        verbose_name_plural = _("beneficiary countries")
-        constraints = [models.UniqueConstraint(fields=["programme", "country"], name="programme_country_once")]
-
-    def __str__(self) -> str:
-        return str(self.country.name)
-
-    def natural_key(self):
-        return (self.programme.slug, str(self.country))
-
-    natural_key.dependencies = ["cooperation.trainingprogramme"]

@@ -11,7 +11,8 @@ from cooperation.dates import DatePrecision, PartialDate
 
 from .base import LANGUAGE_CHOICES, SluggedModel, TimeStampedModel
 from .people import Official, Organisation
-from .records import Agreement, Delegation, Event, TrainingProgramme
+from .programmes import TrainingProgramme
+from .records import Agreement, Delegation, Event
 
 
 class SourceKind(models.TextChoices):
