@@ -166,6 +166,19 @@ def arabic_with_lam(form: str) -> list[str]:
     return [form, form[1:]] if form.startswith(_ARABIC_ARTICLE) else [form]
 
 
+# Arabic words with غ (المغرب، الغربية): written with ج they are other words ("المجرب", tested).
+_NATIVE_GHAYN = {"غرب"}
+
+
+def arabic_names_with_jim(form: str) -> list[str]:
+    """Egyptian papers write a foreign "g" with ج ("توجو", "الجابون", "بنجلاديش", "السنجال") where CLDR has غ:
+    a country's name has both spellings (names only; a nisba with ج may be another word, "جاني")."""
+    forms = arabic_with_lam(form)
+    if "غ" in form and not any(word in form for word in _NATIVE_GHAYN):
+        forms += arabic_with_lam(form.replace("غ", "ج"))
+    return forms
+
+
 class Forms:
     """Form -> code per language; curated forms win, a CLDR form claimed by two countries is dropped."""
 
@@ -210,7 +223,7 @@ def build(curated: dict) -> dict[str, dict[str, str]]:
     cldr_forms = {
         "en": english_names,
         "ru": lambda name: russian_names(name, capitalised),
-        "ar": lambda name: [form for each in arabic_names(name) for form in arabic_with_lam(each)],
+        "ar": lambda name: [form for each in arabic_names(name) for form in arabic_names_with_jim(each)],
     }
     # Each key of a curated entry, the language of its forms and how they are derived, in the order they are added.
     curated_keys = (
@@ -218,7 +231,7 @@ def build(curated: dict) -> dict[str, dict[str, str]]:
         ("en", "en", english_adjectives),
         ("ru", "ru_names", lambda name: russian_curated(name, capitalised)),
         ("ru", "ru", lambda stem: [stem + "*"]),
-        ("ar", "ar_names", arabic_with_lam),
+        ("ar", "ar_names", arabic_names_with_jim),
         ("ar", "ar", arabic_nisba),
     )
     for code in iso_codes():

@@ -130,7 +130,20 @@ def _mentions(text: str) -> list[tuple[str, int, int, float]]:
         if not kept or hit[0] >= kept[-1][1]:
             kept.append(hit)
     # Phrases such as "New Mexico" are matched only to hide the country inside them; code "" drops them here.
-    return [(_FORM_INFO[n][0], start, end, _FORM_INFO[n][1]) for start, end, n in kept if _FORM_INFO[n][0]]
+    return [
+        (_FORM_INFO[n][0], start, end, _FORM_INFO[n][1])
+        for start, end, n in kept
+        if _FORM_INFO[n][0] and not _a_language(text, start, end)
+    ]
+
+
+# "French-speaking diplomats", "на французском языке", "الناطقين باللغة الفرنسية": a language, not its country.
+_LANGUAGE_BEFORE = re.compile(r"(?:ب|ل)?(?:ال)?لغ[ةت]\s*$")
+_LANGUAGE_AFTER = re.compile(r"(?:[^\S\n]*-?[^\S\n]*(?:language|languages|speaking|speakers)\b|[^\S\n]+язык)", re.I)
+
+
+def _a_language(text: str, start: int, end: int) -> bool:
+    return bool(_LANGUAGE_BEFORE.search(text[max(0, start - 8) : start]) or _LANGUAGE_AFTER.match(text, end))
 
 
 def find_countries(text: str) -> list[tuple[str, int, int]]:

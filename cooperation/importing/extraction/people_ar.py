@@ -35,6 +35,7 @@ organisation's name, not a person. The given names are in ``arabic_given_names.t
 
 from __future__ import annotations
 
+from .countries import find_countries
 from .people_ar_reader import (
     _Reader,
 )
@@ -384,5 +385,13 @@ def extract_arabic(text: str) -> list[Mention]:
         if strong and not any(_is_title(w.fold, prefixed=True) for w in words):
             add(names, chain=None, prefix=prefix, anchored=False)
 
+    # "… والكاميرون وبوركينا فاسو": a country's name of two words in a list is nobody's name.
+    mentions = [m for m in mentions if not _whole_country(m.name)]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _whole_country(name: str) -> bool:
+    bare = name[1:] if name.startswith("و") else name
+    found = find_countries(bare) or find_countries(name)
+    return bool(found) and found[0][1] == 0 and found[0][2] >= len(bare) - 1

@@ -40,7 +40,12 @@ _NAME_PARTICLE = r"(?:bin|bint|ibn|al|Al|El|el|Aal|van|von|de|der|da|di|du|la|le
 # Letters outside ASCII are name letters too ("Đorđe Marković", "Mevlüt Çavuşoğlu").
 _CAP = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?"
 # Words of a name are on one line: a headline or subheading ending in a name is not the next line's first word.
-_EN_NAME = rf"{_CAP}(?:[^\S\n]+(?:\p{{Lu}}\.?[^\S\n]+)?(?:{_NAME_PARTICLE}[- ])?{_CAP}){{1,8}}(?:[^\S\n]+(?:II|III|IV|VI|VII|VIII))?(?![\w-])"
+# A middle initial stays in the name ("David J Francis", "John F. Kerry").
+_MIDDLE_INITIAL = r"(?:\p{Lu}\.?[^\S\n]+)?"
+_EN_NAME = (
+    rf"{_CAP}(?:[^\S\n]+{_MIDDLE_INITIAL}(?:{_NAME_PARTICLE}[- ])?{_CAP}){{1,8}}"
+    r"(?:[^\S\n]+(?:II|III|IV|VI|VII|VIII))?(?![\w-])"
+)
 _EN_NAME_RE = regex.compile(rf"(?:(?P<hon>{_EN_HONORIFIC})\s+)?(?P<name>{_EN_NAME})")
 
 # Capitalised words that begin or make up non-person phrases; a name run is cut at them.

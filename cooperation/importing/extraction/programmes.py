@@ -248,6 +248,10 @@ def _programmes(context: DocumentContext, members: list, before: dict | None) ->
             for trainees in _TRAINEES.finditer(s.text):
                 if not beneficiaries and trainees.group(0).lower()[:7] in stems:
                     beneficiaries = _trainees_countries(context, s, trainees)
+    if not beneficiaries:  # "23 diplomats from 11 African countries: Mauritania, Togo, …": each one listed
+        for s in context.sentences:
+            if not beneficiaries and _TRAINEES.search(s.text):
+                beneficiaries = _listed_countries(context, s)
     if not beneficiaries:  # nothing next to the trainees: the country nearest to them
         for s, _m, _name in members:
             for trainees in _TRAINEES.finditer(s.text):
@@ -306,6 +310,40 @@ _AND = compile_cue(r"^\s*(?:,|and|и|و)\s*$|^\s*و?$", re.I)
 
 
 _ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)$", re.I)
+
+
+# "from 11 countries: A, B and C", "из 12 стран — A, B и C", "ينتمون إلى 11 دولة إفريقية، هي: A وB".
+_COUNTRY_LIST = compile_cue(
+    r"(?:countries|states|nations)\s*(?::|—|–|,\s*(?:namely|including)|\s+(?:namely|including|such as))"
+    r"|(?:стран|государств)\w*\s*(?::|—|–|,\s*(?:а именно|включая|в том числе))"
+    r"|(?<!\w)(?:دول[ةا]?|بلد[اًا]?|بلدان)(?:\s+\S+){0,2}[،,]?\s*(?:هي|وهي|منها|من بينها)?\s*:",
+    re.I,
+)
+
+
+_ONE_MORE_ITEM = compile_cue(r"^\s*(?:,|،|and|и)?\s*و?[^\s,،.]+\s*(?:,|،|and|и)?\s*$", re.I)
+
+
+def _listed_countries(context: DocumentContext, sentence: Sentence) -> list[str]:
+    """The countries listed after "N countries:" in the sentence, when there are at least two."""
+    cue = _COUNTRY_LIST.search(sentence.text)
+    if not cue:
+        return []
+    position = sentence.start + cue.end()
+    codes: list[str] = []
+    for code, c_start, c_end in context.countries:
+        if c_start < position or c_start >= sentence.end:
+            continue
+        between = context.text[position:c_start]
+        # One listed word we do not read as a country ("ومالي", also "financial") does not end the list.
+        if codes and not _AND.match(between) and not _ONE_MORE_ITEM.match(between):
+            break
+        if not codes and context.text[position:c_start].strip():
+            break
+        if code not in codes:
+            codes.append(code)
+        position = c_end
+    return codes if len(codes) >= 2 else []
 
 
 def _trainees_countries(context: DocumentContext, sentence: Sentence, trainees: re.Match) -> list[str]:
@@ -378,4 +416,9 @@ def _provider(context: DocumentContext, strong: list, beneficiaries: list[str]) 
     if beneficiaries and dateline and dateline[0] and dateline[0] not in beneficiaries:
         return dateline[0]
     others = [c for c in context.main_countries if c not in beneficiaries]
-    return others[0] if others else ""
+    if others:
+        return others[0]
+    # "... India helps neighbouring countries build the capacities of their civil servants": the one other
+    # country the article names, however rarely, is the one that trains.
+    rest = {code for code, _s, _e in context.countries if code not in beneficiaries}
+    return rest.pop() if beneficiaries and len(rest) == 1 else ""
