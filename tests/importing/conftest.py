@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from govex.celery import app as celery_app
-
 HERE = Path(__file__).resolve().parent
 DOCUMENTS = HERE / "documents"
 GOLD = HERE / "gold"
@@ -17,13 +15,8 @@ REPO = HERE.parent.parent
 
 
 @pytest.fixture(autouse=True)
-def _media_and_eager_tasks(settings, tmp_path):
-    """Uploaded files go to a temporary folder; tasks run in-process unless a test starts a real worker."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    previous = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = previous
+def _media_and_eager_tasks(eager_tasks):
+    """Every import test: uploads in a temporary folder, tasks in-process unless a test starts a real worker."""
 
 
 def document(name: str) -> bytes:

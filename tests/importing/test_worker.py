@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 import uuid
 
@@ -14,8 +13,9 @@ from django.db import connection
 from cooperation.importing.models import ImportedDocument, ImportStatus
 from cooperation.importing.services import document_submit
 from tests.celery_helpers import celery_configured
+from tests.conftest import celery_worker_process
 
-from .conftest import REPO, document
+from .conftest import document
 
 pytestmark = pytest.mark.worker
 REQUIRED = os.environ.get("GOVEX_REQUIRE_SERVICES") == "1"
@@ -55,20 +55,15 @@ def worker(transactional_db, settings):
         "CELERY_TASK_DEFAULT_QUEUE": queue,
         "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "govex", "worker", "-Q", queue, "--pool", "solo",
-         "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "INFO"],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    worker_process = celery_worker_process(
+        "-Q", queue, "--without-heartbeat", "-l", "INFO",
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
-    try:
-        with celery_configured(broker_url=broker, task_default_queue=queue, task_always_eager=False):
-            yield process
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with (
+        worker_process as process,
+        celery_configured(broker_url=broker, task_default_queue=queue, task_always_eager=False),
+    ):
+        yield process
 
 
 def test_an_upload_is_imported_by_a_real_worker_and_becomes_ready_for_review(worker):
