@@ -55,6 +55,21 @@ def stamp(column: str) -> str:
         THEN 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"' ELSE 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"' END)"""
 
 
+def local_time(column: str) -> str:
+    """A time of day as the API writes it: "HH:MM", or null."""
+    return f"to_char({column}, 'HH24:MI')"
+
+
+def starts_at(date: str, time: str, zone: str) -> str:
+    """The local wall clock with the zone's offset on that day, as Python's ``isoformat(timespec="seconds")``."""
+    local = f"({date} + {time})"
+    offset = f"({local} - (({local} AT TIME ZONE {zone}) AT TIME ZONE 'UTC'))"
+    return f"""CASE WHEN {date} IS NULL OR {time} IS NULL OR {zone} = '' THEN NULL
+        ELSE to_char({local}, 'YYYY-MM-DD"T"HH24:MI:SS')
+            || CASE WHEN {offset} < interval '0' THEN '-' ELSE '+' END
+            || to_char(CASE WHEN {offset} < interval '0' THEN -{offset} ELSE {offset} END, 'HH24:MI') END"""
+
+
 def country(expression: str) -> str:
     return f"""CASE WHEN {expression} = '' THEN NULL
         ELSE json_build_object('code', {expression}, 'name', COALESCE(%(countries)s::jsonb ->> {expression},
@@ -140,7 +155,7 @@ DELEGATIONS = page(
     "cooperation_delegation",
     "origin_country",
     f"""'url', %(base)s || 'delegations/' || x.slug || '/',
-    'title', {title("x")}, 'status', x.status,
+    'title', {title("x")}, 'status', x.status, 'approved_at', {stamp("x.approved_at")},
     'origin_country', {country("x.origin_country")}, 'host_country', {country("x.host_country")},
     'city', x.city, 'start', {partial("x.start")}, 'end', {partial("x.end")}, 'dates_note', x.dates_note,
     'purpose', x.purpose, 'summary', x.summary, 'outcomes', x.outcomes,
@@ -158,6 +173,8 @@ EVENTS = page(
     "kind",
     f"""'url', %(base)s || 'events/' || x.slug || '/', 'kind', x.kind,
     'title', {title("x")}, 'status', x.status, 'start', {partial("x.start")}, 'end', {partial("x.end")},
+    'start_time', {local_time("x.start_time")}, 'end_time', {local_time("x.end_time")}, 'time_zone', x.time_zone,
+    'starts_at', {starts_at("x.start_date", "x.start_time", "x.time_zone")},
     'dates_note', x.dates_note, 'summary', x.summary, 'city', x.city, 'country', {country("x.country")},
     'venue', x.venue, 'venue_organisation', {organisation("x.venue_organisation_id")},
     'parent', {ref("cooperation_event", "event", "x.parent_id")},

@@ -7,7 +7,7 @@ gets exported, so these methods read related rows through ``.all()`` to use the 
 
 from __future__ import annotations
 
-from import_export import fields, resources
+from import_export import fields, resources, widgets
 
 from cooperation.dates import PartialDate
 from cooperation.models import (
@@ -193,6 +193,10 @@ class EventResource(DatedResource):
     delegation = _related("delegation", "in the programme of")
     participants = fields.Field(column_name="participants")
     topics = fields.Field(column_name="topics")
+    # Local time of day in the place's zone, as staff typed it ("10:30"); empty when only the day is known.
+    start_time = fields.Field(attribute="start_time", column_name="start time", widget=widgets.TimeWidget("%H:%M"))
+    end_time = fields.Field(attribute="end_time", column_name="end time", widget=widgets.TimeWidget("%H:%M"))
+    time_zone = fields.Field(attribute="time_zone", column_name="time zone")
 
     class Meta:
         model = Event
@@ -203,6 +207,9 @@ class EventResource(DatedResource):
             "dates",
             "start",
             "end",
+            "start_time",
+            "end_time",
+            "time_zone",
             "status",
             "city",
             "country",

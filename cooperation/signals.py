@@ -25,7 +25,8 @@ GROUP_POLICY: dict[str, dict[str, tuple[str, ...]]] = {
         "partner_api": ("view",),
     },
     MANAGERS: {
-        "cooperation": ("view",),
+        # "approve": planned visits are approved by a Manager, never by the staff who proposed them.
+        "cooperation": ("view", "approve"),
         "importing": ("view",),
         "reports": ("view",),
         "partner_api": ("view",),

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cooperation.approval import APPROVABLE, STATUS_REFUSED, allowed_statuses, approve, can_approve
 from cooperation.dates import PartialDate
 from cooperation.models import (
     ActionKind,
@@ -16,6 +20,7 @@ from cooperation.models import (
     AgreementSignatory,
     Delegation,
     DelegationMember,
+    DelegationStatus,
     Event,
     EventCountry,
     EventOrganiser,
@@ -27,6 +32,7 @@ from cooperation.models import (
     TrainingProgramme,
 )
 from cooperation.resources import AgreementResource, DelegationResource, EventResource, TrainingProgrammeResource
+from cooperation.times import time_zone_choices
 
 from .base import (
     ReadOnlyInline,
@@ -103,7 +109,10 @@ class DelegationAdmin(DatesColumnMixin, RecordAdmin):
     autocomplete_fields = ("sending_organisation", "host_organisation", "topics")
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
-        (None, {"fields": ("title", "status", ("origin_country", "host_country"), "city")}),
+        (
+            None,
+            {"fields": ("title", ("status", "approved_by", "approved_at"), ("origin_country", "host_country"), "city")},
+        ),
         (_("Dates"), {"fields": DATE_FIELDS}),
         (None, {"fields": ("sending_organisation", "host_organisation", "topics", "purpose")}),
         (_("After the visit"), {"fields": ("summary", "outcomes")}),
@@ -113,6 +122,48 @@ class DelegationAdmin(DatesColumnMixin, RecordAdmin):
         ),
     )
     inlines = (DelegationMemberInline, DelegationEventInline, citation_inline("delegation"))
+    # Set only by an approval (the action, or a Manager choosing "confirmed"), never typed in.
+    readonly_fields = ("approved_by", "approved_at")
+    actions = ("approve_selected",)
+
+    def has_approve_permission(self, request) -> bool:
+        return can_approve(request.user)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        status = form.base_fields.get("status")
+        if status is not None:
+            # Refused statuses are not offered, and a forged POST of one fails as an invalid choice.
+            allowed = allowed_statuses(request.user, obj)
+            status.choices = [(value, label) for value, label in status.choices if value in allowed]
+            status.error_messages = {**status.error_messages, "invalid_choice": STATUS_REFUSED}
+        return form
+
+    def save_model(self, request, obj, form, change):
+        # A user who may approve and sets "confirmed" by hand approves: the record says who and when.
+        # Sent back to a plan, it waits for a new approval (the history keeps the old one).
+        if "status" in form.changed_data and can_approve(request.user):
+            if obj.status == DelegationStatus.CONFIRMED:
+                obj.approved_by, obj.approved_at = request.user, timezone.now()
+                obj._change_reason = "approved"
+            elif obj.status in APPROVABLE:
+                obj.approved_by = obj.approved_at = None
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Approve selected visits"), permissions=["approve"])
+    def approve_selected(self, request, queryset):
+        approved, refused = 0, []
+        for delegation in queryset.order_by("pk"):
+            try:
+                approve(delegation, request.user)
+            except ValidationError as error:
+                refused.extend(error.messages)
+            else:
+                approved += 1
+        if approved:
+            self.message_user(request, _("Visits approved: %(count)d.") % {"count": approved}, messages.SUCCESS)
+        for message in refused:
+            self.message_user(request, message, messages.WARNING)
 
     def get_queryset(self, request):
         members = DelegationMember.objects.select_related("official").prefetch_related("official__names")
@@ -187,7 +238,7 @@ class EventAdmin(DatesColumnMixin, RecordAdmin):
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
         (None, {"fields": ("kind", "title", "status", "delegation", "parent")}),
-        (_("Dates"), {"fields": DATE_FIELDS}),
+        (_("Dates"), {"fields": (*DATE_FIELDS, ("start_time", "end_time", "time_zone"))}),
         (_("Place"), {"fields": (("city", "country"), "venue", "venue_organisation")}),
         (None, {"fields": ("topics", "summary")}),
         (
@@ -207,6 +258,17 @@ class EventAdmin(DatesColumnMixin, RecordAdmin):
     @admin.display(description=_("place"), ordering="city")
     def place(self, obj: Event) -> str:
         return ", ".join(part for part in (obj.venue or obj.city, obj.country.name if obj.country else "") if part)
+
+    @admin.display(description=_("dates"), ordering="start_date")
+    def dates(self, obj: Event) -> str:
+        # the place's clock, as the programme reads there, not the office's
+        return " ".join(part for part in (obj.dates_display, obj.times_display) if part)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "time_zone":
+            # a list rather than free text: a misspelt zone would only fail on save
+            kwargs["widget"] = forms.Select(choices=time_zone_choices())
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 # --- Agreements --------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from collections import defaultdict
 from django.db.models import Prefetch, prefetch_related_objects
 
 from cooperation import models as m
+from cooperation.times import hhmm, starts_at_iso
 
 from .serializers import OrganisationRefSerializer, PositionSerializer, SupportSerializer, country, partial_date
 
@@ -205,6 +206,7 @@ def delegations(page: list[m.Delegation], link, *, partner: bool) -> list[dict]:
         fields = {
             "title": _title(d),
             "status": d.status,
+            "approved_at": d.approved_at,
             "origin_country": country(d.origin_country),
             "host_country": country(d.host_country),
             "city": d.city,
@@ -247,6 +249,10 @@ def events(page: list[m.Event], link, *, partner: bool) -> list[dict]:
             "status": e.status,
             "start": partial_date(e.start_date, e.start_precision),
             "end": partial_date(e.end_date, e.end_precision),
+            "start_time": hhmm(e.start_time),
+            "end_time": hhmm(e.end_time),
+            "time_zone": e.time_zone,
+            "starts_at": starts_at_iso(e.start_date, e.start_time, e.time_zone),
             "dates_note": e.dates_note,
             "summary": e.summary,
             "city": e.city,

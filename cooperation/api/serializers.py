@@ -309,6 +309,9 @@ class DelegationSerializer(FastRecordSerializer):
 
     title = TranslatedField("title")
     status = serializers.ChoiceField(choices=m.DelegationStatus.choices)
+    approved_at = serializers.DateTimeField(
+        allow_null=True, help_text="When a Manager approved the visit (status `confirmed`); who did is internal."
+    )
     origin_country = CountryField()
     host_country = CountryField()
     city = serializers.CharField()
@@ -342,6 +345,16 @@ class EventSerializer(FastRecordSerializer):
     status = serializers.ChoiceField(choices=m.EventStatus.choices)
     start = PartialDateField("start")
     end = PartialDateField("end")
+    start_time = serializers.CharField(
+        allow_null=True, help_text="Local time at the place, HH:MM (24-hour), on the start day; null when not known."
+    )
+    end_time = serializers.CharField(
+        allow_null=True, help_text="Local time at the place, HH:MM, on the end day (the start day if none)."
+    )
+    time_zone = serializers.CharField(help_text="IANA time zone of the place (Asia/Tashkent); empty without a time.")
+    starts_at = serializers.DateTimeField(
+        allow_null=True, help_text="The start as an instant, ISO 8601 with the zone's offset; null without a time."
+    )
     dates_note = serializers.CharField()
     summary = serializers.CharField()
     city = serializers.CharField()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +13,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from cooperation.dates import DatePrecision
+from cooperation.times import country_time_zone, format_times, local_datetime, validate_time_zone
 
 from .base import (
     DateSpan,
@@ -29,6 +34,13 @@ from .people import Official, Organisation, Position
 
 
 class DelegationStatus(models.TextChoices):
+    """A planned visit's course: requested → planned (proposed by the office) → confirmed (approved by a Manager,
+    ``cooperation.approval``) → completed (held), or cancelled / postponed.
+
+    The stored values and their labels stay as they were: partners, fixtures and the reports' shared status
+    filter (where ``proposed`` is an agreement's status and ``completed`` a programme's) rely on them.
+    """
+
     REQUESTED = "requested", _("requested")
     PLANNED = "planned", _("planned")
     CONFIRMED = "confirmed", _("confirmed")
@@ -50,6 +62,16 @@ class Delegation(TranslatedTitleMixin, SluggedModel, DateSpan):
     status = models.CharField(
         _("status"), max_length=12, choices=DelegationStatus.choices, default=DelegationStatus.PLANNED, db_index=True
     )
+    # Who approved the visit and when; internal to the office, so the partner API shows only the time.
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     sending_organisation = optional_link(Organisation, _("sending organisation"), related_name="delegations_sent")
     host_organisation = optional_link(Organisation, _("host organisation"), related_name="delegations_hosted")
     topics = models.ManyToManyField(Topic, blank=True, related_name="delegations", verbose_name=_("topics"))
@@ -60,6 +82,7 @@ class Delegation(TranslatedTitleMixin, SluggedModel, DateSpan):
         ordering = ["-start_date", "slug"]
         verbose_name = _("delegation")
         verbose_name_plural = _("delegations")
+        permissions = [("approve_delegation", _("Can approve planned visits"))]
         constraints = [
             *date_span_constraints("delegation"),
             models.CheckConstraint(condition=~Q(origin_country=F("host_country")), name="delegation_crosses_border"),
@@ -139,6 +162,16 @@ class Event(TranslatedTitleMixin, SluggedModel, DateSpan):
     status = models.CharField(
         _("status"), max_length=12, choices=EventStatus.choices, default=EventStatus.PLANNED, db_index=True
     )
+    # The wall clock of the place, not an instant: "10:30 in Tashkent" stays 10:30 whatever the zone rules do
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("The place's time zone, such as Asia/Tashkent; filled in from the country when it has one."),
+    )
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = CountryField(_("country"), blank=True, db_index=True)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
@@ -161,11 +194,75 @@ class Event(TranslatedTitleMixin, SluggedModel, DateSpan):
         constraints = [
             *date_span_constraints("event"),
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="event_not_own_parent"),
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True) | Q(start_time__isnull=False), name="event_no_end_time_without_start"
+            ),
+            # a time of day on "October 2025" would claim a day the source does not give
+            models.CheckConstraint(
+                condition=(Q(start_time__isnull=True) | Q(start_date__isnull=False, start_precision=DatePrecision.DAY))
+                & (Q(end_time__isnull=True) | Q(end_date__isnull=True) | Q(end_precision=DatePrecision.DAY)),
+                name="event_time_only_with_day",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True)
+                | Q(start_time__isnull=True)
+                | Q(end_time__gte=F("start_time"))
+                | Q(end_date__isnull=False, end_date__gt=F("start_date")),
+                name="event_end_time_not_before_start_time",
+            ),
+            # without its zone a time is not a moment: the feed and the API could not place it
+            models.CheckConstraint(
+                condition=Q(start_time__isnull=True) | Q(time_zone__gt=""), name="event_time_has_zone"
+            ),
         ]
 
     def clean(self):
         super().clean()
         refuse_future_fact(self, past={EventStatus.HELD: "start_date"})
+        self._clean_times()
+
+    def _clean_times(self) -> None:
+        errors = {}
+        if self.end_time is not None and self.start_time is None:
+            errors["start_time"] = _("Give the start time when there is an end time.")
+        for time_field, date_field, precision_field in (
+            ("start_time", "start_date", "start_precision"),
+            ("end_time", "end_date", "end_precision"),
+        ):
+            if getattr(self, time_field) is None:
+                continue
+            # an end time without an end date is on the start day, which the start time's check covers
+            if time_field == "start_time" and self.start_date is None:
+                errors[time_field] = _("A time needs the day it is on: give the date first.")
+            elif getattr(self, date_field) is not None and getattr(self, precision_field) != DatePrecision.DAY:
+                errors.setdefault(
+                    time_field,
+                    _("A time needs an exact day: this date is known only to the month or the year."),
+                )
+        one_day = self.end_date is None or self.end_date == self.start_date
+        if self.start_time is not None and self.end_time is not None and one_day and self.end_time < self.start_time:
+            errors.setdefault("end_time", _("The end time is before the start time on a one-day event."))
+        if self.start_time is not None and not self.time_zone:
+            self.time_zone = country_time_zone(self.country, self.city)
+            if not self.time_zone:
+                errors["time_zone"] = _(
+                    "Choose the time zone of the place: the country has more than one, or none is given."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def times_display(self) -> str:
+        """ "10:30–12:00 (Asia/Tashkent)": the place's own clock, as the programme is read there."""
+        return format_times(self.start_time, self.end_time, self.time_zone)
+
+    @property
+    def starts_at(self) -> dt.datetime | None:
+        return local_datetime(self.start_date, self.start_time, self.time_zone)
+
+    @property
+    def ends_at(self) -> dt.datetime | None:
+        return local_datetime(self.end_date or self.start_date, self.end_time, self.time_zone)
 
 
 class ParticipantRole(models.TextChoices):

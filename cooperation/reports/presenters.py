@@ -97,7 +97,7 @@ def agreement_columns(*, with_moved: bool = False) -> list[str]:
 
 def involvement(record, model: str, role: str, position) -> dict[str, str]:
     title = record.localized("title")
-    when = getattr(record, "dates_display", "")
+    when = " ".join(x for x in (getattr(record, "dates_display", ""), getattr(record, "times_display", "")) if x)
     held = position.localized_title() if position is not None else ""
     label = " · ".join(x for x in (title, when, f"{role}" + (f", {held}" if held else "")) if x)
     return {"label": label, "url": selectors.admin_url(model, record.pk), "role": str(role)}

@@ -25,9 +25,10 @@ class Span:
 
     start: PartialDate | None
     end: PartialDate | None = None
+    times: str = ""  # an event's "10:30–12:00 (Asia/Tashkent)"; spreadsheets keep only the dates
 
     def __str__(self) -> str:
-        return format_span(self.start, self.end)
+        return " ".join(part for part in (format_span(self.start, self.end), self.times) if part)
 
 
 class Change(int):
@@ -70,8 +71,8 @@ def cell(text: Any, url: str = "") -> Cell:
 
 
 def span(record: Any) -> Span:
-    """The dates of a record with ``start`` and ``end`` (``DateSpan``)."""
-    return Span(record.start, record.end)
+    """The dates of a record with ``start`` and ``end`` (``DateSpan``), and an event's times of day."""
+    return Span(record.start, record.end, getattr(record, "times_display", ""))
 
 
 def day(value: Any) -> PartialDate | None:

@@ -85,7 +85,9 @@ def test_the_groups_allow_exactly_what_the_office_decided():
     assert ("cooperation", "add_delegation") in staff
     assert ("cooperation", "change_delegation") in staff
     assert not {codename for _, codename in staff if codename.startswith("delete_")}
-    assert {codename.split("_")[0] for _, codename in managers} == {"view"}
+    assert {codename.split("_")[0] for _, codename in managers} == {"view", "approve"}
+    assert ("cooperation", "approve_delegation") in managers
+    assert ("cooperation", "approve_delegation") not in staff
     # The audit trail itself is read-only even for staff.
     assert ("cooperation", "view_historicaldelegation") in staff
     assert ("cooperation", "change_historicaldelegation") not in staff

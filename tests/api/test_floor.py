@@ -47,6 +47,17 @@ def richer(world):
     f.ProgrammeParticipantFactory(programme=programme, official=shapkina, position=world["rector"])
     f.ProgrammeCountryFactory(programme=programme, country="BY")
     f.OrganisationFactory(country="BY", parent=academy, website="https://example.org/")
+    # times of day: a positive whole-hour offset, and a negative half-hour one across a DST change
+    f.EventFactory(start_time=dt.time(10, 30), end_time=dt.time(12), time_zone="Asia/Dubai")
+    f.EventFactory(
+        city="St. John's",
+        country="CA",
+        start_date=dt.date(2025, 7, 1),
+        end_date=dt.date(2025, 11, 3),
+        start_time=dt.time(9, 5),
+        end_time=dt.time(8),
+        time_zone="America/St_Johns",
+    )
     source = f.SourceDocumentFactory()
     note = f.SourceDocumentFactory(kind=m.SourceKind.INTERNAL_NOTE)
     for record in (world["delegation"], world["meeting"], mou, programme, shapkina, academy):

@@ -98,6 +98,7 @@ def test_a_delegation_carries_its_head_members_organisations_and_topics(api, wor
         "url": f"{BASE}/delegations/belarus-to-uae-2025/",
         "title": {"en": "Belarusian delegation to the UAE", "ru": "Белорусская делегация в ОАЭ", "ar": None},
         "status": "completed",
+        "approved_at": None,
         "origin_country": BELARUS,
         "host_country": UAE,
         "city": "Dubai",

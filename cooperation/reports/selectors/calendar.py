@@ -31,6 +31,9 @@ class CalendarEntry:
     dates_display: str
     record: str = "event"  # "event" or "delegation": the page tells visits from events, and so does the feed
     status_value: str = ""  # the stored EventStatus / DelegationStatus value: the feed's STATUS comes from it
+    starts_at: dt.datetime | None = None  # an event with a time of day, in the place's zone
+    ends_at: dt.datetime | None = None
+    times_display: str = ""  # "10:30–12:00 (Asia/Tashkent)"
 
 
 def calendar_entries(
@@ -72,6 +75,9 @@ def calendar_entries(
             dates_display=record.dates_display,
             record=name,
             status_value=record.status,
+            starts_at=getattr(record, "starts_at", None),
+            ends_at=getattr(record, "ends_at", None),
+            times_display=getattr(record, "times_display", ""),
         )
 
     entries = [entry(e, "event", e.get_kind_display(), e.venue, e.city, country_name(e.country)) for e in within(Event)]
