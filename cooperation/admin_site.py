@@ -20,7 +20,10 @@ ENTERS_RECORDS = "cooperation.change_delegation"
 # (a new visit starts with the delegation; sources and topics are reference data; the change feed partners sync
 # from is a read-only log kept with them).
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (_("Visits, events and agreements"), ("delegation", "event", "agreement", "trainingprogramme")),
+    (
+        _("Visits, events and agreements"),
+        ("delegation", "event", "agreement", "trainingprogramme", "commitment", "attachment"),
+    ),
     (_("People and organisations"), ("official", "organisation", "position")),
     (_("Sources and reference data"), ("sourcedocument", "citation", "topic", "change")),
 )

@@ -163,6 +163,8 @@ RECORD_TYPES: dict[type, str] = {
     m.Organisation: "organisation",
     m.Topic: "topic",
     m.SourceDocument: "source",
+    m.Commitment: "commitment",
+    m.Attachment: "attachment",
 }
 
 # Child rows and the path from the row to the record whose representation nests it.
@@ -191,11 +193,16 @@ def touch(model: type, pk: int | None) -> None:
         model._default_manager.filter(pk=pk).update(updated_at=timezone.now())
 
 
+def public_id(instance) -> str:
+    """What partners address a record by: its slug, or its permanent id when it has none (a commitment)."""
+    return getattr(instance, "slug", None) or str(instance.uid)
+
+
 def record_deleted(sender, instance, **kwargs) -> None:
     merged_into = getattr(instance, MERGED_INTO, None)
     Change.objects.create(
         record_type=RECORD_TYPES[sender],
-        slug=instance.slug,
+        slug=public_id(instance),
         action=ChangeAction.MERGED if merged_into else ChangeAction.DELETED,
         replaced_by=merged_into.slug if merged_into else "",
         record_uid=instance.uid,
@@ -245,7 +252,8 @@ def topics_changed(sender, instance, action, reverse, **kwargs) -> None:
 def connect() -> None:
     for model in RECORD_TYPES:
         post_delete.connect(record_deleted, sender=model, dispatch_uid=f"sync.deleted.{model.__name__}")
-        pre_save.connect(record_saving, sender=model, dispatch_uid=f"sync.renamed.{model.__name__}")
+        if any(field.name == "slug" for field in model._meta.fields):  # an id cannot be renamed
+            pre_save.connect(record_saving, sender=model, dispatch_uid=f"sync.renamed.{model.__name__}")
     for model in [*CHILD_PARENTS, m.AgreementAction, m.Citation]:
         for signal in (post_save, post_delete):
             signal.connect(child_changed, sender=model, dispatch_uid=f"sync.child.{model.__name__}.{id(signal)}")

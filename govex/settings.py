@@ -136,6 +136,16 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("DJANGO_TIME_ZONE", default="Asia/Dubai")
 # The office's own country (ISO 3166-1 alpha-2): reports count delegations to it as incoming, from it outgoing.
 GOVEX_HOME_COUNTRY = env("GOVEX_HOME_COUNTRY", default="AE").upper()
+# The protocol office's contacts printed on every visit programme: "name|phone|email" entries joined by ";".
+OFFICE_CONTACTS = [
+    dict(zip(("name", "phone", "email"), [*(part.strip() for part in entry.split("|")), "", ""][:3], strict=True))
+    for entry in env(
+        "DJANGO_OFFICE_CONTACTS",
+        default="Protocol office, duty officer|+971 2 555 0100|protocol@example.org;"
+        "Visits desk|+971 2 555 0101|visits@example.org",
+    ).split(";")
+    if entry.strip()
+]
 USE_I18N = True
 USE_TZ = True
 

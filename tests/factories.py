@@ -11,6 +11,7 @@ is about. Slugs come from sequences so factories never collide with each other o
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import factory
 from django.contrib.auth import get_user_model
@@ -26,7 +27,9 @@ from cooperation.models import (
     AgreementRelation,
     AgreementSignatory,
     AgreementStatus,
+    Attachment,
     Citation,
+    Commitment,
     Delegation,
     DelegationMember,
     DelegationStatus,
@@ -367,3 +370,35 @@ class CitationFactory(factory.django.DjangoModelFactory):
     source = factory.SubFactory(SourceDocumentFactory)
     official = factory.SubFactory(OfficialFactory)
     passage = "Named as head of the delegation."
+
+
+# --- Commitments ---------------------------------------------------------------------------------------------
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    """Follows up a delegation unless told otherwise: ``CommitmentFactory(delegation=None, event=e)``."""
+
+    class Meta:
+        model = Commitment
+
+    text = factory.Sequence(lambda n: f"Send the draft programme {n}")
+    delegation = factory.SubFactory(DelegationFactory)
+
+
+# --- Attachments ---------------------------------------------------------------------------------------------
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    """A small PDF on a delegation; its bytes go to MEDIA_ROOT (give tests a temporary one)."""
+
+    class Meta:
+        model = Attachment
+
+    delegation = factory.SubFactory(DelegationFactory)
+    title = factory.Sequence(lambda n: f"Signed text {n}")
+    file = factory.django.FileField(data=PDF_BYTES, filename="signed.pdf")
+    size = len(PDF_BYTES)
+    content_type = "application/pdf"
+    sha256 = hashlib.sha256(PDF_BYTES).hexdigest()

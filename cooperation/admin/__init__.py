@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from . import people, records, sign_in, sources
+from . import attachments, commitments, people, records, sign_in, sources
 
-__all__ = ["people", "records", "sign_in", "sources"]
+__all__ = ["attachments", "commitments", "people", "records", "sign_in", "sources"]

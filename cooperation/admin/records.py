@@ -6,7 +6,9 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.approval import APPROVABLE, STATUS_REFUSED, allowed_statuses, approve, can_approve
@@ -34,6 +36,8 @@ from cooperation.models import (
 from cooperation.resources import AgreementResource, DelegationResource, EventResource, TrainingProgrammeResource
 from cooperation.times import time_zone_choices
 
+from . import visits
+from .attachments import AttachmentInline
 from .base import (
     ReadOnlyInline,
     RecordAdmin,
@@ -45,6 +49,7 @@ from .base import (
     distinct_rows,
     link_column,
 )
+from .commitments import CommitmentInline
 
 DATE_FIELDS = (("start_date", "start_precision"), ("end_date", "end_precision"), "dates_note")
 
@@ -108,10 +113,21 @@ class DelegationAdmin(DatesColumnMixin, RecordAdmin):
     search_fields = ("title",)
     autocomplete_fields = ("sending_organisation", "host_organisation", "topics")
     prepopulated_fields = {"slug": ("title",)}
+    # Both link to the visit page ("Record a visit", "The visit on one page").
+    change_list_template = "admin/cooperation/delegation/change_list.html"
+    change_form_template = "admin/cooperation/delegation/change_form.html"
     fieldsets = (
         (
             None,
-            {"fields": ("title", ("status", "approved_by", "approved_at"), ("origin_country", "host_country"), "city")},
+            {
+                "fields": (
+                    "title",
+                    ("status", "approved_by", "approved_at"),
+                    ("origin_country", "host_country"),
+                    "city",
+                    "programme",
+                )
+            },
         ),
         (_("Dates"), {"fields": DATE_FIELDS}),
         (None, {"fields": ("sending_organisation", "host_organisation", "topics", "purpose")}),
@@ -121,13 +137,44 @@ class DelegationAdmin(DatesColumnMixin, RecordAdmin):
             {"fields": ("title_ru", "title_ar", "slug"), "classes": ("collapse",)},
         ),
     )
-    inlines = (DelegationMemberInline, DelegationEventInline, citation_inline("delegation"))
+    inlines = (
+        DelegationMemberInline,
+        DelegationEventInline,
+        citation_inline("delegation"),
+        CommitmentInline,
+        AttachmentInline,
+    )
     # Set only by an approval (the action, or a Manager choosing "confirmed"), never typed in.
-    readonly_fields = ("approved_by", "approved_at")
+    readonly_fields = ("approved_by", "approved_at", "programme")
     actions = ("approve_selected",)
+
+    @admin.display(description=_("programme"))
+    def programme(self, obj) -> str:
+        if obj is None or obj.pk is None:
+            return ""
+        url = reverse("reports:visit_programme", kwargs={"slug": obj.slug})
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}?export=pdf">PDF</a>', url, _("Programme of the visit"), url
+        )
 
     def has_approve_permission(self, request) -> bool:
         return can_approve(request.user)
+
+    def get_urls(self):
+        # The visit page (admin/visits.py), before the model's own routes: their "<object_id>/" would take it.
+        view = self.admin_site.admin_view
+        return [
+            path("visit/add/", view(self.visit_view), name="cooperation_delegation_visit_add"),
+            path("visit/positions/", view(self.positions_view), name="cooperation_delegation_visit_positions"),
+            path("<path:object_id>/visit/", view(self.visit_view), name="cooperation_delegation_visit"),
+            *super().get_urls(),
+        ]
+
+    def visit_view(self, request, object_id: str | None = None):
+        return visits.visit_page(self, request, object_id)
+
+    def positions_view(self, request):
+        return visits.positions(self, request)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -253,6 +300,8 @@ class EventAdmin(DatesColumnMixin, RecordAdmin):
         citation_inline("event"),
         SideEventsInline,
         SignedHereInline,
+        CommitmentInline,
+        AttachmentInline,
     )
 
     @admin.display(description=_("place"), ordering="city")
@@ -383,6 +432,8 @@ class AgreementAdmin(RecordAdmin):
         AgreementRelationInline,
         AgreementImplementedByInline,
         citation_inline("agreement"),
+        CommitmentInline,
+        AttachmentInline,
     )
 
     def get_queryset(self, request):

@@ -6,7 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import attachments, commitments, views
 
 app_name = "api"
 
@@ -20,6 +20,8 @@ router.register("officials", views.OfficialViewSet, basename="official")
 router.register("organisations", views.OrganisationViewSet, basename="organisation")
 router.register("topics", views.TopicViewSet, basename="topic")
 router.register("sources", views.SourceDocumentViewSet, basename="source")
+router.register("commitments", commitments.CommitmentViewSet, basename="commitment")
+router.register("attachments", attachments.AttachmentViewSet, basename="attachment")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

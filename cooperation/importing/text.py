@@ -6,7 +6,9 @@ Every refusal is an ``UnreadableDocument`` whose message is written for a protoc
 from __future__ import annotations
 
 import io
+import unicodedata
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -14,6 +16,11 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 ALLOWED_EXTENSIONS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+# Files kept beside a record (``cooperation.attachments``): what imports read, and photos.
+ATTACHMENT_EXTENSIONS = {**ALLOWED_EXTENSIONS, ".jpg": "jpg", ".jpeg": "jpg", ".png": "png"}
+# Formats whose content must start with their own signature; the rest must be text.
+_SIGNED_FORMATS = ("pdf", "docx", "jpg", "png")
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # A .docx is a zip; one that inflates past this is a zip bomb, not an article.
 MAX_DOCX_UNCOMPRESSED = 50 * 1024 * 1024
 MAX_DOCX_RATIO = 200
@@ -31,13 +38,27 @@ class ReadText:
     title: str = ""
 
 
-def check_upload(*, name: str, size: int) -> str:
+def clean_name(name: str) -> str:
+    """A file name as the officer should see it.
+
+    Control characters (NUL, escape sequences, line breaks) and bidirectional overrides in a file name only
+    hide what it says ("annual\u202etxt.exe" shows as "annualexe.txt", and the override spills into the page
+    around it); PostgreSQL refuses NUL outright.
+    """
+    return "".join(char for char in name if unicodedata.category(char) != "Cc" and char not in _BIDI_CONTROLS)
+
+
+def check_upload(*, name: str, size: int, allowed: Mapping[str, str] = ALLOWED_EXTENSIONS) -> str:
     """The format named by the file's extension, or an error before anything is stored."""
     extension = PurePath(name).suffix.lower()
-    if extension not in ALLOWED_EXTENSIONS:
-        raise UnreadableDocument(
-            _("“%(name)s” is not a supported file type. Upload .txt, .md, .html, .pdf or .docx files.") % {"name": name}
-        )
+    if extension not in allowed:
+        if allowed is ATTACHMENT_EXTENSIONS:
+            message = _(
+                "“%(name)s” is not a supported file type. Attach .pdf, .docx, .txt, .md, .html, .jpg or .png files."
+            )
+        else:
+            message = _("“%(name)s” is not a supported file type. Upload .txt, .md, .html, .pdf or .docx files.")
+        raise UnreadableDocument(message % {"name": name})
     if size == 0:
         raise UnreadableDocument(_("“%(name)s” is empty.") % {"name": name})
     limit = settings.IMPORT_MAX_UPLOAD_BYTES
@@ -46,7 +67,7 @@ def check_upload(*, name: str, size: int) -> str:
             _("“%(name)s” is %(size)s MB; the limit is %(limit)s MB.")
             % dict(zip(("size", "limit"), _megabytes(size, limit), strict=True), name=name)
         )
-    return ALLOWED_EXTENSIONS[extension]
+    return allowed[extension]
 
 
 def _megabytes(size: int, limit: int) -> tuple[float, float]:
@@ -58,9 +79,9 @@ def _megabytes(size: int, limit: int) -> tuple[float, float]:
     return shown
 
 
-def check_content(data: bytes, *, name: str) -> str:
+def check_content(data: bytes, *, name: str, allowed: Mapping[str, str] = ALLOWED_EXTENSIONS) -> str:
     """Cheap checks at upload time (type, size, and whether the bytes are what the name says)."""
-    file_format = check_upload(name=name, size=len(data))
+    file_format = check_upload(name=name, size=len(data), allowed=allowed)
     _check_sniffed(data, name=name, file_format=file_format)
     return file_format
 
@@ -79,12 +100,12 @@ def read_text(data: bytes, *, name: str) -> ReadText:
 
 def _check_sniffed(data: bytes, *, name: str, file_format: str) -> None:
     sniffed = _sniff(data)
-    if file_format in ("pdf", "docx") and sniffed != file_format:
+    if file_format in _SIGNED_FORMATS and sniffed != file_format:
         raise UnreadableDocument(
             _("“%(name)s” is named .%(ext)s but its content is not a %(kind)s file.")
             % {"name": name, "ext": file_format, "kind": file_format.upper()}
         )
-    if file_format in ("txt", "md", "html") and sniffed in ("pdf", "docx", "binary"):
+    if file_format not in _SIGNED_FORMATS and sniffed != "text":
         raise UnreadableDocument(_("“%(name)s” looks like a binary file, not text.") % {"name": name})
 
 
@@ -94,6 +115,10 @@ def _sniff(data: bytes) -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpg"
     sample = data[:4096]
     if b"\x00" in sample and not (sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
         return "binary"

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from .attachments import Attachment, AttachmentKind
 from .base import LANGUAGE_CHOICES, DateSpan, SluggedModel, TimeStampedModel, Topic
 from .changes import Change, ChangeAction
+from .commitments import Commitment, CommitmentStatus
 from .people import (
     GrammaticalCase,
     NameKind,
@@ -59,9 +61,13 @@ __all__ = [
     "AgreementRelation",
     "AgreementSignatory",
     "AgreementStatus",
+    "Attachment",
+    "AttachmentKind",
     "Change",
     "ChangeAction",
     "Citation",
+    "Commitment",
+    "CommitmentStatus",
     "DateSpan",
     "Delegation",
     "DelegationMember",

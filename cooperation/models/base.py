@@ -146,6 +146,28 @@ class SluggedModel(TimeStampedModel):
         abstract = True
 
 
+def exactly_one_of(fields: Sequence[str]) -> Q:
+    """A check that exactly one of the nullable links ``fields`` is set (a commitment's or a file's record)."""
+    condition = Q()
+    for chosen in fields:
+        condition |= Q(**{f"{chosen}__isnull": False}) & Q(
+            **{f"{name}__isnull": True for name in fields if name != chosen}
+        )
+    return condition
+
+
+def at_most_one_of(fields: Sequence[str]) -> Q:
+    return exactly_one_of(fields) | Q(**{f"{name}__isnull": True for name in fields})
+
+
+def record_link(to, verbose_name, *, related_name: str) -> models.ForeignKey:
+    """A link from something that belongs to a visit, an event or an agreement (a commitment, a file): CASCADE,
+    since it says nothing once its record is gone (the history keeps the row)."""
+    return models.ForeignKey(
+        to, on_delete=models.CASCADE, null=True, blank=True, related_name=related_name, verbose_name=verbose_name
+    )
+
+
 def reader_language(language: str | None = None) -> str:
     """``language``, else the active one, as the two-letter code the ``_ru``/``_ar`` columns and name forms use."""
     return (language or get_language() or "en")[:2]

@@ -61,7 +61,9 @@ def event_columns() -> list[str]:
     return [_("Dates"), _("Event"), _("Kind"), _("Place"), _("Status")]
 
 
-def agreement_rows(agreements, *, last_moved: dict[int, dt.date] | None = None) -> list[list[Any]]:
+def agreement_rows(
+    agreements, *, last_moved: dict[int, dt.date] | None = None, files: dict[int, list] | None = None
+) -> list[list[Any]]:
     rows = []
     for a in agreements:
         signed = selectors.signature_date(a)
@@ -77,11 +79,13 @@ def agreement_rows(agreements, *, last_moved: dict[int, dt.date] | None = None) 
         ]
         if last_moved is not None:
             row.append(day(last_moved.get(a.pk)) or "")
+        if files is not None:
+            row.append(attachment_links(files.get(a.pk, [])))
         rows.append(row)
     return rows
 
 
-def agreement_columns(*, with_moved: bool = False) -> list[str]:
+def agreement_columns(*, with_moved: bool = False, with_files: bool = False) -> list[str]:
     columns = [
         _("Agreement"),
         _("Kind"),
@@ -92,7 +96,12 @@ def agreement_columns(*, with_moved: bool = False) -> list[str]:
         _("Signed at"),
         _("Expires"),
     ]
-    return [*columns, _("Status since")] if with_moved else columns
+    return [*columns, *([_("Status since")] if with_moved else []), *([_("Files")] if with_files else [])]
+
+
+def attachment_links(attachments) -> list[Any]:
+    """A record's files as download links (exports keep their titles); an empty cell when there are none."""
+    return [cell(str(a), a.get_absolute_url()) for a in attachments] or ""
 
 
 def involvement(record, model: str, role: str, position) -> dict[str, str]:

@@ -20,8 +20,11 @@ from django.utils.translation import get_language_bidi, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from cooperation.attachments import attachments_by_record
+
 from . import charts, exports, presenters, selectors
 from .filters import ReportFilterForm, ReportFilters
+from .selectors.commitments import commitment_counts
 from .services import REPORTS_PERMISSION
 from .tables import Table, cell
 
@@ -36,13 +39,14 @@ def events_table(key: str, caption: str, events) -> Table:
     return Table(key, caption, presenters.event_columns(), presenters.event_rows(events))
 
 
-def agreements_table(key: str, caption: str, agreements, *, last_moved=None, **options) -> Table:
-    """With ``last_moved`` (the tracker's), a column says when each agreement last moved."""
+def agreements_table(key: str, caption: str, agreements, *, last_moved=None, files=None, **options) -> Table:
+    """With ``last_moved`` (the tracker's), a column says when each agreement last moved; with ``files``, which
+    files each has (download links)."""
     return Table(
         key,
         caption,
-        presenters.agreement_columns(with_moved=last_moved is not None),
-        presenters.agreement_rows(agreements, last_moved=last_moved),
+        presenters.agreement_columns(with_moved=last_moved is not None, with_files=files is not None),
+        presenters.agreement_rows(agreements, last_moved=last_moved, files=files),
         **options,
     )
 
@@ -67,9 +71,12 @@ class ReportView(ReportAccessMixin, TemplateView):
     def export_name(self) -> str:
         return self.name
 
+    def filter_form(self, data):
+        return ReportFilterForm(data, with_country=self.with_country_filter)
+
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        form = ReportFilterForm(request.GET or None, with_country=self.with_country_filter)
-        filters = form.filters() if request.GET else ReportFilters()
+        form = self.filter_form(request.GET or None)
+        filters = form.filters()  # an unbound form (no query string) gives no filters
         context = self.get_context_data(**kwargs)
         context.update(self.get_report(filters))
         context.update(form=form, report_name=self.name, rtl=get_language_bidi())
@@ -144,6 +151,7 @@ class DashboardView(ReportView):
         ]
         return {
             "data": data,
+            "commitments": commitment_counts(today=self.today()),
             "tables": tables,
             "chart_years": charts.bar_chart(
                 title=_("Delegations by year"),
@@ -401,24 +409,34 @@ class AgreementTrackerView(ReportView):
         tracker = selectors.agreement_tracker(
             today=self.today(), filters=filters, stale_months=stale, horizon_months=horizon
         )
+        shown = [a for a, _moved in tracker.stalled] + list(tracker.expiring)
+        shown += [a for _status, _label, agreements in tracker.pipeline for a in agreements]
+        files = attachments_by_record("agreement", shown)
         tables = [
             agreements_table(
                 "stalled",
                 _("Negotiations without movement for %(months)s months or more") % {"months": stale},
                 [a for a, _moved in tracker.stalled],
                 last_moved=tracker.last_moved,
+                files=files,
             ),
             agreements_table(
                 "expiring",
                 _("Expiring or due for renewal within %(months)s months") % {"months": horizon},
                 tracker.expiring,
                 last_moved=tracker.last_moved,
+                files=files,
             ),
         ]
         for status, label, agreements in tracker.pipeline:
             tables.append(
                 agreements_table(
-                    f"status_{status}", label, agreements, last_moved=tracker.last_moved, total=tracker.counts[status]
+                    f"status_{status}",
+                    label,
+                    agreements,
+                    last_moved=tracker.last_moved,
+                    files=files,
+                    total=tracker.counts[status],
                 )
             )
         chart = charts.hbar_chart(

@@ -43,8 +43,9 @@ class Visit:
 
 
 @pytest.fixture
-def visit(db) -> Visit:
+def visit(db, settings, tmp_path) -> Visit:
     """A Belarusian delegation in the UAE in October 2025, headed by Yulia Shapkina, with its records."""
+    settings.MEDIA_ROOT = tmp_path / "media"  # the signed text's file
     ministry = f.OrganisationFactory(name="Ministry of Labour and Social Protection", country="BY")
     office = f.OrganisationFactory(name="Government Experience Exchange Office", country="AE")
     shapkina = f.OfficialFactory(name="Yulia Shapkina", country="BY")
@@ -82,6 +83,8 @@ def visit(db) -> Visit:
     other = f.AgreementPartyFactory(agreement=agreement, country="BY", order=1)
     f.AgreementSignatoryFactory(agreement=agreement, official=shapkina, party=other, position=position)
     f.AgreementRelationFactory(source=f.AgreementFactory(title="Work plan 2026"), target=agreement)
+    f.CommitmentFactory(delegation=None, agreement=agreement, text="Send the list of trainees", owner_official=shapkina)
+    f.AttachmentFactory(delegation=None, agreement=agreement, title="Signed text of the memorandum")
 
     programme = f.TrainingProgrammeFactory(
         title="Government leadership programme", provider=office, agreement=agreement

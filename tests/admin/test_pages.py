@@ -53,7 +53,10 @@ def test_the_index_groups_the_records_the_way_staff_work(staff_client):
     assert response.status_code == 200
     assert "govex — protocol office records" in response.content.decode()
     sections = [(app["name"], [m["object_name"] for m in app["models"]]) for app in response.context["app_list"]]
-    assert sections[0] == ("Visits, events and agreements", ["Delegation", "Event", "Agreement", "TrainingProgramme"])
+    assert sections[0] == (
+        "Visits, events and agreements",
+        ["Delegation", "Event", "Agreement", "TrainingProgramme", "Commitment", "Attachment"],
+    )
     assert sections[1] == ("People and organisations", ["Official", "Organisation", "Position"])
     # A party is edited from its agreement, so it is not listed on its own.
     assert all("AgreementParty" not in models for _, models in sections)

@@ -9,7 +9,8 @@ Policy:
   working material, readable only by staff with ``importing.view_importeddocument`` (else 403), never with a
   partner token. What a partner token reads leaves out internal notes (``test_partners_never_see_internal_notes``).
 - Reports: staff pages. Without a session (a token header counts for nothing here) the login page (302);
-  signed in, ``reports.view_reports`` decides (200, else 403).
+  signed in, ``reports.view_reports`` decides (200, else 403); for an attachment's download,
+  ``cooperation.view_attachment`` (partners download through the API).
 - Admin lists: the login page without a session; signed in, the model's view or change permission decides.
 """
 
@@ -33,6 +34,7 @@ WRITES = ["post", "put", "patch", "delete"]
 LOGIN_URL = "/admin/login/"
 REPORTS_PERMISSION = "reports.view_reports"
 IMPORTS_PERMISSION = "importing.view_importeddocument"
+ATTACHMENTS_PERMISSION = "cooperation.view_attachment"
 PUBLIC_DOCS = {"api:schema", "api:docs", "api:redoc"}
 
 FACTORIES = {
@@ -64,6 +66,11 @@ def token_for(user, *, revoked: bool) -> str:
     token.revoked_at = timezone.now() if revoked else None
     token.save()
     return key
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"  # attachments made for the routes write their bytes
 
 
 @pytest.fixture
@@ -114,6 +121,10 @@ def build_url(route: Route) -> tuple[str, bool]:
             kwargs[name] = str(found.pk if found else 987654321)
         elif route.name == "reports:country" and name == "code":
             kwargs[name] = "AE"
+        elif route.name == "reports:visit_programme" and name == "slug":
+            kwargs[name] = factories.DelegationFactory().slug
+        elif route.name == "reports:attachment_download" and name == "uid":
+            kwargs[name] = str(factories.AttachmentFactory().uid)
         else:
             pytest.fail(f"the access matrix does not know how to fill {name!r} of {route.name}; teach build_url")
     return reverse(route.name, kwargs=kwargs), exists
@@ -131,6 +142,8 @@ def expected_status(route: Route, caller: Caller, exists: bool) -> int:
         return ok
     if not caller.has_session:
         return 302
+    if route.name == "reports:attachment_download":  # the office's files: whoever may view attachments
+        return ok if caller.has_perm(ATTACHMENTS_PERMISSION) else 403
     if route.kind == "report":
         if not caller.has_perm(REPORTS_PERMISSION):
             return 403
@@ -213,3 +226,23 @@ def test_partners_never_see_internal_notes(caller: Caller):
         assert note.slug.encode() not in response.content and b"morning slot" not in response.content
     assert public.slug.encode() in caller.request("get", "/api/v1/sources/").content
     assert caller.request("get", f"/api/v1/sources/{note.slug}/").status_code == 404
+
+
+def test_the_matrix_covers_commitments():
+    names = {route.name for route in ROUTES}
+    assert {
+        "api:commitment-list",
+        "api:commitment-detail",
+        "reports:commitments",
+        "admin:cooperation_commitment_changelist",
+    } <= names
+
+
+@pytest.mark.parametrize("caller", ["partner_token"], indirect=True)
+def test_partners_never_see_which_staff_member_owns_a_commitment(caller: Caller, protocol_staff):
+    commitment = factories.CommitmentFactory(owner_user=protocol_staff)
+    for url in ("/api/v1/commitments/", "/api/v1/commitments/?format=csv", f"/api/v1/commitments/{commitment.uid}/"):
+        response = caller.request("get", url)
+        assert response.status_code == 200
+        assert str(commitment.uid).encode() in response.content
+        assert protocol_staff.username.encode() not in response.content

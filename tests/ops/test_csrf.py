@@ -19,7 +19,9 @@ def admin_add_routes() -> list[tuple[str, object]]:
             if isinstance(entry, URLResolver):
                 walk(entry, f"{namespace}:{entry.namespace}".strip(":") if entry.namespace else namespace)
             elif isinstance(entry, URLPattern) and (entry.name or "").endswith("_add") and namespace == "admin":
-                found.append((f"admin:{entry.name}", entry.callback.model_admin.model))
+                # A model's add view knows its admin; a page an admin adds (the visit page) is its bound method.
+                admin = getattr(entry.callback, "model_admin", None) or entry.callback.__wrapped__.__self__
+                found.append((f"admin:{entry.name}", admin.model))
 
     walk(get_resolver(), "")
     return sorted(found, key=lambda item: item[0])

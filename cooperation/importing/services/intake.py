@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -22,10 +21,9 @@ from django.utils.translation import gettext as _
 
 from ..models import ImportedDocument, ImportStatus
 from ..tasks import import_document
-from ..text import UnreadableDocument, check_content, check_upload
+from ..text import UnreadableDocument, check_content, check_upload, clean_name
 
 logger = logging.getLogger(__name__)
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 @dataclass
@@ -57,10 +55,7 @@ def document_submit(
     are not stored. Two concurrent submissions of one file meet on the unique hash: one creates, the other
     finds it.
     """
-    # Control characters (NUL, escape sequences, line breaks) and bidirectional overrides in a file name only
-    # hide what it says ("annual\u202etxt.exe" shows as "annualexe.txt", and the override spills into the page
-    # around it); PostgreSQL refuses NUL outright. What remains is the name the officer sees.
-    name = "".join(char for char in name if unicodedata.category(char) != "Cc" and char not in _BIDI_CONTROLS)
+    name = clean_name(name)
     sha256 = hashlib.sha256(data).hexdigest()
     existing = ImportedDocument.objects.filter(sha256=sha256).first()
     if existing is not None:
