@@ -19,7 +19,7 @@ from cooperation.admin.attachments import AttachmentForm
 from cooperation.attachments import attachment_add
 from tests import factories as f
 from tests.admin.conftest import change_form_data
-from tests.api.conftest import make_token
+from tests.api.conftest import follow_to_sync, make_token
 
 PDF = f.PDF_BYTES
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -266,26 +266,16 @@ def test_a_deleted_attachment_is_gone(partner):
     assert partner.get(f"/api/v1/attachments/{uid}/").status_code == 410
 
 
-def follow(client: APIClient, url: str) -> tuple[list[dict], str]:
-    items = []
-    while True:
-        body = client.get(url).json()
-        items += body["results"]
-        if body["next"] is None:
-            return items, body["sync"]
-        url = body["next"]
-
-
 @pytest.mark.django_db
 def test_the_sync_link_brings_a_new_attachment_and_a_removed_one(partner):
     old = f.AttachmentFactory(title="Old programme")
-    walked, sync_link = follow(partner, "/api/v1/attachments/?page_size=1")
+    walked, sync_link = follow_to_sync(partner, "/api/v1/attachments/?page_size=1")
     assert [item["id"] for item in walked] == [str(old.uid)]
 
     new = f.AttachmentFactory(title="Signed text")
     old_uid = str(old.uid)
     old.delete()
-    changed, _next_sync = follow(partner, sync_link)
+    changed, _next_sync = follow_to_sync(partner, sync_link)
 
     removed = [item for item in changed if "removed" in item]
     assert [(item["id"], item["removed"]["reason"]) for item in removed] == [(old_uid, "deleted")]

@@ -17,7 +17,7 @@ from cooperation.api import urls as api_urls
 from cooperation.models import Change, Commitment, CommitmentStatus, Delegation
 from tests import factories as f
 from tests.admin.conftest import change_form_data
-from tests.api.conftest import make_token
+from tests.api.conftest import follow_to_sync, make_token
 from tests.api.test_schema import _to_json_schema
 
 pytestmark = pytest.mark.django_db
@@ -279,22 +279,12 @@ def test_the_api_filters_commitments(partner, due):
     assert partner.get("/api/v1/commitments/?owner=me").status_code == 400
 
 
-def _follow(client, url: str) -> tuple[list[dict], str]:
-    items = []
-    while True:
-        body = client.get(url).json()
-        items += body["results"]
-        if body["next"] is None:
-            return items, body["sync"]
-        url = body["next"]
-
-
 @pytest.mark.django_db(transaction=True)
 def test_sync_returns_a_new_or_changed_commitment_and_a_tombstone_for_a_deleted_one(partner, visit):
     kept = f.CommitmentFactory(delegation=visit, text="Kept")
     changed = f.CommitmentFactory(delegation=visit, text="Changed")
     gone = f.CommitmentFactory(delegation=visit, text="Deleted")
-    walked, sync = _follow(partner, "/api/v1/commitments/?page_size=2")
+    walked, sync = follow_to_sync(partner, "/api/v1/commitments/?page_size=2")
     assert {item["text"]["en"] for item in walked} == {"Kept", "Changed", "Deleted"}
 
     changed.status = CommitmentStatus.DONE
@@ -302,7 +292,7 @@ def test_sync_returns_a_new_or_changed_commitment_and_a_tombstone_for_a_deleted_
     new = f.CommitmentFactory(delegation=visit, text="New")
     gone_uid = str(gone.uid)
     gone.delete()
-    synced, _ = _follow(partner, sync)
+    synced, _ = follow_to_sync(partner, sync)
 
     present = {item["id"]: item for item in synced if "removed" not in item}
     removed = [item for item in synced if "removed" in item]

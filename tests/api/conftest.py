@@ -159,3 +159,22 @@ def problem(title: str, status: int, detail: str, code: str, **more) -> dict:
 def iso(moment) -> str:
     """How the API writes a date-time (orjson, RFC 3339 with the UTC offset)."""
     return moment.isoformat()
+
+
+def follow_to_sync(client: APIClient, url: str) -> tuple[list[dict], str]:
+    """Walk a list (or a sync) as a partner script does, by ``next`` alone, to its last page: every item, and the
+    sync link that only the last page carries (in the body and the ``Link`` header)."""
+    items, pages = [], 0
+    while True:
+        response = client.get(url)
+        assert response.status_code == 200, response.content[:300]
+        body = response.json()
+        items += body["results"]
+        pages += 1
+        assert pages < 100
+        if body["next"] is None:
+            assert body["sync"], "the last page carries the sync link"
+            assert f'<{body["sync"]}>; rel="sync"' in response["Link"]
+            return items, body["sync"]
+        assert body["sync"] is None, "only the last page carries the sync link"
+        url = body["next"]

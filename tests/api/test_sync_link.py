@@ -15,26 +15,9 @@ from django.db import connection, transaction
 
 from cooperation import models as m
 from tests import factories as f
+from tests.api.conftest import follow_to_sync
 
 EXACT = connection.vendor == "postgresql"
-
-
-def follow(api, url: str) -> tuple[list[dict], str]:
-    """Every item up to the end of a walk (or of a sync), and the sync link the last page gives."""
-    items, pages = [], 0
-    while True:
-        response = api.get(url)
-        assert response.status_code == 200, response.content[:300]
-        body = response.json()
-        items += body["results"]
-        pages += 1
-        assert pages < 100
-        if body["next"] is None:
-            assert body["sync"], "the last page carries the sync link"
-            assert f'<{body["sync"]}>; rel="sync"' in response["Link"]
-            return items, body["sync"]
-        assert body["sync"] is None, "only the last page carries the sync link"
-        url = body["next"]
 
 
 def keys(items: list[dict]) -> list[str]:
@@ -74,8 +57,8 @@ def test_a_partner_following_next_and_sync_gets_every_change_once_and_in_order(a
     editor.start()
     assert written.wait(timeout=10)
     began = time.monotonic()
-    delegations, delegations_sync = follow(api, "/api/v1/delegations/?page_size=2")
-    programmes, programmes_sync = follow(api, "/api/v1/programmes/?page_size=2")
+    delegations, delegations_sync = follow_to_sync(api, "/api/v1/delegations/?page_size=2")
+    programmes, programmes_sync = follow_to_sync(api, "/api/v1/programmes/?page_size=2")
     time.sleep(max(0.0, 3 - (time.monotonic() - began)))
     release.set()
     editor.join(timeout=30)
@@ -91,18 +74,18 @@ def test_a_partner_following_next_and_sync_gets_every_change_once_and_in_order(a
     m.Delegation.objects.get(slug="recreated").delete()
     f.DelegationFactory(slug="recreated", title="Second of its name")
 
-    changed, delegations_sync = follow(api, delegations_sync)
+    changed, delegations_sync = follow_to_sync(api, delegations_sync)
     assert keys(changed) == ["-recreated", "+late-edit", "+gets-a-member", "+loses-a-citation", "+recreated"]
     latest = {item["slug"]: item for item in changed if "removed" not in item}
     assert latest["late-edit"]["title"]["en"] == "After"
     assert latest["recreated"]["title"]["en"] == "Second of its name"
     assert next(item for item in changed if "removed" in item)["removed"]["reason"] == "deleted"
 
-    changed_programmes, programmes_sync = follow(api, programmes_sync)
+    changed_programmes, programmes_sync = follow_to_sync(api, programmes_sync)
     assert keys(changed_programmes) == ["+leaders"]
     # Nothing changed since: the next sync is empty, and it hands back a link again.
-    assert follow(api, delegations_sync)[0] == []
-    assert follow(api, programmes_sync)[0] == []
+    assert follow_to_sync(api, delegations_sync)[0] == []
+    assert follow_to_sync(api, programmes_sync)[0] == []
 
 
 @pytest.mark.django_db
@@ -110,11 +93,11 @@ def test_the_sync_link_brings_changes_and_removals_on_any_database(api):
     f.DelegationFactory(slug="stays")
     joined = f.DelegationFactory(slug="gets-a-member")
     f.DelegationFactory(slug="recreated", title="First of its name")
-    _items, sync_link = follow(api, "/api/v1/delegations/")
+    _items, sync_link = follow_to_sync(api, "/api/v1/delegations/")
     f.DelegationMemberFactory(delegation=joined)
     m.Delegation.objects.get(slug="recreated").delete()
     f.DelegationFactory(slug="recreated", title="Second of its name")
-    changed = keys(follow(api, sync_link)[0])
+    changed = keys(follow_to_sync(api, sync_link)[0])
     assert {"+gets-a-member", "-recreated", "+recreated"} <= set(changed)
     assert changed.index("-recreated") < changed.index("+recreated"), "removals come before the records"
 
@@ -130,6 +113,6 @@ def test_a_sync_link_that_govex_did_not_issue_is_a_400(api):
 def test_the_sync_link_keeps_the_filters_of_the_walk(api):
     f.DelegationFactory(slug="to-dubai", origin_country="BY")
     f.DelegationFactory(slug="to-astana", origin_country="KZ")
-    items, sync_link = follow(api, "/api/v1/delegations/?origin_country=KZ")
+    items, sync_link = follow_to_sync(api, "/api/v1/delegations/?origin_country=KZ")
     assert keys(items) == ["+to-astana"]
     assert "origin_country=KZ" in sync_link
