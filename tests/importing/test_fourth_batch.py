@@ -59,3 +59,17 @@ def test_the_one_other_country_named_trains_when_no_one_is_said_to():
     )
     (programme,) = values(text, "programmes")
     assert (programme["provider"], programme["beneficiary"]) == ("IN", "MV")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New Delhi, May 2: the President arrived. No president of Angola had visited India since 1986.",
+        "Ташкент, 5 мая. Министр прибыл с визитом; такого визита не было с 1992 года.",
+        "القاهرة، 3 مايو: وصل الرئيس في زيارة هي الأولى منذ عام 1986.",
+    ],
+)
+def test_a_year_the_article_looks_back_to_does_not_date_its_events(text):
+    from cooperation.importing.extraction.dates import extract_dates
+
+    assert {found.value["start"] for found in extract_dates(text)} == {None}

@@ -297,16 +297,20 @@ def _infer_year(
         if last:  # "last October" written in a document dated February 2023 means October 2022
             return (document_date.year if month < document_date.month else document_date.year - 1), "document"
         return document_date.year, "document"
-    # The closest year written before the date ("... 2024 programme ... from 15 to 17 May"), else after it.
-    before = list(_ANY_YEAR.finditer(text, 0, position))
-    if before:
-        year = int(before[-1].group(1))
-        return (year - 1 if last else year), "context"
-    after = _ANY_YEAR.search(text, position)
-    if after:
-        year = int(after.group(1))
-        return (year - 1 if last else year), "context"
+    # The closest year written before the date ("... 2024 programme ... from 15 to 17 May"), else after it; a year
+    # the text looks back to ("no president had visited since 1986", "с 1992 года", "منذ عام 1986") is history,
+    # not the year of the events it reports.
+    years = [y for y in _ANY_YEAR.finditer(text) if not _SINCE.search(text, max(0, y.start() - 16), y.start())]
+    before = [y for y in years if y.start() < position]
+    after = [y for y in years if y.start() >= position]
+    for candidate in (before[-1:], after[:1]):
+        if candidate:
+            year = int(candidate[0].group(1))
+            return (year - 1 if last else year), "context"
     return None, "unknown"
+
+
+_SINCE = re.compile(r"(?<!\w)(?:since|с|со|منذ)\s+(?:(?:the\s+)?year\s+|عام\s+|العام\s+)?$", re.IGNORECASE)
 
 
 def document_date_from_text(text: str, *, dateline_only: bool = False) -> dt.date | None:
