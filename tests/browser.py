@@ -27,3 +27,12 @@ needs_chromium = [
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+
+
+def close_connections_of_this_context() -> None:
+    """Close the database connections a test opened while Playwright's loop ran (call it before leaving
+    ``sync_playwright()``): they belong to that context, so nothing else closes them, and PostgreSQL refuses to
+    drop a test database that still has a session."""
+    from django.db import connections
+
+    connections.close_all()

@@ -15,7 +15,7 @@ import pytest
 from django.urls import reverse
 
 from cooperation.models import Agreement, Delegation, Event, MemberRole, Official, ParticipantRole
-from tests.browser import launch, needs_chromium
+from tests.browser import close_connections_of_this_context, launch, needs_chromium
 from tests.conftest import load_seeded
 
 # Playwright's sync API runs an event loop in this thread; the live server has its own connection.
@@ -75,6 +75,7 @@ def browser(live_server, transactional_db, protocol_staff, client):
         cookie = {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}
         chromium.session_cookie = cookie
         yield chromium
+        close_connections_of_this_context()
         chromium.close()
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import launch, needs_chromium  # noqa: F401 (needs_chromium is imported from here by the report tests)
+from tests.browser import close_connections_of_this_context, launch, needs_chromium  # noqa: F401 (needs_chromium is imported from here by the report tests)
 from tests.conftest import load_seeded
 
 # Playwright's sync API runs an event loop in this thread; pytest-django's database access from it is safe
@@ -33,6 +33,7 @@ def browser_page(live_server, reader, client):
         page.on("pageerror", lambda error: problems.append(str(error)))
         page.problems = problems
         yield page
+        close_connections_of_this_context()
         context.close()
         browser.close()
 
