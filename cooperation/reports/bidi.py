@@ -11,6 +11,7 @@ import unicodedata
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import pgettext
 
 
 def direction_of(text: str) -> str:
@@ -32,3 +33,12 @@ def isolate(text: object, *, title: str = "") -> SafeString:
     if title:
         return format_html('<bdi dir="{}" title="{}">{}</bdi>', direction_of(text), title, text)
     return format_html('<bdi dir="{}">{}</bdi>', direction_of(text), text)
+
+
+def list_separator() -> str:
+    """ ", " between the items of a list, in the reader's language: Arabic writes its own comma ("، ")."""
+    return pgettext("list separator", ", ")
+
+
+def joined(items) -> str:
+    return list_separator().join(str(item) for item in items if item)

@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from . import selectors
+from .bidi import joined
 from .tables import Change, cell, day, span
 
 
@@ -50,7 +51,7 @@ def event_rows(events) -> list[list[Any]]:
             span(e),
             record_link(e.localized("title"), "event", e.pk),
             capfirst(e.get_kind_display()),
-            ", ".join(x for x in (e.city, selectors.country_name(e.country)) if x),
+            joined((e.city, selectors.country_name(e.country))),
             capfirst(e.get_status_display()),
         ]
         for e in events

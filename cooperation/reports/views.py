@@ -23,6 +23,7 @@ from django.views.generic import TemplateView
 from cooperation.attachments import attachments_by_record
 
 from . import charts, exports, presenters, selectors
+from .bidi import joined
 from .filters import ReportFilterForm, ReportFilters
 from .selectors.commitments import commitment_counts
 from .services import REPORTS_PERMISSION
@@ -480,7 +481,7 @@ class OfficialsDirectoryView(ReportView):
                     presenters.country_link(o.country),
                     "; ".join(p.localized_title() for p in o.positions.all()),
                     o.n_delegations + o.n_events + o.n_signatures + o.n_programmes,
-                    ", ".join(roles),
+                    joined(roles),
                     [cell(r["label"], r["url"]) for r in records],
                 ]
             )

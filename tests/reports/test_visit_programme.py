@@ -280,3 +280,14 @@ def test_screenshots_of_the_programme_in_english_and_arabic(browser_page, live_s
         input=pdf.body(),
         check=True,
     )
+
+
+@pytest.mark.parametrize(("language", "separator"), [("en", ", "), ("ru", ", "), ("ar", "، ")])
+def test_lists_are_joined_with_the_comma_of_the_reader_language(reader_client, language, separator):
+    delegation = build_visit()
+
+    html = reader_client.get(_url(delegation), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+    # "To: United Arab Emirates, Dubai": the host country and the city of the visit.
+    assert f"</bdi>{separator}<bdi" in html
+    assert (f"</bdi>{', '}<bdi" in html) == (separator == ", ")

@@ -14,6 +14,7 @@ from cooperation.models import (
     EventStatus,
 )
 
+from ..bidi import joined
 from ..filters import ReportFilters, apply_filters
 from .common import ROW_LIMIT, admin_url, country_name
 
@@ -69,7 +70,7 @@ def calendar_entries(
             title=record.localized("title"),
             start=record.start,
             end=record.end,
-            place=", ".join(x for x in place if x),
+            place=joined(place),
             status=record.get_status_display(),
             url=admin_url(name, record.pk),
             dates_display=record.dates_display,

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from cooperation.reports.bidi import isolate
+from cooperation.reports.bidi import isolate, list_separator
 from cooperation.reports.tables import Cell, Table
 
 register = template.Library()
@@ -34,6 +34,12 @@ def _value_html(value) -> SafeString:
 def isolated(value) -> SafeString:
     """``{{ name|isolated }}``: a value from the records in its own direction (bidi.py), outside tables."""
     return isolate(value)
+
+
+@register.simple_tag
+def sep() -> str:
+    """The list separator of the reader's language (``bidi.list_separator``)."""
+    return list_separator()
 
 
 @register.simple_tag
