@@ -291,3 +291,28 @@ def test_lists_are_joined_with_the_comma_of_the_reader_language(reader_client, l
     # "To: United Arab Emirates, Dubai": the host country and the city of the visit.
     assert f"</bdi>{separator}<bdi" in html
     assert (f"</bdi>{', '}<bdi" in html) == (separator == ", ")
+
+
+def test_the_files_of_the_visit_its_events_and_its_agreements_are_listed_for_download(
+    reader_client, settings, tmp_path
+):
+    from cooperation.models import Agreement, Event
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    delegation = build_visit()
+    talks = Event.objects.get(title="Talks on digital government")
+    memorandum = Agreement.objects.get(title="Memorandum on civil service training")
+    older = Agreement.objects.get(title="Older protocol on tourism")
+    mine = [
+        f.AttachmentFactory(delegation=delegation, title="Programme as sent to the guests"),
+        f.AttachmentFactory(delegation=None, event=talks, title="Photo of the talks"),
+        f.AttachmentFactory(delegation=None, agreement=memorandum, title="Signed memorandum"),
+    ]
+    elsewhere = f.AttachmentFactory(delegation=None, agreement=older, title="Signed protocol of another year")
+
+    html = reader_client.get(_url(delegation)).content.decode()
+
+    for attachment in mine:
+        assert f'href="{attachment.get_absolute_url()}"' in html
+    assert elsewhere.title not in html
+    assert reader_client.get(mine[2].get_absolute_url()).status_code == 200

@@ -16,6 +16,7 @@ from cooperation.dates import DatePrecision, PartialDate
 from cooperation.models import (
     ActionKind,
     Agreement,
+    Attachment,
     Delegation,
     DelegationMember,
     Event,
@@ -63,6 +64,7 @@ class VisitProgramme:
     undated: list[Event]  # events without a day inside the visit (month precision, before or after it)
     agreements: list[SignedAgreement]
     contacts: list[dict[str, str]]
+    files: list[Attachment] = field(default_factory=list)  # the visit's, its events' and its agreements'
 
 
 def _officials() -> QuerySet:
@@ -171,6 +173,11 @@ def visit_programme(*, slug: str) -> VisitProgramme:
         )
         days, undated = _days(first, last, events, exact=exact)
         agreements = _signed_during(delegation, events, first, last)
+    files = Attachment.objects.filter(
+        Q(delegation=delegation)
+        | Q(event__in=[e.pk for e in events])
+        | Q(agreement__in=[a.agreement.pk for a in agreements])
+    ).order_by("kind", "title", "pk")
     return VisitProgramme(
         delegation=delegation,
         head=head,
@@ -180,4 +187,5 @@ def visit_programme(*, slug: str) -> VisitProgramme:
         undated=undated,
         agreements=agreements,
         contacts=list(settings.OFFICE_CONTACTS),
+        files=list(files),
     )
