@@ -232,6 +232,15 @@ class UtcDateTimeFilter(filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
+def updated_since_filter() -> UtcDateTimeFilter:
+    """``updated_since``, the incremental-sync filter every list of records has."""
+    return UtcDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Only records changed at or after this ISO 8601 date-time (incremental sync).",
+    )
+
+
 class RecordFilter(filters.FilterSet):
     """``q`` and ``updated_since`` for every record type."""
 
@@ -240,11 +249,7 @@ class RecordFilter(filters.FilterSet):
         label="Search",
         help_text=f"Any name form in any script; at most {MAX_Q_WORDS} words and {MAX_Q_CHARS} characters.",
     )
-    updated_since = UtcDateTimeFilter(
-        field_name="updated_at",
-        lookup_expr="gte",
-        help_text="Only records changed at or after this ISO 8601 date-time (incremental sync).",
-    )
+    updated_since = updated_since_filter()
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return search(queryset, value)

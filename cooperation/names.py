@@ -76,6 +76,15 @@ def search_key(text: str) -> str:
     return key
 
 
+# The languages govex keeps name forms and documents in, by the script they are written in.
+LANGUAGE_OF_SCRIPT = {"Arab": "ar", "Cyrl": "ru", "Latn": "en"}
+
+
+def language_of_script(script: str) -> str:
+    """ "ar" for Arab, "ru" for Cyrl, "en" for Latn; "" for a script govex keeps no language for."""
+    return LANGUAGE_OF_SCRIPT.get(script, "")
+
+
 def script_of(text: str) -> str:
     """ISO 15924 code of the dominant script of ``text`` (Latn, Cyrl, Arab, Hang, ...)."""
     counts: dict[str, int] = {}

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from cooperation.importing.handlers.base import unique_slug
 from cooperation.models import (
+    SIGNED_STATUSES,
     ActionKind,
     Agreement,
     AgreementAction,
@@ -39,18 +40,13 @@ from cooperation.models import (
     ParticipantRole,
     Position,
 )
-from cooperation.names import script_of
-
-# The languages staff type names in, by the script the name is written in; another script needs a language typed.
-LANGUAGE_OF_SCRIPT = {"Arab": "ar", "Cyrl": "ru", "Latn": "en"}
-# An agreement with one of these statuses was signed: each party gets a signature dated on the signing day.
-SIGNED = (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE, AgreementStatus.EXPIRED, AgreementStatus.TERMINATED)
+from cooperation.names import language_of_script, script_of
 
 
 def name_form_of(text: str) -> tuple[str, str]:
     """(language, script) guessed from a typed name: "يوليا" → ("ar", "Arab"); ("", script) when unsure."""
     script = script_of(text)
-    return LANGUAGE_OF_SCRIPT.get(script, ""), script if script != "Zyyy" else ""
+    return language_of_script(script), script if script != "Zyyy" else ""
 
 
 @dataclass
@@ -191,6 +187,7 @@ def _official_for(recorder: _Recorder, person: Person, country: str) -> Official
 def _record_events(recorder: _Recorder, visit: Visit, hosts: list[Person]) -> list[Event]:
     delegation = visit.delegation
     events = []
+    members = list(delegation.members.select_related("official"))
     for item in visit.events:
         day = item.date or delegation.start_date
         event = Event(
@@ -208,7 +205,7 @@ def _record_events(recorder: _Recorder, visit: Visit, hosts: list[Person]) -> li
             continue
         events.append(event)
         if item.everyone:
-            for member in delegation.members.select_related("official"):
+            for member in members:
                 head = member.role == MemberRole.HEAD
                 role = ParticipantRole.HEAD_OF_DELEGATION if head else ParticipantRole.PARTICIPANT
                 participant = EventParticipant(
@@ -274,7 +271,8 @@ def _signing_event(recorder: _Recorder, delegation: Delegation, signing: Signing
 
 def _record_agreement(recorder: _Recorder, delegation: Delegation, signing: Signing) -> None:
     day = signing.date or delegation.start_date
-    signed = signing.status in SIGNED
+    # Signed (or since in force, expired, ended): each party gets a signature dated on the signing day.
+    signed = signing.status in SIGNED_STATUSES
     agreement = Agreement(
         kind=signing.kind,
         title=signing.title,

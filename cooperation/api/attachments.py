@@ -7,27 +7,23 @@ downloads them, even by id.
 
 from __future__ import annotations
 
-import uuid
-
 import django_filters as filters
 from django.db.models import QuerySet
-from django.http import Http404, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cooperation.attachments import download_response
-from cooperation.filters import UtcDateTimeFilter
-from cooperation.models import Attachment, AttachmentKind, Change, ChangeAction
+from cooperation.filters import updated_since_filter
+from cooperation.models import Attachment, AttachmentKind
 from cooperation.models.attachments import RECORDS
-from cooperation.sync import RECORD_TYPES
 
 from .permissions import is_partner
 from .serializers import TRANSLATED_SCHEMA, links, translated
-from .views import Gone, RecordViewSet, documented
+from .views import ByIdRecordViewSet, documented
 
 RECORD_SCHEMA = {
     "type": "object",
@@ -90,11 +86,7 @@ class AttachmentFilter(filters.FilterSet):
     delegation = filters.CharFilter(field_name="delegation__slug", help_text="Slug of the delegation.")
     event = filters.CharFilter(field_name="event__slug", help_text="Slug of the event.")
     agreement = filters.CharFilter(field_name="agreement__slug", help_text="Slug of the agreement.")
-    updated_since = UtcDateTimeFilter(
-        field_name="updated_at",
-        lookup_expr="gte",
-        help_text="Only records changed at or after this ISO 8601 date-time (incremental sync).",
-    )
+    updated_since = updated_since_filter()
 
     class Meta:
         model = Attachment
@@ -106,28 +98,18 @@ def attachment_rows() -> QuerySet:
 
 
 @documented("attachment", "attachments", "attachments")
-class AttachmentViewSet(RecordViewSet):
+class AttachmentViewSet(ByIdRecordViewSet):
     """Files kept beside delegations, events and agreements: the signed text, the programme, photos."""
 
     selector = staticmethod(attachment_rows)
     serializer_class = AttachmentSerializer
     filterset_class = AttachmentFilter
-    lookup_field = "uid"
-    # The URL segment keeps the name and pattern every record type uses (``LinkBuilder`` and the routes rely on
-    # both); a segment that is not an id finds nothing.
-    lookup_url_kwarg = "slug"
 
     def get_queryset(self):
         queryset = super().get_queryset()
         if is_partner(self.request):
             queryset = queryset.filter(internal=False)
         return queryset
-
-    def retrieve(self, request, *args, **kwargs):
-        attachment = self._attachment(kwargs["slug"])
-        data = self.get_serializer(attachment).data
-        self.last_modified = attachment.updated_at
-        return Response(data)
 
     @extend_schema(
         summary="The file of one attachment",
@@ -136,18 +118,9 @@ class AttachmentViewSet(RecordViewSet):
     )
     @action(detail=True, url_path="download", pagination_class=None, filterset_class=None)
     def download(self, request, *args, **kwargs):
-        return download_response(self._attachment(kwargs["slug"]))
+        return download_response(self.by_id(kwargs["slug"]))
 
     def finalize_response(self, request, response, *args, **kwargs):
         if isinstance(response, StreamingHttpResponse):  # a file: no ETag over bytes read twice
             return APIView.finalize_response(self, request, response, *args, **kwargs)
         return super().finalize_response(request, response, *args, **kwargs)
-
-    def _attachment(self, key: str) -> Attachment:
-        try:
-            return self.get_queryset().get(uid=uuid.UUID(key))
-        except (ValueError, Attachment.DoesNotExist):
-            deleted = Change.objects.filter(record_type=RECORD_TYPES[Attachment], slug=key, action=ChangeAction.DELETED)
-            if deleted.exists():
-                raise Gone() from None
-            raise Http404 from None

@@ -7,22 +7,17 @@ office's own business: partners see ``{"kind": "office"}`` and never who.
 
 from __future__ import annotations
 
-import uuid
-
 import django_filters as filters
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.response import Response
 
-from cooperation.filters import UtcDateTimeFilter
-from cooperation.models import Change, ChangeAction, Commitment, CommitmentStatus
-from cooperation.sync import RECORD_TYPES
+from cooperation.filters import updated_since_filter
+from cooperation.models import Commitment, CommitmentStatus
 
 from .serializers import TRANSLATED_SCHEMA, links, translated
-from .views import Gone, RecordViewSet, documented
+from .views import ByIdRecordViewSet, documented
 
 RECORD_SCHEMA = {
     "type": "object",
@@ -133,11 +128,7 @@ class CommitmentFilter(filters.FilterSet):
     organisation = filters.CharFilter(
         field_name="owner_organisation__slug", help_text="Slug of the organisation that owns it."
     )
-    updated_since = UtcDateTimeFilter(
-        field_name="updated_at",
-        lookup_expr="gte",
-        help_text="Only records changed at or after this ISO 8601 date-time (incremental sync).",
-    )
+    updated_since = updated_since_filter()
 
     class Meta:
         model = Commitment
@@ -155,28 +146,9 @@ def commitment_rows() -> QuerySet:
 
 
 @documented("commitment", "commitments", "commitments")
-class CommitmentViewSet(RecordViewSet):
+class CommitmentViewSet(ByIdRecordViewSet):
     """Follow-up commitments: what the parties agreed to do after a visit, a meeting or an agreement."""
 
     selector = staticmethod(commitment_rows)
     serializer_class = CommitmentSerializer
     filterset_class = CommitmentFilter
-    lookup_field = "uid"
-    # The URL segment keeps the name every record type uses (``LinkBuilder`` and the routes rely on it).
-    lookup_url_kwarg = "slug"
-
-    def retrieve(self, request, *args, **kwargs):
-        try:
-            uid = uuid.UUID(kwargs["slug"])
-            record = self.get_queryset().get(uid=uid)
-        except (ValueError, Commitment.DoesNotExist):
-            return self._gone_or_missing(kwargs["slug"])
-        data = self.get_serializer(record).data
-        self.last_modified = record.updated_at
-        return Response(data)
-
-    def _gone_or_missing(self, uid: str):
-        changes = Change.objects.filter(record_type=RECORD_TYPES[Commitment], slug=uid, action=ChangeAction.DELETED)
-        if changes.exists():
-            raise Gone()
-        raise Http404

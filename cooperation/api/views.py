@@ -144,6 +144,33 @@ class RecordViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
         return HttpResponsePermanentRedirect(self.request.build_absolute_uri(path))
 
 
+class ByIdRecordViewSet(RecordViewSet):
+    """A record type with no slug (a commitment, a file): addressed by its permanent id. The URL segment keeps the
+    name every record type uses (``LinkBuilder`` and the routes rely on it); a segment that is no id finds nothing,
+    and a deleted record's id answers 410."""
+
+    lookup_field = "uid"
+    lookup_url_kwarg = "slug"
+
+    def retrieve(self, request, *args, **kwargs):
+        record = self.by_id(kwargs["slug"])
+        data = self.get_serializer(record).data
+        self.last_modified = record.updated_at
+        return Response(data)
+
+    def by_id(self, key: str):
+        records = self.get_queryset()  # what this reader may see
+        try:
+            return records.get(uid=uuid.UUID(key))
+        except (ValueError, records.model.DoesNotExist):
+            deleted = Change.objects.filter(
+                record_type=RECORD_TYPES[records.model], slug=key, action=ChangeAction.DELETED
+            )
+            if deleted.exists():
+                raise Gone() from None
+            raise Http404 from None
+
+
 def _as_of(request) -> dt.date | None:
     raw = request.query_params.get("as_of")
     if not raw:

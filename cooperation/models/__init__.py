@@ -24,6 +24,7 @@ from .programmes import (
     TrainingProgramme,
 )
 from .records import (
+    SIGNED_STATUSES,
     ActionKind,
     Agreement,
     AgreementAction,
@@ -52,6 +53,7 @@ from .sources import CITABLE, Citation, SourceDocument, SourceKind
 __all__ = [
     "CITABLE",
     "LANGUAGE_CHOICES",
+    "SIGNED_STATUSES",
     "ActionKind",
     "Agreement",
     "AgreementAction",

@@ -371,6 +371,15 @@ class AgreementStatus(models.TextChoices):
     TERMINATED = "terminated", _("terminated")
 
 
+# The statuses that say an agreement was signed (a past fact: its status date cannot be in the future).
+SIGNED_STATUSES = (
+    AgreementStatus.SIGNED,
+    AgreementStatus.IN_FORCE,
+    AgreementStatus.EXPIRED,
+    AgreementStatus.TERMINATED,
+)
+
+
 class Agreement(TranslatedTitleMixin, SluggedModel):
     kind = models.CharField(_("kind"), max_length=12, choices=AgreementKind.choices, db_index=True)
     level = models.CharField(_("level"), max_length=20, choices=AgreementLevel.choices, blank=True)
@@ -398,8 +407,7 @@ class Agreement(TranslatedTitleMixin, SluggedModel):
         super().clean()
         # "status since" is the day the agreement reached its status: a signature or an entry into force to come
         # is a plan, whatever the status says.
-        facts = (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE, AgreementStatus.EXPIRED, AgreementStatus.TERMINATED)
-        refuse_future_fact(self, past=dict.fromkeys(facts, "status_date"))
+        refuse_future_fact(self, past=dict.fromkeys(SIGNED_STATUSES, "status_date"))
 
 
 class AgreementPartyManager(models.Manager):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from cooperation.names import script_of
+from cooperation.names import language_of_script, script_of
 
 from .agreements import extract_agreements
 from .base import EXTRACTOR_VERSION, Evidence, Found
@@ -34,8 +34,7 @@ def load_models() -> None:
 
 
 def detect_language(text: str) -> str:
-    script = script_of(text[:5000])
-    return {"Cyrl": "ru", "Arab": "ar"}.get(script, "en")
+    return language_of_script(script_of(text[:5000])) or "en"
 
 
 def extract_all(
