@@ -27,12 +27,17 @@ class CommitmentStatus(models.TextChoices):
     DROPPED = "dropped", _("dropped")
 
 
+def overdue_on(today: dt.date) -> Q:
+    """Still open after its deadline: the rule behind the filter, the report's order and the dashboard's count."""
+    return Q(status=CommitmentStatus.OPEN, deadline__lt=today)
+
+
 class CommitmentQuerySet(models.QuerySet):
     def open(self) -> CommitmentQuerySet:
         return self.filter(status=CommitmentStatus.OPEN)
 
     def overdue(self, today: dt.date | None = None) -> CommitmentQuerySet:
-        return self.open().filter(deadline__lt=today or timezone.localdate())
+        return self.filter(overdue_on(today or timezone.localdate()))
 
 
 class Commitment(TranslatedTitleMixin, TimeStampedModel):

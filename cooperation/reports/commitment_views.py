@@ -50,14 +50,12 @@ def _linked(commitment) -> Any:
 
 
 def _owner(commitment) -> str:
-    if commitment.owner_official_id:
-        return commitment.owner_official.display_name()
-    if commitment.owner_organisation_id:
-        return commitment.owner_organisation.display_name()
-    if commitment.owner_user_id:
-        user = commitment.owner_user
-        return user.get_full_name() or user.get_username()
-    return ""
+    owner = commitment.owner  # an official, an organisation, a staff user or nobody
+    if owner is None:
+        return ""
+    if hasattr(owner, "display_name"):
+        return owner.display_name()
+    return owner.get_full_name() or owner.get_username()
 
 
 class CommitmentsView(ReportView):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import BooleanField, Case, Count, F, Q, QuerySet, Value, When
 
 from cooperation.models import Commitment, CommitmentStatus
+from cooperation.models.commitments import overdue_on
 
 from .common import ROW_LIMIT
 
@@ -31,10 +32,6 @@ class CommitmentsReport:
     commitments: list[Commitment]  # overdue first, then by deadline (none last); at most ROW_LIMIT * 5
     total: int
     counts: CommitmentCounts
-
-
-def _overdue(today: dt.date) -> Q:
-    return Q(status=CommitmentStatus.OPEN, deadline__lt=today)
 
 
 def _concerning(country: str) -> Q:
@@ -64,7 +61,7 @@ def filtered(filters: CommitmentFilters) -> QuerySet:
 def commitment_counts(*, today: dt.date, commitments: QuerySet | None = None) -> CommitmentCounts:
     """One query: open commitments and, among them, those past their deadline."""
     counts = (commitments if commitments is not None else Commitment.objects.all()).aggregate(
-        open=Count("pk", filter=Q(status=CommitmentStatus.OPEN)), overdue=Count("pk", filter=_overdue(today))
+        open=Count("pk", filter=Q(status=CommitmentStatus.OPEN)), overdue=Count("pk", filter=overdue_on(today))
     )
     return CommitmentCounts(open=counts["open"], overdue=counts["overdue"])
 
@@ -73,7 +70,7 @@ def commitments_report(*, today: dt.date, filters: CommitmentFilters, limit: int
     commitments = filtered(filters)
     ordered = (
         commitments.annotate(
-            late=Case(When(_overdue(today), then=Value(True)), default=False, output_field=BooleanField())
+            late=Case(When(overdue_on(today), then=Value(True)), default=False, output_field=BooleanField())
         )
         .select_related("delegation", "event", "agreement", "owner_official", "owner_organisation", "owner_user")
         .prefetch_related("owner_official__names", "owner_organisation__names")
