@@ -80,9 +80,11 @@ def current() -> Watermark:
     return Watermark(moment=moment, snapshot=snapshot)
 
 
-# The asking transaction's own writes count as seen, and as changed too: a snapshot lists its own transaction
-# as in progress, so a transaction that wrote and then reads (a test; partner requests do not write records)
-# would otherwise not see its own rows at all. At worst it sees them twice.
+# The asking transaction's own writes count as seen, and as changed too. A snapshot leaves its own xid out of
+# the in-progress list, so pg_visible_in_snapshot answers for it by position alone: not visible while it is the
+# newest xid, visible as soon as a later transaction has committed. A transaction that wrote and then reads (a
+# test; partner requests do not write records) would otherwise see its own rows, or their changes, by chance.
+# At worst it sees them twice.
 _OWN = "COALESCE({column} = pg_current_xact_id_if_assigned()::text::bigint, false)"
 
 
@@ -108,8 +110,9 @@ def unseen_by(queryset: QuerySet, watermark: Watermark, time_field: str) -> Quer
     """Rows whose last write the watermark does not see: what changed since it was taken."""
     if not _exact() or not watermark.snapshot:
         return queryset.filter(**{f"{time_field}__gte": watermark.moment - SQLITE_OVERLAP})
-    # The xmin bound lets the index on sync_xid skip everything older before the snapshot test runs.
-    return _condition(queryset, "({column} >= {xmin} AND NOT {visible})", watermark)
+    # The xmin bound lets the index on sync_xid skip everything older before the snapshot test runs; it holds for
+    # the asking transaction's own rows too (a snapshot's xmin counts its own xid).
+    return _condition(queryset, "({column} >= {xmin} AND (NOT {visible} OR {own}))", watermark)
 
 
 def changed_between(queryset: QuerySet, since: Watermark, until: Watermark, time_field: str) -> QuerySet:
