@@ -25,7 +25,7 @@ from django.contrib.auth.models import Group  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 
 from cooperation.api.models import PartnerToken, TokenScope  # noqa: E402
-from cooperation.importing.services import CANDIDATE_SECTIONS  # noqa: E402
+from cooperation.importing.services.run import CANDIDATE_SECTIONS  # noqa: E402
 
 PENDING = ("queued", "processing")
 

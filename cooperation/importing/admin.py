@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
-from . import selectors, services
+from . import selectors
 from .forms import DecisionForm, UploadForm
 from .handlers import DocumentContext, handler_for
 from .models import Candidate, ImportedDocument, ImportStatus
+from .services import intake, review
 
 
 class CandidateInline(admin.TabularInline):
@@ -89,7 +90,7 @@ class ImportedDocumentAdmin(admin.ModelAdmin):
         # After a fix to the extractor or a passing fault (the database away): the same stored file, a new run.
         failed = list(queryset.filter(status=ImportStatus.FAILED).values_list("pk", flat=True))
         for pk in failed:
-            services.document_requeue(document_id=pk)
+            intake.document_requeue(document_id=pk)
         if failed:
             self.message_user(
                 request,
@@ -113,7 +114,7 @@ class ImportedDocumentAdmin(admin.ModelAdmin):
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             submitted = [
-                services.document_submit(
+                intake.document_submit(
                     data=upload.read(),
                     name=upload.name,
                     user=request.user,
@@ -195,18 +196,18 @@ class ImportedDocumentAdmin(admin.ModelAdmin):
                 corrections = self._corrections(request, candidate)
                 if corrections is None:
                     return
-                accepted = services.candidate_accept(candidate_id=candidate.pk, user=request.user, **corrections)
+                accepted = review.candidate_accept(candidate_id=candidate.pk, user=request.user, **corrections)
                 self.message_user(request, _("Created: %(label)s") % {"label": accepted.label}, messages.SUCCESS)
             elif data["action"] == "merge":
                 if not data.get("target"):
                     self.message_user(request, _("Choose the record to merge into."), messages.ERROR)
                     return
-                services.candidate_merge(candidate_id=candidate.pk, target_id=data["target"], user=request.user)
+                review.candidate_merge(candidate_id=candidate.pk, target_id=data["target"], user=request.user)
                 self.message_user(request, _("Merged: %(label)s") % {"label": candidate.label}, messages.SUCCESS)
             else:
-                services.candidate_reject(candidate_id=candidate.pk, user=request.user)
+                review.candidate_reject(candidate_id=candidate.pk, user=request.user)
                 self.message_user(request, _("Rejected: %(label)s") % {"label": candidate.label}, messages.INFO)
-        except services.ReviewError as exc:
+        except review.ReviewError as exc:
             self.message_user(request, str(exc), messages.ERROR)
 
     def _corrections(self, request: HttpRequest, candidate: Candidate) -> dict | None:

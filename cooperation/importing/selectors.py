@@ -2,20 +2,43 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .handlers import DocumentContext, handler_for
-from .models import Candidate, Decision, ImportedDocument
+from .models import Candidate, Decision, ImportedDocument, ImportStatus
 from .services.review import first_choice, merge_previews
 
 
 def documents_with_counts() -> QuerySet[ImportedDocument]:
     return ImportedDocument.objects.annotate(candidate_total=Count("candidates")).select_related("uploaded_by")
+
+
+def documents_stalled(*, now: dt.datetime) -> list[int]:
+    """Imports that a lost message or a dead worker left waiting, oldest first (500 at most per sweep):
+
+    - ``queued`` for longer than ``IMPORT_STALL_SECONDS`` since it was last sent: the message was lost (Redis
+      restarted without persistence, or the send failed);
+    - ``processing`` for longer than the task's hard time limit plus that margin: its worker died without the
+      broker redelivering (a redelivery would have finished or failed it by then).
+    """
+    stall = dt.timedelta(seconds=settings.IMPORT_STALL_SECONDS)
+    hard_limit = dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    return list(
+        ImportedDocument.objects.filter(
+            Q(status=ImportStatus.QUEUED, queued_at__lt=now - stall)
+            | Q(status=ImportStatus.QUEUED, queued_at__isnull=True, created_at__lt=now - stall)
+            | Q(status=ImportStatus.PROCESSING, started_at__lt=now - hard_limit - stall)
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:500]
+    )
 
 
 def candidate_counts(*, document: ImportedDocument) -> dict[str, int]:

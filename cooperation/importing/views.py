@@ -10,8 +10,9 @@ from rest_framework.views import APIView
 
 from cooperation.api.permissions import is_partner
 
-from . import selectors, services
+from . import selectors
 from .models import ImportedDocument
+from .services import intake
 
 
 class UploadSerializer(serializers.Serializer):
@@ -70,7 +71,7 @@ class ImportListView(_ImportsView):
         serializer.is_valid(raise_exception=True)
         results = []
         for upload in serializer.validated_data["file"]:
-            submitted = services.document_submit(
+            submitted = intake.document_submit(
                 data=upload.read(),
                 name=upload.name,
                 user=request.user,

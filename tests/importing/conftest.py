@@ -85,7 +85,7 @@ def extracted(db):
     """A document ready for review whose candidates come from a hand-written extraction (sections of items):
     review tests do not depend on how well the extractor reads a file today."""
     from cooperation.importing.models import Candidate, ImportedDocument, ImportStatus
-    from cooperation.importing.services import candidates_build
+    from cooperation.importing.services.run import candidates_build
 
     def _extracted(*, text: str = "An imported text.", language: str = "en", **sections) -> ImportedDocument:
         number = ImportedDocument.objects.count() + 1

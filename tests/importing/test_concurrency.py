@@ -9,7 +9,8 @@ from django.core.files.base import ContentFile
 from django.db import connection, connections
 
 from cooperation.importing.models import Candidate, ImportedDocument, ImportStatus
-from cooperation.importing.services import document_import_run, document_submit
+from cooperation.importing.services.intake import document_submit
+from cooperation.importing.services.run import document_import_run
 
 from .conftest import document
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cooperation.importing.models import CandidateKind
-from cooperation.importing.services import ReviewError, candidate_accept, candidate_reject
+from cooperation.importing.services.review import ReviewError, candidate_accept, candidate_reject
 from cooperation.models import (
     ActionKind,
     Agreement,

@@ -4,7 +4,8 @@ import pytest
 from django.db import IntegrityError
 
 from cooperation.importing.models import Candidate, ImportedDocument, ImportStatus
-from cooperation.importing.services import document_import_run, document_requeue, document_submit
+from cooperation.importing.services.intake import document_requeue, document_submit
+from cooperation.importing.services.run import document_import_run
 
 from .conftest import document
 

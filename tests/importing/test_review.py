@@ -6,12 +6,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cooperation.importing.models import CandidateKind, Decision, ImportedDocument, ImportStatus
-from cooperation.importing.services import (
+from cooperation.importing.services.intake import document_submit
+from cooperation.importing.services.review import (
     ReviewError,
     candidate_accept,
     candidate_merge,
     candidate_reject,
-    document_submit,
     hand_edited_fields,
     merge_preview,
 )

@@ -6,7 +6,7 @@ import pytest
 
 from cooperation.importing.evaluation import problems, score_corpus, summarise
 from cooperation.importing.models import CandidateKind, ImportedDocument, ImportStatus
-from cooperation.importing.services import document_submit
+from cooperation.importing.services.intake import document_submit
 from cooperation.models import Official
 
 from .conftest import GOLD

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from cooperation.importing.models import ImportedDocument, ImportStatus
-from cooperation.importing.services import document_submit, documents_resend_stalled
-from cooperation.importing.tasks import resend_stalled_imports
+from cooperation.importing.services.intake import document_submit
+from cooperation.importing.tasks import documents_resend_stalled, resend_stalled_imports
 from tests.celery_helpers import celery_configured
 
 from .conftest import document

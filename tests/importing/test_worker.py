@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 
 from cooperation.importing.models import ImportedDocument, ImportStatus
-from cooperation.importing.services import document_submit
+from cooperation.importing.services.intake import document_submit
 from tests.celery_helpers import celery_configured
 from tests.conftest import celery_worker_process
 

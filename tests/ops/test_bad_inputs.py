@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cooperation.importing.models import Candidate, ImportedDocument, ImportStatus
-from cooperation.importing.services import document_submit
+from cooperation.importing.services.intake import document_submit
 
 from .bad_inputs import CLEAN, CORPUS, DUPLICATE, EXECUTABLE_MARKUP, FAILED, SCRIPT, Case
 

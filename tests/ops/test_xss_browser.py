@@ -14,7 +14,7 @@ import pytest
 from django.urls import reverse
 
 from cooperation.importing.models import Candidate, CandidateKind, ImportStatus
-from cooperation.importing.services import document_submit
+from cooperation.importing.services.intake import document_submit
 from govex.celery import app as celery_app
 from tests.browser import launch, needs_chromium
 from tests.factories import AgreementFactory, DelegationMemberFactory, OfficialFactory

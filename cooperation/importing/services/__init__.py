@@ -1,41 +1,7 @@
-"""Writes of the import pipeline: submit a file (``intake``), run the extraction (``run``), decide on candidates
-(``review``). Each service is safe to call twice; see each module for how.
+"""Writes of the import pipeline, one module per stage: ``intake`` (submit a file, queue it again),
+``run`` (extract and build the candidates; what the task calls) and ``review`` (decide on candidates). Each
+service is safe to call twice; see each module for how.
 
-The public names are re-exported here, so callers write ``from cooperation.importing.services import ...``.
+Nothing is re-exported here: ``intake`` queues work through ``cooperation.importing.tasks``, which imports
+``run``, so a package that imported all three would import itself in a circle.
 """
-
-from __future__ import annotations
-
-from .intake import Submitted, document_requeue, document_submit, documents_resend_stalled
-from .review import (
-    IMPORT_REASON,
-    ReviewError,
-    candidate_accept,
-    candidate_merge,
-    candidate_reject,
-    hand_edited_fields,
-    merge_preview,
-    merge_previews,
-    source_for_document,
-)
-from .run import CANDIDATE_SECTIONS, candidates_build, document_import_run, document_mark_failed
-
-__all__ = [
-    "CANDIDATE_SECTIONS",
-    "IMPORT_REASON",
-    "ReviewError",
-    "Submitted",
-    "candidate_accept",
-    "candidate_merge",
-    "candidate_reject",
-    "candidates_build",
-    "document_import_run",
-    "document_mark_failed",
-    "document_requeue",
-    "document_submit",
-    "documents_resend_stalled",
-    "hand_edited_fields",
-    "merge_preview",
-    "merge_previews",
-    "source_for_document",
-]

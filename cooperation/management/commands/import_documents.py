@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from cooperation.importing.models import ImportedDocument, ImportStatus
-from cooperation.importing.services import document_submit
+from cooperation.importing.services.intake import document_submit
 from cooperation.importing.text import ALLOWED_EXTENSIONS
 
 
