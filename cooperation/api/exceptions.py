@@ -19,6 +19,8 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from .renderers import OrjsonRenderer
+
 PROBLEM_TYPE = "application/problem+json"
 
 
@@ -77,7 +79,5 @@ def api_exception_handler(exc, context) -> Response | None:
     request = context.get("request")
     if request is not None:
         # A problem is JSON even when the client asked for CSV: the error is not a page of records.
-        from .renderers import OrjsonRenderer
-
         request.accepted_renderer, request.accepted_media_type = OrjsonRenderer(), PROBLEM_TYPE
     return response

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .countries import find_countries
+
 # Capitals and seats of government that are not time-zone cities: (country, English, Russian, Arabic).
 _MORE = (
     ("AE", "Abu Dhabi", "Абу-Даби", "أبوظبي|أبو ظبي"),
@@ -71,8 +73,6 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         arabic.update(dict.fromkeys(ar.split("|"), code))
     # Zones named after their country ("Pacific/Fiji", "Asia/Singapore") are the country, not a city in it: the
     # country finder reads them (a city-state's capital still gives the same country).
-    from .countries import find_countries
-
     for forms in (english, arabic):
         for form in [f for f in forms if (hits := find_countries(f)) and hits[0][1] == 0 and hits[0][2] == len(f)]:
             del forms[form]

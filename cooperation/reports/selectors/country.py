@@ -18,9 +18,11 @@ from cooperation.models import (
     AgreementSignatory,
     Delegation,
     Event,
+    EventCountry,
     EventParticipant,
     Official,
     Position,
+    ProgrammeCountry,
     ProgrammeParticipant,
     Topic,
     TrainingProgramme,
@@ -87,8 +89,6 @@ PROFILE_ROWS = 10
 
 
 def country_events(code: str) -> Q:
-    from cooperation.models import EventCountry
-
     return (
         Q(country=code)
         | Q(pk__in=EventCountry.objects.filter(country=code).values("event_id"))
@@ -102,7 +102,6 @@ def latest_country_events(code: str) -> QuerySet:
     index stops after a page, where the pk-set form first builds the set of all the country's events (40,000 at
     the benchmark scale). Scalar subqueries rather than EXISTS: PostgreSQL turns an EXISTS it expects to match
     often into a hash of every matching row, which is the whole set again."""
-    from cooperation.models import EventCountry
 
     def first(queryset: QuerySet) -> Subquery:
         return Subquery(queryset.values("pk")[:1])
@@ -127,8 +126,6 @@ def country_agreements(code: str) -> Q:
 
 
 def country_programmes(code: str) -> Q:
-    from cooperation.models import ProgrammeCountry
-
     return (
         Q(beneficiary_country=code)
         | Q(provider_country=code)

@@ -14,6 +14,7 @@ from cooperation.models import (
     Position,
     ProgrammeParticipant,
 )
+from cooperation.selectors import search
 
 from ..filters import ReportFilters, apply_filters
 from .common import involvement_counts, official_names, took_part
@@ -21,8 +22,6 @@ from .common import involvement_counts, official_names, took_part
 
 def officials_directory(*, filters: ReportFilters, q: str = "") -> QuerySet:
     """Officials who took part in anything, busiest first; the caller paginates, then ``with_involvement``."""
-    from cooperation.selectors import search
-
     officials = Official.objects.filter(took_part())
     if filters.country:
         officials = officials.filter(country=filters.country)
