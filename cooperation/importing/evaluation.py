@@ -2,8 +2,10 @@
 
 Used by ``bench/extraction_eval.py`` (``make eval`` prints the figures) and by the tests (which hold floors).
 
-Matching rules (one-to-one: each gold item is matched by at most one extracted item and vice versa, taken
-greedily in document order):
+Matching rules (one-to-one: each gold item is matched by at most one extracted item and vice versa, as many
+pairs as the rule allows -- a maximum matching, so that an undated gold meeting cannot take the extracted
+meeting a dated gold one needed; among equally many pairs, the closer ones: a delegation with the gold head, an
+event with the gold date):
 
 - **people**: the same person when ``name_score`` of the extracted forms against the gold name is >= 85
   (the matcher staff use: transliteration-aware, absorbs Russian case endings, initials fit given names);
@@ -87,20 +89,41 @@ def same_person(forms: Iterable[str], gold_name: str) -> bool:
 
 
 def _pair(
-    found: list[Any], gold: list[Any], same: Callable[[Any, Any], bool], *, show_found, show_gold
+    found: list[Any],
+    gold: list[Any],
+    same: Callable[[Any, Any], bool],
+    *,
+    show_found,
+    show_gold,
+    closer: Callable[[Any, Any], bool] | None = None,
 ) -> tuple[KindScore, list[tuple[Any, Any]]]:
+    """The most one-to-one pairs ``same`` allows, by augmenting paths (a document has a few dozen items at most):
+    first among the closer pairs only, then among all, where an item already in a closer pair may only move to
+    another closer one. Ties go in document order."""
     score = KindScore(found=len(found), gold=len(gold))
-    taken: set[int] = set()
-    pairs: list[tuple[Any, Any]] = []
-    for f in found:
-        match = next((i for i, g in enumerate(gold) if i not in taken and same(f, g)), None)
-        if match is None:
-            score.spurious.append(show_found(f))
-            continue
-        taken.add(match)
-        pairs.append((f, gold[match]))
+    allowed = [[i for i, g in enumerate(gold) if same(f, g)] for f in found]
+    near = [[i for i in options if closer and closer(found[n], gold[i])] for n, options in enumerate(allowed)]
+    owner: dict[int, int] = {}  # gold index -> the index of the extracted item paired with it
+    partner: dict[int, int] = {}  # the reverse
+
+    def place(item: int, seen: set[int], edges: list[list[int]]) -> bool:
+        options = near[item] if partner.get(item) in near[item] else edges[item]
+        for i in options:
+            if i not in seen:
+                seen.add(i)
+                if i not in owner or place(owner[i], seen, edges):
+                    owner[i], partner[item] = item, i
+                    return True
+        return False
+
+    for edges in (near, allowed):
+        for item in range(len(found)):
+            if item not in partner:
+                place(item, set(), edges)
+    pairs = [(found[item], gold[partner[item]]) for item in range(len(found)) if item in partner]
+    score.spurious = [show_found(f) for item, f in enumerate(found) if item not in partner]
     score.true_found = score.true_gold = len(pairs)
-    score.missed = [show_gold(g) for i, g in enumerate(gold) if i not in taken]
+    score.missed = [show_gold(g) for i, g in enumerate(gold) if i not in owner]
     return score, pairs
 
 
@@ -133,6 +156,7 @@ def score_extraction(result: dict[str, Any], gold: dict[str, Any]) -> dict[str, 
             lambda f, g: (f.get("origin_country"), f.get("host_country")) == (g.get("origin"), g.get("host")),
             show_found=lambda f: f"{f.get('origin_country')}→{f.get('host_country') or '?'}",
             show_gold=lambda g: f"{g.get('origin')}→{g.get('host')}",
+            closer=lambda f, g: bool(f.get("head") and g.get("head") and same_person([f["head"]], g["head"])),
         )
         heads = KindScore(
             found=sum(1 for f in values["delegations"] if f.get("head")),
@@ -153,7 +177,9 @@ def score_extraction(result: dict[str, Any], gold: dict[str, Any]) -> dict[str, 
         scores["heads"] = heads
     for kind, (same, show_found, show_gold) in _RULES.items():
         if kind in gold:
-            scores[kind], _pairs = _pair(values[kind], gold[kind], same, show_found=show_found, show_gold=show_gold)
+            scores[kind], _pairs = _pair(
+                values[kind], gold[kind], same, show_found=show_found, show_gold=show_gold, closer=_CLOSER.get(kind)
+            )
     return scores
 
 
@@ -188,6 +214,10 @@ _RULES: dict[str, tuple[Callable, Callable, Callable]] = {
         lambda g: f"{g.get('start')}–{g.get('end')}",
     ),
 }
+
+
+# Among the gold items an extracted one may be, the one it is most like: the event on the same day.
+_CLOSER: dict[str, Callable] = {"events": lambda f, g: bool(g.get("date")) and f.get("start") == g.get("date")}
 
 
 def _date_matches(found: dict[str, Any], gold: dict[str, Any]) -> bool:

@@ -94,6 +94,31 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+# Where a dateline ends: "HAVANA, Cuba, Jan 8 (ACN) - ", "МОСКВА, 10 мая. /ТАСС/. ", "أبوظبي في 5 مارس / وام / ".
+_DATELINE_END = re.compile(r"\s(?:--|—|–|-)\s|\)\s*(?:--|—|–|-|:)\s*|/[^/\n]{2,30}/\.?\s|\(\w[^()\n]{1,30}\)\s*[.:]?\s")
+
+
+def _dateline_apart(sentences: list[Sentence], cities: list[tuple[str, str, int, int]]) -> list[Sentence]:
+    """A report filed from a city opens with it; that city is where the agency sits, often not where the story
+    happens ("HAVANA (ACN) - The Cuban minister ... in Mexico, where he arrived"), so the dateline is a sentence
+    of its own and the places of the first sentence are the story's."""
+    for index, sentence in enumerate(sentences[:3]):
+        line_start = sentence.text.rfind("\n") + 1
+        opening = sentence.text[line_start:]
+        lead = len(opening) - len(opening.lstrip())
+        city = next((c for c in cities if c[2] == sentence.start + line_start + lead), None)
+        if city is None:
+            continue
+        end = _DATELINE_END.search(sentence.text, city[3] - sentence.start, city[3] - sentence.start + 100)
+        if end is None:
+            return sentences
+        cut = end.end()
+        head = Sentence(sentence.start, sentence.start + cut, sentence.text[:cut])
+        rest = Sentence(sentence.start + cut, sentence.end, sentence.text[cut:])
+        return [*sentences[:index], head, rest, *sentences[index + 1 :]]
+    return sentences
+
+
 def build_context(
     text: str, *, language: str, document_date: dt.date | None, people: list[Found], dates: list[Found]
 ) -> DocumentContext:
@@ -111,15 +136,16 @@ def build_context(
             )
     refs.sort(key=lambda r: r.start)
     countries = find_countries(text)
+    cities = find_cities(text)
     context = DocumentContext(
         text=text,
         language=language,
         document_date=document_date,
-        sentences=split_sentences(text),
+        sentences=_dateline_apart(split_sentences(text), cities),
         people=refs,
         dates=dates,
         countries=countries,
-        cities=find_cities(text),
+        cities=cities,
     )
     # The two countries the document is about: most mentioned, ties broken by first mention.
     counts = Counter(code for code, _s, _e in countries)

@@ -8,7 +8,7 @@ import re
 from .base import compile_cue
 
 RECEIVED = compile_cue(
-    r"(?<!\w)(?:received|receives|hosted|hosts|welcomed|welcomes|принял\w*|принимал\w*|"
+    r"(?<!\w)(?:received|receives|hosted|hosts|play(?:ed|s)\s+host\s+to|welcomed|welcomes|принял\w*|принимал\w*|"
     # "встретил гостей" receives; "встретился с" only meets
     r"встретил(?!ся|ась|ись)\w*|встречал(?!ся|ась|ись)\w*|"
     r"[وف]?استقبل(?:ت)?|[وف]?يستقبل|[وف]?تستقبل|رحب\w*)(?!\w)",

@@ -20,7 +20,7 @@ CREDENTIALS = compile_cue(
 DELEGATION = compile_cue(r"(?<!\w)(?:delegations?|делегаци\w+|(?:[وب]?ال|[وب])?وفد(?:ا|ًا)?)(?!\w)", re.I)
 
 VISIT = compile_cue(
-    r"(?<!\w)(?:visit(?:ed|s|ing)?|trip|arriv(?:ed|es|al)|tour(?:ed)?|came to|comes to|"
+    r"(?<!\w)(?:visit(?:ed|s|ing|ors?)?|trip|arriv(?:ed|es|al)|tour(?:ed)?|came to|comes to|travell?ed to|"
     # "O'Neill was also in Manila for the summit in 2015": a stay, told by the place alone.
     r"(?:is|was)\s+(?:also\s+|last\s+)?in(?=\s+(?-i:[A-Z]))|(?:is|was)\s+in\s+the\s+country|landed\s+(?:in|at)|flew\s+(?:in)?to|"
     r"визит\w*|посети\w*|посещени\w*|прибы\w*|приеха\w*|приезд\w*|приезжа\w*|прилет\w*|побыва\w*|"
@@ -61,7 +61,8 @@ TAKES_PART = compile_cue(
     re.I,
 )
 
-RESIDENT = compile_cue(r"ambassador|chargé|charge d|посол|поверенн|سفير|القائم بالأعمال", re.I)
+# "High Commissioner" is what Commonwealth countries call their ambassador to one another.
+RESIDENT = compile_cue(r"ambassador|high commissioner|chargé|charge d|посол|поверенн|سفير|القائم بالأعمال", re.I)
 
 # The noun for a visit, whose genitive names the visitor: "визит Президента X", "the visit of X", "زيارة الرئيس X".
 VISIT_NOUN = compile_cue(

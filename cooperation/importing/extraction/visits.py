@@ -364,9 +364,23 @@ def _host_after_visit(context: DocumentContext, sentence: Sentence, origin: str)
     return ""
 
 
+# "in Mexico, where he arrived on Tuesday", "в Москве, куда он прибыл", "в Минск, куда прибыла": the place
+# is named first, and the verb comes back to it.
+_WHERE_BEFORE = compile_cue(r"(?:in|to|в|во)\s+$", re.I)
+_WHERE_AFTER = compile_cue(r"^\W{0,2}\s*(?:where|куда|где)\s+(?:\S+\s+){0,3}$", re.I)
+
+
 def _host_next_to_visit(context: DocumentContext, sentence: Sentence, origin: str) -> str:
     for match in VISIT.finditer(sentence.text):
         position = sentence.start + match.start()
+        for code, c_start, c_end in context.countries:
+            if (
+                position - 60 <= c_start < position
+                and code != origin
+                and _WHERE_BEFORE.search(context.text, max(0, c_start - 6), c_start)
+                and _WHERE_AFTER.match(context.text[c_end:position])
+            ):
+                return code
         for code, c_start, _c_end in context.countries:
             if position < c_start <= position + len(match.group(0)) + 30 and code != origin:
                 between = context.text[position + len(match.group(0)) : c_start]
