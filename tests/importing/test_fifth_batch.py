@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from .extracted import values
 from .test_visits_general import heads, sides
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +48,30 @@ def test_played_host_to_receives_a_guest():
         "in Accra for talks on the border."
     )
     assert heads(text) == {("TG", "GH"): "Robert Dussey"}
+
+
+def agreements(text: str) -> list[tuple[str, str]]:
+    return [(item["kind"], item["status"]) for item in values(text, "agreements")]
+
+
+def test_documents_introduced_by_a_general_word_after_a_dash_are_recorded():
+    text = (
+        "Президенты присутствовали при подписании документов. В числе договорённостей, скреплённых подписями, – "
+        "Меморандум о взаимопонимании между Министерством культуры Армении и Министерством культуры Лаоса. "
+        "Кроме того, был заключен МоВ между университетами двух стран о стажировках."
+    )
+    assert agreements(text) == [("mou", "signed"), ("mou", "signed")]
+
+
+def test_an_understanding_reached_is_not_a_treaty():
+    text = "Стороны подтвердили достигнутые договорённости и подписали соглашение о воздушном сообщении."
+    assert agreements(text) == [("agreement", "signed")]
+
+
+def test_a_memorandum_on_another_subject_than_the_headlines_is_another_one():
+    text = (
+        "Armenia and Laos sign a memorandum on tourism\n\n"
+        "The ministers signed the memorandum on tourism on Monday. The two sides also signed a Memorandum of "
+        "Understanding between the ministries of agriculture."
+    )
+    assert agreements(text) == [("mou", "signed"), ("mou", "signed")]

@@ -17,7 +17,7 @@ from .countries import find_countries
 _KINDS = (
     ("mou", r"memorand(?:um|a)(?:\s+of\s+(?:understanding|agreement|cooperation))?(?:\s+\((?:MOU|MOA|MOC)s?\))?|"
      r"MoU(?:'?s)?|MOU(?:'?s)?|MoA(?:'?s)?|MOA(?:'?s)?|MoC(?:'?s)?|"
-     r"меморандум\w*(?:\s+о\s+взаимопонимании)?|مذكر(?:ة|ات|تي|تا)\s+(?:ال)?تفاهم|مذكر(?:ة|ات|تي)"),
+     r"меморандум\w*(?:\s+о\s+взаимопонимании)?(?:\s+\(МоВ\))?|(?-i:МоВ|МОВ)|مذكر(?:ة|ات|تي|تا)\s+(?:ال)?تفاهم|مذكر(?:ة|ات|تي)"),
     # A programme between governments or ministries: "programme of consultations", "программа развития
     # двусторонних отношений" (a training course is a programme of programmes.py, not of this module).
     ("programme", r"program(?:me)? of (?:cooperation|consultations|collaboration|exchanges?|joint actions?)|"
@@ -34,7 +34,9 @@ _KINDS = (
     ("roadmap", r"road\s?map|action plan|work plan|план\w* (?:мероприятий|сотрудничества|консультаций)|"
                 r"дорожн\w+ карт\w*|план\w* действий|(?:خارطة|خريطة) طريق|خطة عمل"),
     ("treaty", r"convention|treaty|конвенци\w*|договор\w* о (?:дружбе|союзе|партн\w+)|معاهدة|اتفاقية\s+(?:ال)?إطارية"),
-    ("agreement", r"agreements?|accord|deals?|pacts?|соглашени\w*|договор\w*|اتفاقي(?:ة|ات|تين|تان)|اتفاق|صفق(?:ة|ات)"),
+    # "договорённость" is an understanding reached, not a document: "договор" only as a treaty or contract.
+    ("agreement", r"agreements?|accord|deals?|pacts?|соглашени\w*|договор(?![её]нност)\w*|"
+                  r"اتفاقي(?:ة|ات|تين|تان)|اتفاق|صفق(?:ة|ات)"),
     # "signed ten documents": counted documents are as many agreements (a lone "the document" refers back).
     # A declaration the sides sign ("a declaration on comprehensive cooperation", "Декларацию о партнерстве"), a
     # record of talks signed as a document ("Record of Discussions", "agreed minutes"); a joint statement is
@@ -85,10 +87,10 @@ _STATUS = (
                  r"планируется подписа\w*|سيتم (?:ال)?توقيع|سيوقع\w*|"
                  r"approv\w*|одобри\w*|الموافقة على|وافق\w*|[تي]صادق على توقيع|المصادقة على توقيع"),
     ("signed", r"sign(?:ed|ing|s)?|inked|sealed|penned|conclud\w*|ratif\w*|ратифиц\w*|"
-               r"(?:put|affix\w*|set)\s+(?:their|his|her|its)\s+signatures?|скрепил\w* (?:\w+ )?подпис\w*|"
+               r"(?:put|affix\w*|set)\s+(?:their|his|her|its)\s+signatures?|скреп(?:ил|лен|лён)\w* (?:\w+ )?подпис\w*|"
                r"[وف]?(?:[يت]?صادق|المصادقة)\S*(?:\s+\S+){0,3}\s+على|"
                r"заключ(?:ил|ила|или|ено|ен|ён|ена|ены|енн|ённ)\w*|extend\w*|renew\w*|prolong\w*|подписа\w*|продл\w*|"
-               r"подпис(?:ь|и) под|поставил\w* (?:свои )?подпис\w*|"
+               r"подпис(?:ь|и) под|поставил\w* (?:свои )?подпис\w*|оформил\w*|"
                r"[وف]?وقع(?:ت|ا|وا|ها|تا|ته)?|[وف]?[يت]وقعان|[وف]?يوقع(?:ون|ا)?|[وف]?توقيع|الموقع(?:ة|تين|تان)|"
                r"تم (?:ال)?توقيع|(?:جرى|تم|وجرى|وتم) (?:ال)?توقيع|تمديد|تجديد|أبرم\w*"),
 )  # fmt: skip
@@ -100,6 +102,30 @@ _GENERAL = compile_cue(
     r"agreed\s+(?:to(?!\s+(?:sign|conclude|ink|renew|extend)\b)|that|on))(?!\w)",
     re.I,
 )
+
+
+# "В числе договорённостей, скреплённых подписями, – Меморандум о …", "among the agreements reached: an MoU on
+# …": the general word introduces the documents the sentence then names, and those are recorded.
+_INTRODUCES = compile_cue(r"\s[–—-]\s|:\s")
+
+
+def _in_general(text: str, mentions: list[re.Match]) -> bool:
+    """The sentence speaks of agreements in general ("the agreements reached", "previously signed"), unless that
+    general word only introduces the documents named after a dash or a colon."""
+    general = _GENERAL.search(text)
+    if general is None:
+        return False
+    introduced = _INTRODUCES.search(text, general.end())
+    if introduced and any(m.start() >= introduced.end() for m in mentions):
+        return False
+    # "confirmed the understandings reached and signed an agreement on air services": one with a subject of its
+    # own, named apart from the general word, is a document.
+    return not any(
+        _SUBJECT_AFTER.search(text[m.end() : m.end() + 60])
+        and not _PARTIES_ONLY.match(text[m.end() :])
+        and not (m.start() < general.end() + 3 and m.end() > general.start() - 3)  # the general phrase's own
+        for m in mentions
+    )
 
 
 _NUMBERS = {
@@ -297,6 +323,8 @@ _GENERIC = compile_cue(
     r"\w*تعاون\w*|مجال\w*|بين|في|مع|على|من|مذكر\w*|تفاهم|\w*اتفاق\w*|\w*برنامج\w*|مشترك\w*|\w*دولة|"
     r"\w*حكوم\w*|جمهورية|المملكة|правительств\w*|республик\w*|государств\w*|также|also|"
     r"this|that|these|already|effect|этом|этому|этого|этой|уже|بذلك|بهذا|الشأن|"
+    # "between the two countries" names the parties, not what the document is about
+    r"two|both|countries|sides|nations|двумя|обеими|странами|сторонами|البلدين|الجانبين|الدولتين|"
     r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|"
     r"декабр\w*|год\w*|january|february|march|april|may|june|july|august|september|october|november|december|"
     r"year|يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|عام)$",

@@ -13,7 +13,6 @@ import re
 from .agreement_mentions import (
     _BACK_REFERENCE,
     _DATED,
-    _GENERAL,
     _MENTION,
     _PLANNED,
     _STATUS_ORDER,
@@ -21,6 +20,7 @@ from .agreement_mentions import (
     _another,
     _conditional,
     _count_before,
+    _in_general,
     _listing,
     _names_a_new_one,
     _plural,
@@ -67,7 +67,7 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
             back = _SIGN.search(sentence.text)
         if not mentions and not (back and current):
             continue
-        if mentions and _GENERAL.search(sentence.text):
+        if mentions and _in_general(sentence.text, mentions):
             continue
         status = _status(sentence.text)
         if not mentions:
@@ -101,7 +101,14 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                     general_end = mention.end()
                     continue  # "numerous bilateral agreements are in force": agreements in general
                 restated = next(
-                    (h for h in headline if h.value["kind"] == mention.lastgroup and id(h) not in restated_ids), None
+                    (
+                        h
+                        for h in headline
+                        if h.value["kind"] == mention.lastgroup
+                        and id(h) not in restated_ids
+                        and not _other_subject(sentence.text, mention, h)
+                    ),
+                    None,
                 )
                 if restated is not None and sentence.start > headline_end and not _another(sentence.text, mention):
                     # (a back reference in between, "согласование документов", is not the body naming it again)
@@ -166,6 +173,18 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
     for item in found:
         _complete(context, item)
     return found
+
+
+def _other_subject(text: str, mention: re.Match, item: Found) -> bool:
+    """The headline's "memorandum on COP32" is not restated by the body's "memorandum between the ministries of
+    agriculture": both say what they are about, and no word of it is shared."""
+    title = item.value["title"]
+    # A title that names no subject ("визовое соглашение готово к подписанию") cannot differ from one.
+    kind = _MENTION.search(title)
+    if kind is None or not _SUBJECT_AFTER.search(title[kind.end() :]):
+        return False
+    words, theirs = _subject_words(_title(text, mention)), _subject_words(title)
+    return bool(words and theirs and not words & theirs)
 
 
 # "Under the Singapore Cooperation Programme, 45 officials attended courses": a scheme that trains people is a
