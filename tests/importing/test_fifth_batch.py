@@ -75,3 +75,26 @@ def test_a_memorandum_on_another_subject_than_the_headlines_is_another_one():
         "Understanding between the ministries of agriculture."
     )
     assert agreements(text) == [("mou", "signed"), ("mou", "signed")]
+
+
+def arabic_names(text: str) -> list[str]:
+    return [person["normal"] for person in values(text, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a name an agency sets between slashes
+        ("واستقبل الرئيس الفلبيني /رامون سانتوس/ الوزير في القصر.", ["رامون سانتوس"]),
+        # the next item of a list, its conjunction on the given name
+        ("وضم الوفد ماجد الحربي، مدير الإدارة، وآدم كاسترو، سفير كوبا لدى مصر.", ["ماجد الحربي", "آدم كاسترو"]),
+        # a Western given name as Arabic papers spell it, after a long title
+        ("إضافة إلى سفيرة كندا لدى الأردن ليندا براون.", ["ليندا براون"]),
+        # a non-resident ambassador: «غير» inside the title
+        ("والسفيرة غير المقيمة لجمهورية زامبيا كاثرين موانزا، إضافة إلى سفير قبرص.", ["كاثرين موانزا"]),
+        # «في ضوء»، «في وقت لاحق»: what follows «في» is no person
+        ("وبحث الجانبان العلاقات في ضوء قرار الرئيس الأخير، على أن يعقد الرئيس في وقت لاحق لقاء آخر.", []),
+    ],
+)
+def test_arabic_names_in_shapes_of_the_fifth_batch(text, names):
+    assert arabic_names(text) == names

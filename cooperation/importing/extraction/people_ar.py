@@ -86,7 +86,9 @@ _CREDENTIALS = _folded("نسخة أوراق")  # "… نسخة من أوراق �
 
 
 def extract_arabic(text: str) -> list[Mention]:
-    reader = _Reader(text)
+    # "الرئيس الإندونيسي /برابوو سوبيانتو/": some agencies set names between slashes; read as spaces (the same
+    # length, so every offset still points into the text as written).
+    reader = _Reader(text.replace("/", " "))
     tokens = reader.tokens
     taken = reader.taken
     mentions: list[Mention] = []
@@ -121,8 +123,18 @@ def extract_arabic(text: str) -> list[Mention]:
             and all(_is_al(tokens[i]) or tokens[i].fold in _PARTICLES for i in names)
         ):
             return
+        if (
+            not chain
+            and first > 0
+            and reader.adjacent(first - 1, first)
+            and tokens[first - 1].fold == "في"
+            and not reader.given(first)
+        ):
+            return  # "في ضوء قرار …", "في وقت لاحق": after «في» comes a place or a phrase, not a person
         for i in range(chain[0] if chain else first, last + 1):
             taken[i] = True
+        if not prefix and reader.given_with_prefix(first) > 0 and tokens[first].fold[:1] == "و":
+            prefix = 1  # "…، وآدم شافيز، سفير …": the next item of a list, its conjunction on the given name
         start, end = tokens[first].start, tokens[last].end
         normal_start = start
         if prefix:

@@ -109,7 +109,7 @@ _STOP = _folded(
     """
 )
 # Words that continue a title phrase although they are stop words elsewhere ("سفير مصر في …", "لدى المملكة").
-_INSIDE_TITLE = _folded("في لدى باسم")  # "المتحدث باسم الخارجية"
+_INSIDE_TITLE = _folded("في لدى باسم غير")  # "المتحدث باسم الخارجية", "السفيرة غير المقيمة"
 # "المستشار برئاسة الجمهورية": «برئاسة» ends a title ("وفد برئاسة …") unless the presidency itself follows.
 _AT_THE_SEAT_OF = _fold("برئاسة")
 _SEATS = _folded("الجمهورية الحكومة الوزراء مجلس")
