@@ -71,10 +71,10 @@ def test_relations_on_the_dev_split_stay_above_their_floors(dev_summary):
     # (the test split's figures are in docs/importing.md).
     floors = {
         "delegations": (0.95, 0.92),
-        "heads": (0.9, 0.9),
-        "agreements": (0.93, 0.92),
-        "events": (0.87, 0.8),
-        "programmes": (0.95, 0.93),
+        "heads": (0.89, 0.88),
+        "agreements": (0.93, 0.88),
+        "events": (0.86, 0.78),
+        "programmes": (0.94, 0.9),
     }
     below = {
         kind: (round(row[kind].precision, 2), round(row[kind].recall, 2))

@@ -98,3 +98,12 @@ def arabic_names(text: str) -> list[str]:
 )
 def test_arabic_names_in_shapes_of_the_fifth_batch(text, names):
     assert arabic_names(text) == names
+
+
+def test_titles_between_listed_names_belong_to_the_name_before_them():
+    text = (
+        "The declaration was signed by Jaan Tamm, Minister for Foreign Affairs of Estonia, Rasa Kazlauskiene, "
+        "Minister for Foreign Affairs of Lithuania, and Ilze Berzina, Minister for Foreign Affairs of Latvia."
+    )
+    people = {person["normal"]: person.get("country") for person in values(text, "people")}
+    assert people == {"Jaan Tamm": "EE", "Rasa Kazlauskiene": "LT", "Ilze Berzina": "LV"}

@@ -87,10 +87,14 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
     found = _drop_summaries([e for e in found if not _long_before(context, e.value["start"])])
     events = _drop_calls_told_as_talks(_merge_events(_attach_back_references(found), principal))
     _carry_dates(context, events)
+    one_day = _one_day_visit(delegations)
     for event in events:
         # A stop on a visit's programme needs no name to be dated ("he also toured the centre").
         on_programme = delegations and (event.value["kind"] in _VISIT_PROGRAMME or event.value["act"] in _PROTOCOL_ACTS)
-        if not event.value["start"] and context.document_date and (event.value["participants"] or on_programme):
+        if not event.value["start"] and one_day and (event.value["participants"] or on_programme):
+            # "Лавров 17 сентября посетил Эфиопию" in a report of the 18th: the meetings of that visit were on the 17th.
+            event.value.update(start=one_day, end=None, precision="day")
+        elif not event.value["start"] and context.document_date and (event.value["participants"] or on_programme):
             # A meeting reported without its day happened on the day of the report.
             event.value.update(start=context.document_date.isoformat(), end=None, precision="day")
         elif not event.value["start"] and len(delegations) == 1 and delegations[0].value["start"]:
@@ -137,6 +141,16 @@ def _event_title(language: str, kind: str, names: list[str], place: str) -> str:
     if names:
         title += ": " + ", ".join(names[:3]) + ("…" if len(names) > 3 else "")
     return f"{title} — {place}" if place else title
+
+
+def _one_day_visit(delegations: list[Found]) -> str | None:
+    """The day of the document's only visit, when the text gives it to the day and it lasted one day."""
+    if len(delegations) != 1:
+        return None
+    visit = delegations[0].value
+    if visit.get("precision") != "day" or not visit.get("start") or visit.get("end") not in (None, visit["start"]):
+        return None
+    return visit["start"]
 
 
 def _principal(context: DocumentContext, delegations: list[Found]) -> str:

@@ -147,7 +147,13 @@ def _title_after(text: str, position: int) -> tuple[str, int] | None:
     for run in regex.finditer(_EN_NAME, text[head:end]):
         name, _offset = _clean_name_run(run.group(0))
         if len(name.split()) >= 2 and _name_like(name.split()[0]) and not _is_country(name):
-            return None
+            listed = re.search(r",\s*$", text[head : head + run.start() + _offset])
+            if not listed or not _EN_TITLE_START.match(text, head):
+                return None
+            # "X, Minister for Foreign Affairs of Estonia, Y, Minister … of Lithuania": a comma before the
+            # next name ends this one's title there; the list goes on with the next person.
+            end = head + listed.start()
+            break
     return text[position:end].lstrip(" ,"), end
 
 
@@ -231,7 +237,7 @@ def extract_english(text: str) -> list[Mention]:
             and name.isascii()
             and not _name_like(name.split()[0])
         )
-        if not title and not glued_to_institution:
+        if not title and not glued_to_institution and not _apposition_of_previous(text, start, mentions):
             title = _title_before(text, start)
             confidence = 0.8 if title else 0.0
         if honorific:
@@ -260,6 +266,15 @@ def extract_english(text: str) -> list[Mention]:
         )
     mentions += _initials_and_single_names(text, mentions)
     return _with_model_people(text, mentions)
+
+
+def _apposition_of_previous(text: str, start: int, mentions: list[Mention]) -> bool:
+    """ "Jürgen Ligi, Minister for Foreign Affairs of Estonia, Linas Linkevičius": the title between two names
+    with commas is the first one's (he took it as his title after); the second name gets none from it."""
+    if not mentions or not mentions[-1].title:
+        return False
+    between = text[mentions[-1].end : start]
+    return bool(re.fullmatch(r",\s*" + re.escape(mentions[-1].title) + r"\s*,\s*(?:and\s+)?", between))
 
 
 # "Kh. Khalafov", "K. V. Eapen", "V Muraleedharan" (Indian style, no period): initials before the surname.
