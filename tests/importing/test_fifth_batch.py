@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from cooperation.importing.extraction import extract_all
+
 from .extracted import values
 from .test_visits_general import heads, sides
 
@@ -107,3 +109,32 @@ def test_titles_between_listed_names_belong_to_the_name_before_them():
     )
     people = {person["normal"]: person.get("country") for person in values(text, "people")}
     assert people == {"Jaan Tamm": "EE", "Rasa Kazlauskiene": "LT", "Ilze Berzina": "LV"}
+
+
+def test_a_fresh_article_a_visit_told_with_a_pronoun_a_witness_and_a_headlines_loose_word():
+    """Shapes of an article read as a user would, on `make run` (docs/importing.md): invented words here."""
+    text = (
+        "Brunei and Fiji sign agreement on training diplomats\n\n"
+        "SUVA, 9 March 2011 - The Foreign Service Institute of Fiji and the Diplomatic Academy of Brunei signed a "
+        "memorandum of understanding on the training of diplomats, the Fiji Times reported on Wednesday.\n\n"
+        "Lim Jock Seng, Second Minister of Foreign Affairs of Brunei, witnessed the signing. He arrived in Fiji on "
+        "Monday for a visit of three days.\n\n"
+        "Ratu Inoke Kubuabola, Minister for Foreign Affairs of Fiji, told the newspaper that the two institutes "
+        "had signed their first memorandum in 2005."
+    )
+    result = {
+        section: [item["value"] for item in items]
+        for section, items in extract_all(text).items()
+        if isinstance(items, list)
+    }
+    [agreement] = result["agreements"]
+    assert (agreement["kind"], agreement["signatories"], sorted(agreement["parties"])) == ("mou", [], ["BN", "FJ"])
+    assert agreement["title"].startswith("memorandum of understanding on the training of diplomats")
+    assert [(d["origin_country"], d["host_country"], d["head"]) for d in result["delegations"]] == [
+        ("BN", "FJ", "Lim Jock Seng")
+    ]
+
+
+def test_a_cantonese_name_may_end_in_on():
+    text = "Chui Sai On, Chief Executive of the Macao Special Administrative Region, opened the forum."
+    assert [person["normal"] for person in values(text, "people")] == ["Chui Sai On"]

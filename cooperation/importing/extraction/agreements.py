@@ -104,7 +104,7 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                     (
                         h
                         for h in headline
-                        if h.value["kind"] == mention.lastgroup
+                        if (h.value["kind"] == mention.lastgroup or _named_loosely(sentence.text, mention, h))
                         and id(h) not in restated_ids
                         and not _other_subject(sentence.text, mention, h)
                     ),
@@ -113,6 +113,8 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                 if restated is not None and sentence.start > headline_end and not _another(sentence.text, mention):
                     # (a back reference in between, "согласование документов", is not the body naming it again)
                     restated_ids.add(id(restated))
+                    if _named_loosely(sentence.text, mention, restated):  # the body's own words name it better
+                        restated.value.update(kind=mention.lastgroup, title=_title(sentence.text, mention))
                     current = restated
                     _attach(context, current, sentence, mention, status)
                     continue
@@ -173,6 +175,15 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
     for item in found:
         _complete(context, item)
     return found
+
+
+def _named_loosely(text: str, mention: re.Match, item: Found) -> bool:
+    """A headline's "agreement on training civil servants" is the body's "memorandum of understanding on the
+    training of civil servants": headlines call any document an agreement; the same subject tells it is one."""
+    if item.value["kind"] != "agreement" or mention.lastgroup in ("agreement", "other"):
+        return False
+    words, theirs = _subject_words(_title(text, mention)), _subject_words(item.value["title"])
+    return bool(words and theirs and len(words & theirs) * 2 >= min(len(words), len(theirs)))
 
 
 def _other_subject(text: str, mention: re.Match, item: Found) -> bool:
@@ -352,7 +363,18 @@ def _only_present(context: DocumentContext, sentence: Sentence, person) -> bool:
     unless the signing verb comes after the cue and before X ("…, and X signed")."""
     before = context.text[sentence.start : person.start]
     cues = list(_NOT_SIGNING.finditer(before))
-    return bool(cues) and not _SIGN.search(before, cues[-1].end())
+    if cues and not _SIGN.search(before, cues[-1].end()):
+        return True
+    # "X, Chief Executive of Y, witnessed the signing", "X attended the ceremony": the verb after the name; "X
+    # told the newspaper that the two sides signed their first memorandum in 2000": X reports a signing.
+    return bool(_WATCHED.match(context.text, person.end, sentence.end))
+
+
+_WATCHED = compile_cue(
+    r"(?:\s*,[^,]{0,120},)?\s+(?:also\s+)?(?:witnessed|attended|watched|observed|told|said|stated|recalled|"
+    r"присутствовал\w*|сообщил\w*|рассказал\w*|شهد\w*|حضر\w*)(?!\w)",
+    re.I,
+)
 
 
 def _complete(context: DocumentContext, item: Found) -> None:

@@ -212,6 +212,12 @@ def extract_english(text: str) -> list[Mention]:
         raw = match.group("name")
         name, offset = _clean_name_run(raw)
         if (
+            raw.endswith(" On")
+            and f"{name} On" == raw[offset:]
+            and text[match.end("name") : match.end("name") + 1] in ",;"
+        ):
+            name = f"{name} On"  # "Chui Sai On, Chief Executive …": a name's last syllable, followed by no noun
+        if (
             len(name.split()) < 2
             or _is_country(name)
             or regex.search(r"['’]s\b", name)

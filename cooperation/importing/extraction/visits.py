@@ -86,6 +86,7 @@ def extract_delegations(context: DocumentContext) -> list[Found]:
             continue
         if not delegation and _resident_visitor(context, sentence, visit, head, host):
             continue  # an ambassador's call or farewell visit in the country where he is posted
+        head = head or _said_before(context, sentence, origin, host)
         found.append(reading(context, sentence, delegation or visit, origin, host, head, confidence=0.7))
         if explicit:
             named_host.add(id(found[-1]))
@@ -125,6 +126,20 @@ def _clauses(context: DocumentContext):
             yield from pieces
         else:
             yield sentence
+
+
+# "He arrived in Singapore on Monday", "Она прибыла в Минск": the visitor is the one the sentence before named.
+_PRONOUN_SUBJECT = compile_cue(r"^\s*(?:He|She|Он|Она)\s", re.I)
+
+
+def _said_before(context: DocumentContext, sentence: Sentence, origin: str, host: str) -> str:
+    """The person the previous sentence ended on, for a visit told with a pronoun for its subject."""
+    if not _PRONOUN_SUBJECT.match(sentence.text):
+        return ""
+    before = [p for p in context.people_in(max(0, sentence.start - 400), sentence.start) if p.country != host]
+    before = [p for p in before if context.sentence_at(p.start) is context.sentence_at(sentence.start - 1)]
+    fits = [p for p in before if not origin or not p.country or p.country == origin]
+    return fits[-1].name if len(fits) == 1 else ""
 
 
 def _resident_visitor(context: DocumentContext, sentence: Sentence, cue: re.Match, head: str, host: str) -> bool:
