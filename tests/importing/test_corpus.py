@@ -59,12 +59,15 @@ def dev_summary(django_db_setup, django_db_blocker):
         return summarise(score_corpus(CORPUS / "dev"))
 
 
+# The dev split is scored once per worker that asks for it (~17 s): all its tests go to one worker.
+@pytest.mark.xdist_group("dev-corpus")
 @pytest.mark.parametrize("language", ["en", "ru", "ar"])
 def test_people_on_the_dev_split_stay_above_their_floor(dev_summary, language):
     people = dev_summary[language]["people"]
     assert people.precision >= 0.95 and people.recall >= 0.95, (people.precision, people.recall)
 
 
+@pytest.mark.xdist_group("dev-corpus")
 def test_relations_on_the_dev_split_stay_above_their_floors(dev_summary):
     row = dev_summary["all"]
     # Just under what the rules reach on dev today: a guard against regressions, not a claim about unseen text
