@@ -170,6 +170,22 @@ def test_a_programme_is_provided_by_the_government_of_its_country(extracted, pro
     assert (programme.year, programme.participant_count) == (2025, 40)
 
 
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("en", "Training of officials of Rwanda by Singapore"), ("ru", "Обучение специалистов: Руанда — Сингапур")],
+)
+def test_a_programme_the_article_does_not_name_is_named_after_its_sides_not_its_sentence(
+    extracted, protocol_staff, language, title
+):
+    sentence = "The college has trained 40 Rwandan officials since 2015, the minister told reporters on Monday."
+    programme = {"title": sentence, "named": False, "year": 2024, "participant_count": 40, "provider": "SG"}
+    doc = extracted(language=language, programmes=[{**programme, "beneficiary": "RW", "countries": ["RW"]}])
+    candidate = doc.candidates.get(kind=CandidateKind.PROGRAMME)
+    assert candidate.label == candidate.value["title"] == title
+    record = TrainingProgramme.objects.get(pk=accept(doc, CandidateKind.PROGRAMME, protocol_staff).target_id)
+    assert record.title == title
+
+
 def test_dropping_a_member_before_accept_leaves_it_out(visit, protocol_staff):
     for person in PEOPLE[:3]:
         accept_person(visit, person["normal"], protocol_staff)

@@ -285,6 +285,7 @@ def _programmes(context: DocumentContext, members: list, before: dict | None) ->
     for beneficiary in beneficiaries:
         value = {
             "title": name or sentence.text.strip()[:200],
+            "named": bool(name),  # else the title is the sentence, until the import names it (handlers/programme)
             "year": int(context.document_date.year) if context.document_date else None,
             "participant_count": count,
             "provider": provider,

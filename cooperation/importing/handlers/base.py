@@ -262,6 +262,9 @@ class Handler:
 
     # --- reading
 
+    def prepare(self, value: dict[str, Any], *, language: str) -> None:
+        """Complete an extracted value in place before it becomes a candidate (nothing to do for most kinds)."""
+
     def label(self, value: dict[str, Any]) -> str:
         return value.get("title") or value.get("name") or "?"
 

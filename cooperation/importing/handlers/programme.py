@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_countries import countries
 
 from cooperation.importing import matching
 from cooperation.importing.models import CandidateKind
@@ -37,6 +39,12 @@ class ProgrammeHandler(Handler):
         "provider": lambda: CountryCodeField(label=gettext_lazy("provider country")),
         "beneficiary": lambda: CountryCodeField(label=gettext_lazy("beneficiary country")),
     }
+
+    def prepare(self, value: dict[str, Any], *, language: str) -> None:
+        # A programme the article does not name was titled with the whole sentence it was read from: staff would
+        # retype it. It is named after its two sides instead, in the article's language.
+        if value.get("named") is False and value.get("beneficiary"):
+            value["title"] = programme_title(value.get("provider") or "", value["beneficiary"], language)
 
     def match(self, value: dict[str, Any]) -> list[dict[str, Any]]:
         return matching.match_programme(value)
@@ -110,3 +118,19 @@ class TopicHandler(Handler):
             slug=candidate.value["slug"], defaults={"name": candidate.value.get("name") or candidate.value["slug"]}
         )
         return topic
+
+
+# How an unnamed programme is titled, per article language: the beneficiary's officials, trained by the provider.
+_TITLES = {
+    "en": ("Training of officials of {beneficiary} by {provider}", "Training of officials of {beneficiary}"),
+    "ru": ("Обучение специалистов: {beneficiary} — {provider}", "Обучение специалистов: {beneficiary}"),
+    "ar": ("تدريب كوادر {beneficiary} لدى {provider}", "تدريب كوادر {beneficiary}"),
+}
+
+
+def programme_title(provider: str, beneficiary: str, language: str) -> str:
+    with_provider, alone = _TITLES.get(language, _TITLES["en"])
+    with translation.override(language if language in _TITLES else "en"):
+        names = {"provider": str(countries.name(provider)), "beneficiary": str(countries.name(beneficiary))}
+    template = with_provider if provider and provider != beneficiary else alone
+    return template.format(**names)

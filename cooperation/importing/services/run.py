@@ -101,6 +101,7 @@ def candidates_build(*, document: ImportedDocument, extraction: dict[str, Any]) 
     for handler in HANDLERS.values():
         for item in extraction.get(handler.section, []):
             value = dict(item["value"])
+            handler.prepare(value, language=document.language)
             if handler.kind == CandidateKind.EVENT:
                 _copy_host_officials(value, extraction)
             matches = handler.match(value)
