@@ -138,3 +138,22 @@ def test_a_fresh_article_a_visit_told_with_a_pronoun_a_witness_and_a_headlines_l
 def test_a_cantonese_name_may_end_in_on():
     text = "Chui Sai On, Chief Executive of the Macao Special Administrative Region, opened the forum."
     assert [person["normal"] for person in values(text, "people")] == ["Chui Sai On"]
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Kenyan President William Ruto arrived in Accra on 4 June 2024 for a three-day state visit.", ("04", "06")),
+        ("He arrived in Singapore on 10 January 2011 for an official visit of four days.", ("10", "13")),
+        (
+            "Президент Казахстана Касым-Жомарт Токаев 12 мая 2024 года прибыл в Минск с трёхдневным государственным "
+            "визитом.",
+            ("12", "14"),
+        ),
+        ("وصل وزير الخارجية الأردني أيمن الصفدي إلى الرباط يوم 3 مارس 2024 في زيارة تستغرق يومين.", ("03", "04")),
+    ],
+)
+def test_a_visits_length_gives_its_last_day(text, days):
+    text = "Rasmus Berg, the Danish minister, opened the talks.\n\n" + text if text.startswith("He ") else text
+    [visit] = [item["value"] for item in extract_all(text)["delegations"]]
+    assert (visit["start"][-2:], visit["end"][-2:]) == days

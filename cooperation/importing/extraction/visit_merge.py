@@ -66,8 +66,44 @@ def merge(context: DocumentContext, found: list[Found], named_host: set[int]) ->
             result.remove(item)
     for item in result:
         _people_of(context, item, single_visit=len(result) == 1)
+        _last_day_from_length(context, item)
         item.confidence = 0.85 if item.value["start"] else 0.7
     return result
+
+
+# How long a visit lasts, told beside it: "a four-day visit", "a visit of four days", "for three days",
+# "трёхдневный визит", "визит продлится три дня", "زيارة تستغرق ثلاثة أيام", "زيارة تستمر يومين".
+_DAYS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "двух": 2, "два": 2, "трёх": 3, "трех": 3, "три": 3, "четырёх": 4, "четырех": 4, "четыре": 4, "пяти": 5, "пять": 5,
+    "يومين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5, "ستة": 6, "سبعة": 7,
+}  # fmt: skip
+_LENGTH = compile_cue(
+    r"(?<!\w)(?:(?P<a>\d|two|three|four|five|six|seven)[- ]day\s+(?:\w+\s+){0,2}(?:visit|trip|tour)|"
+    r"(?:visit|trip|tour)\s+of\s+(?P<b>\d|two|three|four|five|six|seven)\s+days|"
+    r"(?:visit|trip|tour|stay)\w*\s+(?:\w+\s+){0,3}(?:for|lasting)\s+(?P<c>\d|two|three|four|five|six|seven)\s+days|"
+    r"(?P<d>двух|трёх|трех|четырёх|четырех|пяти)дневн\w+\s+(?:\w+\s+){0,2}(?:визит|поездк)\w*|"
+    r"(?:визит|поездк)\w*\s+(?:\w+\s+){0,2}продл\w+\s+(?P<e>\d|два|три|четыре|пять)\s+дн\w*|"
+    r"زيار\S*\s+(?:\S+\s+){0,3}(?:تستغرق|تستمر|مدتها)\s+(?:(?P<f>\d)\s+أيام|(?P<g>يومين|ثلاثة|أربعة|خمسة|ستة|سبعة)))"
+    r"(?!\w)",
+    re.I,
+)
+
+
+def _last_day_from_length(context: DocumentContext, item: Found) -> None:
+    """A visit dated to the day with no last day, whose length its sentences tell: the last day is counted."""
+    value = item.value
+    if value.get("end") or value.get("precision") != "day" or not value.get("start"):
+        return
+    for evidence in [item.evidence, *item.extra_evidence]:
+        length = _LENGTH.search(context.text, *_sentence_span(context, evidence.start))
+        if length:
+            word = next(g for g in length.groups() if g)
+            days = int(word) if word.isdigit() else _DAYS.get(word.lower(), 0)
+            if 2 <= days <= 31:
+                start = dt.date.fromisoformat(value["start"])
+                value["end"] = (start + dt.timedelta(days=days - 1)).isoformat()
+            return
 
 
 def _other_visit(context: DocumentContext, first: Found, later: Found, named_host: set[int]) -> bool:
