@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Found, compile_cue
+from .base import NUMBER_WORDS, Found, compile_cue
 from .context import DocumentContext, Sentence
 from .countries import find_countries
 
@@ -129,9 +129,7 @@ def _in_general(text: str, mentions: list[re.Match]) -> bool:
 
 
 _NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
-    "десять": 10, "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5,
+    **NUMBER_WORDS,
     "مذكرتي": 2, "اتفاقيتين": 2, "ثلاث": 3, "أربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثماني": 8, "تسع": 9, "عشر": 10,
 }  # fmt: skip
 
@@ -297,13 +295,14 @@ def _same_one(mention: re.Match, found: list[Found], text: str = "", *, strict: 
         if item.value["kind"] != mention.lastgroup:
             continue
         theirs = _subject_words(item.value["title"])
-        if (
-            (not theirs and not strict)
-            or (not words and not strict)
-            or len(words & theirs) * 2 >= max(1, min(len(words), len(theirs)))
-        ):
+        if (not theirs and not strict) or (not words and not strict) or _shares_subject(words, theirs):
             return item
     return None
+
+
+def _shares_subject(words: set[str], theirs: set[str]) -> bool:
+    """Two titles are on the same subject when half the subject words of the shorter one are the other's too."""
+    return len(words & theirs) * 2 >= max(1, min(len(words), len(theirs)))
 
 
 def _same_subject(mention: re.Match, found: list[Found], text: str) -> Found | None:

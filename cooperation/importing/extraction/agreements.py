@@ -25,6 +25,7 @@ from .agreement_mentions import (
     _names_a_new_one,
     _plural,
     _same_one,
+    _shares_subject,
     _status,
     _subject_words,
     _title,
@@ -183,7 +184,7 @@ def _named_loosely(text: str, mention: re.Match, item: Found) -> bool:
     if item.value["kind"] != "agreement" or mention.lastgroup in ("agreement", "other"):
         return False
     words, theirs = _subject_words(_title(text, mention)), _subject_words(item.value["title"])
-    return bool(words and theirs and len(words & theirs) * 2 >= min(len(words), len(theirs)))
+    return bool(words and theirs and _shares_subject(words, theirs))
 
 
 def _other_subject(text: str, mention: re.Match, item: Found) -> bool:

@@ -107,6 +107,15 @@ def tolerant(pattern: str) -> str:
     return "".join(out)
 
 
+# Small counts written as words, English and Russian ("three memoranda", "трёх документов", "a four-day visit");
+# each reader adds the Arabic forms of its own noun.
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+    "десять": 10, "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5,
+}  # fmt: skip
+
+
 def compile_cue(pattern: str, flags: int = 0) -> re.Pattern:
     """A cue pattern of the relation extractors, compiled with Arabic vowel marks optional."""
     return re.compile(tolerant(pattern), flags)

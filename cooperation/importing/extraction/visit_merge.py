@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .base import Found, compile_cue
+from .base import NUMBER_WORDS, Found, compile_cue
 from .context import DocumentContext
 from .cues import EVENT_PATTERNS
 from .visit_cues import MEMBER_OF, PLANNED, VISIT
@@ -73,15 +73,12 @@ def merge(context: DocumentContext, found: list[Found], named_host: set[int]) ->
 
 # How long a visit lasts, told beside it: "a four-day visit", "a visit of four days", "for three days",
 # "трёхдневный визит", "визит продлится три дня", "زيارة تستغرق ثلاثة أيام", "زيارة تستمر يومين".
-_DAYS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "двух": 2, "два": 2, "трёх": 3, "трех": 3, "три": 3, "четырёх": 4, "четырех": 4, "четыре": 4, "пяти": 5, "пять": 5,
-    "يومين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5, "ستة": 6, "سبعة": 7,
-}  # fmt: skip
+_DAYS = {**NUMBER_WORDS, "يومين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5, "ستة": 6, "سبعة": 7}
+_COUNT = r"\d|two|three|four|five|six|seven"
 _LENGTH = compile_cue(
-    r"(?<!\w)(?:(?P<a>\d|two|three|four|five|six|seven)[- ]day\s+(?:\w+\s+){0,2}(?:visit|trip|tour)|"
-    r"(?:visit|trip|tour)\s+of\s+(?P<b>\d|two|three|four|five|six|seven)\s+days|"
-    r"(?:visit|trip|tour|stay)\w*\s+(?:\w+\s+){0,3}(?:for|lasting)\s+(?P<c>\d|two|three|four|five|six|seven)\s+days|"
+    rf"(?<!\w)(?:(?P<a>{_COUNT})[- ]day\s+(?:\w+\s+){{0,2}}(?:visit|trip|tour)|"
+    rf"(?:visit|trip|tour)\s+of\s+(?P<b>{_COUNT})\s+days|"
+    rf"(?:visit|trip|tour|stay)\w*\s+(?:\w+\s+){{0,3}}(?:for|lasting)\s+(?P<c>{_COUNT})\s+days|"
     r"(?P<d>двух|трёх|трех|четырёх|четырех|пяти)дневн\w+\s+(?:\w+\s+){0,2}(?:визит|поездк)\w*|"
     r"(?:визит|поездк)\w*\s+(?:\w+\s+){0,2}продл\w+\s+(?P<e>\d|два|три|четыре|пять)\s+дн\w*|"
     r"زيار\S*\s+(?:\S+\s+){0,3}(?:تستغرق|تستمر|مدتها)\s+(?:(?P<f>\d)\s+أيام|(?P<g>يومين|ثلاثة|أربعة|خمسة|ستة|سبعة)))"

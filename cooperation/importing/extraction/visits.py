@@ -134,10 +134,10 @@ _PRONOUN_SUBJECT = compile_cue(r"^\s*(?:He|She|Он|Она)\s", re.I)
 
 def _said_before(context: DocumentContext, sentence: Sentence, origin: str, host: str) -> str:
     """The person the previous sentence ended on, for a visit told with a pronoun for its subject."""
-    if not _PRONOUN_SUBJECT.match(sentence.text):
+    if sentence.start == 0 or not _PRONOUN_SUBJECT.match(sentence.text):
         return ""
-    before = [p for p in context.people_in(max(0, sentence.start - 400), sentence.start) if p.country != host]
-    before = [p for p in before if context.sentence_at(p.start) is context.sentence_at(sentence.start - 1)]
+    previous = context.sentence_at(sentence.start - 1)
+    before = [p for p in context.people_in(previous.start, previous.end) if p.country != host]
     fits = [p for p in before if not origin or not p.country or p.country == origin]
     return fits[-1].name if len(fits) == 1 else ""
 
@@ -380,8 +380,7 @@ def _host_after_visit(context: DocumentContext, sentence: Sentence, origin: str)
 
 
 # "in Mexico, where he arrived on Tuesday", "в Москве, куда он прибыл", "в Минск, куда прибыла": the place
-# is named first, and the verb comes back to it.
-_WHERE_BEFORE = compile_cue(r"(?:in|to|в|во)\s+$", re.I)
+# is named first (after TOWARDS_BEFORE), and the verb comes back to it.
 _WHERE_AFTER = compile_cue(r"^\W{0,2}\s*(?:where|куда|где)\s+(?:\S+\s+){0,3}$", re.I)
 
 
@@ -392,7 +391,7 @@ def _host_next_to_visit(context: DocumentContext, sentence: Sentence, origin: st
             if (
                 position - 60 <= c_start < position
                 and code != origin
-                and _WHERE_BEFORE.search(context.text, max(0, c_start - 6), c_start)
+                and TOWARDS_BEFORE.search(context.text[max(0, c_start - 6) : c_start])
                 and _WHERE_AFTER.match(context.text[c_end:position])
             ):
                 return code
