@@ -72,12 +72,13 @@ def test_relations_on_the_dev_split_stay_above_their_floors(dev_summary):
     row = dev_summary["all"]
     # Just under what the rules reach on dev today: a guard against regressions, not a claim about unseen text
     # (the test split's figures are in docs/importing.md).
+    # The seventh batch (24 articles that had never been read) joined dev with its misses, hence lower floors.
     floors = {
-        "delegations": (0.95, 0.92),
+        "delegations": (0.94, 0.91),
         "heads": (0.89, 0.88),
-        "agreements": (0.93, 0.88),
-        "events": (0.86, 0.78),
-        "programmes": (0.94, 0.9),
+        "agreements": (0.93, 0.87),
+        "events": (0.85, 0.77),
+        "programmes": (0.93, 0.93),
     }
     below = {
         kind: (round(row[kind].precision, 2), round(row[kind].recall, 2))

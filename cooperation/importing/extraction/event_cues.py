@@ -74,7 +74,7 @@ EVENT_KIND_CUES: dict[str, str] = {
     r"осмотрел\w*|ознакоми\w*|познакоми\w*|[وف]?(?:تفقد|يتفقد|تفقدت)\w*|" + _ar("جولة (?:ال)?(?:ميدانية|تفقدية)"),
     # "meet" before a name too: "went on to meet Saysomphone Phomvihane" (not "to meet the needs")
     "meeting": r"met|meet(?=\s+(?:with\b|(?-i:[A-Z])))|meets|meetings?|talks|talked(?= (?:with|to|about|over) )|"
-    r"negotiations|sat down(?= (?:[^.,;]{0,30} )?with\b)|"
+    r"negotiations|(?:sat|sitting|sits) down(?= (?:[^.,;]{0,30} )?with\b)|confer(?:s|ring)?(?= with\b)|"
     r"consultations|received|hosted|"
     r"discuss(?:ed|ions)|conferred|audiences?|called on|(?:courtesy|farewell) (?:call|visit)|"
     r"credentials|встрет\w*|встреч\w+|переговор\w+|консультаци\w+|принял\w*|обсуди\w*|бесед\w+|"

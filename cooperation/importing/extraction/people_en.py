@@ -187,6 +187,22 @@ def _title_before(text: str, start: int) -> str:
             match = starts[starts.index(match) - 1]
         if match:
             best = match
+            # "Fiji's Prime Minister and Minister for Foreign Affairs, X": two posts held together, the first one
+            # a title with no one named after it, are one title (and the first says whose country it is).
+            joined = re.search(r"(?:^|,\s+|\s+and\s+)((?:(?!\s+and\s).)+?)\s+and\s+$", clause[: piece.start(1)])
+            if joined and match.start() == piece.start(1):
+                earlier = list(_EN_TITLE_START.finditer(clause, joined.start(1), joined.end(1)))
+                first = len(earlier) - 1
+                while first > 0 and not clause[earlier[first - 1].end() : earlier[first].start()].strip():
+                    first -= 1  # "Kazakh Deputy Prime Minister": stacked title words are one title
+                lead = clause[joined.start(1) : earlier[first].start()] if earlier else ""
+                if (
+                    earlier
+                    and earlier[-1].end() == joined.end(1)
+                    and earlier[first].group(0)[0].isupper()
+                    and (not lead or regex.search(r"(?:^|\s)\p{Ll}+\s+$", lead))
+                ):
+                    best = earlier[first]
             break
     if best is None:
         best = next((m for m in _EN_TITLE_START.finditer(clause) if m.group(0)[0].isupper()), None)
@@ -348,7 +364,8 @@ _AFTER_TOWN = regex.compile(
 )
 
 
-_AFTER_ARTICLE = regex.compile(r"\b(?:a|an)\s+(?:\p{Lu}[\w-]*\s+)*$")
+# "the Rajya Sabha (Upper House)": after "the", untitled capitalised words name a body, not a person.
+_AFTER_ARTICLE = regex.compile(r"\b(?:a|an|the)\s+(?:\p{Lu}[\w-]*\s+)*$")
 # "From Aidoghie Paulinus, Abuja" / "By John Smith": the reporter's byline on its own line is not a person the
 # article is about.
 _BYLINE = regex.compile(r"^[^\S\n]*(?:From|By)[^\S\n]+[^\n]{0,60}$", regex.MULTILINE)
@@ -358,6 +375,8 @@ def _with_model_people(text: str, mentions: list[Mention]) -> list[Mention]:
     """Add the model's people the title rules missed; a longer model span repairs a name a rule cut short."""
     for person in _model_people(text):
         overlapping = [m for m in mentions if m.start < person.end and person.start < m.end]
+        if any(all(_is_country(part) for part in word.split("-")) for word in person.name.split() if "-" in word):
+            continue  # "the Namibia-Zimbabwe Diplomatic and Political consultations": two countries, not a name
         if overlapping:
             for m in overlapping:
                 if person.start <= m.start and person.end > m.end and len(person.name.split()) <= 5:
@@ -372,7 +391,7 @@ def _with_model_people(text: str, mentions: list[Mention]) -> list[Mention]:
         if not person.title and not person.honorific and not known and not _name_like(person.name.split()[0]):
             continue
         # "in Muñoz, Nueva Ecija": untitled words after "in <Town>," are the town's province, not a person;
-        # "a Passport Sewa Kendra": after an indefinite article the capitalised words name a kind of place.
+        # "a Passport Sewa Kendra": after an article the capitalised words name a kind of place or a body.
         before = text[max(0, person.start - 40) : person.start]
         if not person.title and not known and (_AFTER_TOWN.search(before) or _AFTER_ARTICLE.search(before)):
             continue

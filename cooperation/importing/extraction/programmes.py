@@ -252,6 +252,8 @@ def _programmes(context: DocumentContext, members: list, before: dict | None) ->
         for s in context.sentences:
             if not beneficiaries and _TRAINEES.search(s.text):
                 beneficiaries = _listed_countries(context, s)
+    if not beneficiaries and _regional_trainees(members):
+        beneficiaries = [None]  # "31 African diplomats": many countries, none named, and not the provider's own
     if not beneficiaries:  # nothing next to the trainees: the country nearest to them
         for s, _m, _name in members:
             for trainees in _TRAINEES.finditer(s.text):
@@ -299,6 +301,24 @@ def _programmes(context: DocumentContext, members: list, before: dict | None) ->
         ]
         items.append(item)
     return items
+
+
+# Trainees named by their region, not their country: "African diplomats", "африканских дипломатов",
+# "دبلوماسياً إفريقياً", "الدبلوماسيين الأفارقة".
+_REGION = compile_cue(
+    r"(?<!\w)(?:African|Asian|Arab|Latin\s+American|Caribbean|Pacific|африканск\w*|азиатск\w*|арабск\w*|"
+    r"латиноамериканск\w*|[وبل]?(?:ال)?(?:[إأ]فريقي\S*|[إأ]فارقة|آسيوي\S*|عرب(?:ي|ية)?\S*))(?!\w)",
+    re.I,
+)
+
+
+def _regional_trainees(members: list) -> bool:
+    for sentence, _match, _name in members:
+        for trainees in _TRAINEES.finditer(sentence.text):
+            near = sentence.text[max(0, trainees.start() - 25) : trainees.end() + 25]
+            if _REGION.search(near):
+                return True
+    return False
 
 
 # Between the trainees and their country: a few words, no punctuation ("diplomats from Somalia",
@@ -357,6 +377,7 @@ def _trainees_countries(context: DocumentContext, sentence: Sentence, trainees: 
         if end <= c[1] <= end + 40
         and gap.match(context.text[end : c[1]])
         and (context.language == "en" or not _HELD_IN.search(context.text[end : c[1]]))
+        and not _ACCREDITED.search(context.text[end : c[1]])
     ]
     before = [
         c
@@ -379,6 +400,10 @@ def _trainees_countries(context: DocumentContext, sentence: Sentence, trainees: 
                     first = other
             return codes
     return []
+
+
+# "diplomats accredited to Saudi Arabia", "المعتمدين لدى المملكة": the country they are posted in, not theirs.
+_ACCREDITED = compile_cue(r"(?<!\w)(?:accredited|аккредитованн\w*|(?:ال)?معتمد\S*|لدى)(?!\w)", re.I)
 
 
 _CURRENCY = compile_cue(r"(?:dollars?|долларов|доллара|دولار)\s+$", re.I)

@@ -24,7 +24,9 @@ VISIT = compile_cue(
     # "O'Neill was also in Manila for the summit in 2015": a stay, told by the place alone.
     r"(?:is|was)\s+(?:also\s+|last\s+)?in(?=\s+(?-i:[A-Z]))|(?:is|was)\s+in\s+the\s+country|landed\s+(?:in|at)|flew\s+(?:in)?to|"
     r"визит\w*|посети\w*|посещени\w*|прибы\w*|приеха\w*|приезд\w*|приезжа\w*|прилет\w*|побыва\w*|"
-    r"поездк\w*|(?:[وبلف]?(?:ال)?|لل)زيار\w*|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?وصل\w*|[وف]?تزور)(?!\w)",
+    r"поездк\w*|(?:[وبلف]?(?:ال)?|لل)زيار\w*|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?وصل\w*|[وف]?تزور|"
+    # "قد توجّه إلى باكو": headed to a place, the Arabic "travelled to".
+    r"[وف]?توجه(?:ت|وا)?(?=\s+إلى))(?!\w)",
     re.I,
 )
 
@@ -32,6 +34,8 @@ HEADED_BY = compile_cue(
     # "Во главе делегации — X": the head follows the dash.
     r"(?<!\w)(?:headed\s+by|led\s+by|chaired\s+by|под\s+руководством|во\s+главе\s+с|возглавляем\w+|"
     r"во\s+главе\s+(?:делегации|группы)\s*[—–-]|"
+    # "Возглавит ее советник министерства X": the party just told, headed by X.
+    r"возглав(?:ит|ил|ила|ляет)\s+(?:ее|её|его)|"
     r"برئاسة|بقيادة|يترأسه|يرأسه|ترأسه)(?!\w)",
     re.I,
 )

@@ -23,6 +23,10 @@ def merge(context: DocumentContext, found: list[Found], named_host: set[int]) ->
                 for m in merged
                 if _compatible(m.value["origin_country"], value["origin_country"])
                 and _compatible(m.value["host_country"], value["host_country"])
+                # A side one reading lacks is not filled with the other side's country (Moscow's government
+                # receiving a delegation, and the delegation coming to Moscow, are no visit from Russia to Russia).
+                and (m.value["origin_country"] or value["origin_country"])
+                != (m.value["host_country"] or value["host_country"])
                 and not _other_visit(context, m, item, named_host)
             ),
             None,

@@ -148,7 +148,12 @@ def _resident_visitor(context: DocumentContext, sentence: Sentence, cue: re.Matc
     if head:
         return any(resident(context, p) for p in context.people if p.name == head)
     after = [p for p in context.people_in(sentence.start + cue.end(), sentence.end) if p.country != host]
+    if after and _INVITATION.search(context.text, sentence.start + cue.end(), after[0].start):
+        return False  # "توجّه إلى باكو تلبيةً لدعوة … السفير X": X invited the visitor, he did not make the visit
     return bool(after) and resident(context, after[0])
+
+
+_INVITATION = compile_cue(r"(?<!\w)(?:invitation|invited|приглашени\w*|пригласил\w*|(?:ال|ل)?دعو(?:ة|ته))(?!\w)", re.I)
 
 
 def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Match | None) -> tuple[str, str, str]:
