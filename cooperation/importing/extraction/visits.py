@@ -247,6 +247,8 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
     two_sided = len(context.main_countries) == 2 and len(context.countries_in(sentence.start, sentence.end)) < 3
     if not origin and host and len(context.main_countries) == 2:
         origin = next(c for c in context.main_countries if c != host) if host in context.main_countries else ""
+    if origin and not head and _only_its_envoys(context, sentence, origin):
+        origin = ""  # "يلتقي سفراء فرنسا … غداة زيارة لافروف": the ambassadors posted here made no visit
     dateline_home = context.dateline_city and context.dateline_city[0] == origin  # "Baku hosted … Azerbaijan's"
     if not host and origin and two_sided and origin in context.main_countries and not dateline_home:
         host = next(c for c in context.main_countries if c != origin)
@@ -255,6 +257,22 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
     if origin == host:
         host = ""
     return origin, host, head, explicit
+
+
+# "ambassadors of France", "посла Франции", "سفراء فرنسا", "سفير فرنسا": a country's envoys posted abroad.
+_ENVOYS_OF = compile_cue(
+    r"(?<!\w)(?:ambassadors?\s+of\s+(?:the\s+)?|envoys?\s+of\s+(?:the\s+)?|посл(?:а|ы|ов|ом)?\s+|"
+    r"[وبل]?(?:ال)?سفير(?:ة|ي)?\s+|[وبل]?(?:ال)?سفراء\s+)$",
+    re.I,
+)
+
+
+def _only_its_envoys(context: DocumentContext, sentence: Sentence, code: str) -> bool:
+    """Every mention of the country in the sentence names its envoys, and no one of it is named there."""
+    mentions = [c for c in context.countries if c[0] == code and sentence.start <= c[1] < sentence.end]
+    if not mentions or any(p.country == code for p in context.people_in(sentence.start, sentence.end)):
+        return False
+    return all(_ENVOYS_OF.search(context.text, max(sentence.start, c[1] - 20), c[1]) for c in mentions)
 
 
 def _subject_after_verb(context: DocumentContext, sentence: Sentence, position: int, host: str) -> list:
