@@ -119,3 +119,25 @@ def test_ambassadors_met_after_a_visit_are_not_the_visitors():
         "العاصمة الموريتانية، في ختام زيارة رسمية وُصفت بأنها غير مسبوقة على مستوى وزراء الخارجية الروس."
     )
     assert sides(text) == [("RU", "MR")]
+
+
+def test_a_minister_hosting_the_ambassadors_posted_to_his_country_receives_no_visit():
+    text = (
+        "Pakistan's foreign minister holds talks with Czech and Chilean envoys\n\n"
+        "ISLAMABAD, 1 September 2023: Caretaker Foreign Minister Imran Qadir on Thursday hosted a series of "
+        "ambassadors accredited to Pakistan, among them the envoys of the Czech Republic and Chile, holding "
+        "separate meetings on trade.\n\n"
+        "In his conversation with Pablo Soto, Chile's Ambassador to Pakistan, Qadir stressed the value of "
+        "dialogue."
+    )
+    assert sides(text) == []
+
+
+def test_an_apposition_with_a_countrys_possessive_is_the_title_of_the_name_before_it():
+    text = (
+        "In his conversation with Pablo Soto, Chile's Ambassador to Pakistan, Qadir stressed the value of "
+        "dialogue. Imran Qadir, the caretaker minister, thanked him."
+    )
+    found = people(text)
+    assert found["Pablo Soto"] == ("Chile's Ambassador to Pakistan", "CL")
+    assert found["Imran Qadir"][1] != "CL"

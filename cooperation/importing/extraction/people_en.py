@@ -144,8 +144,15 @@ def _title_after(text: str, position: int) -> tuple[str, int] | None:
     end = min(end, head + 220)
     # "receiving the Minister of X Sergey Aleinik, the Minister of Y Hossein …": a title that leads up to a
     # given name is the next listed person's, not an apposition of this one.
+    # ", Australia's High Commissioner to Pakistan, Jilani stressed …": a lone name and a verb after a comma
+    # start the next clause, whose subject is someone else.
+    subject = regex.search(r",\s+\p{Lu}[\p{L}'’-]+\s+(?!(?:and|of|for|the|de|del|du)\b)\p{Ll}", text[head : end + 40])
+    if subject and head + subject.start() < end:
+        end = head + subject.start()
     for run in regex.finditer(_EN_NAME, text[head:end]):
         name, _offset = _clean_name_run(run.group(0))
+        if regex.search(r"['’]s\b", name):
+            continue  # "Australia's High Commissioner": a country's possessive, not the next person
         if len(name.split()) >= 2 and _name_like(name.split()[0]) and not _is_country(name):
             listed = re.search(r",\s*$", text[head : head + run.start() + _offset])
             if not listed or not _EN_TITLE_START.match(text, head):
@@ -384,7 +391,11 @@ def _with_model_people(text: str, mentions: list[Mention]) -> list[Mention]:
                     m.start, m.end = person.start, person.end
             continue
         after = _title_after(text, person.end)
-        person.title = after[0] if after else _title_before(text, person.start)
+        before = sorted((m for m in mentions if m.end <= person.start), key=lambda m: m.end)
+        if after:
+            person.title = after[0]
+        elif not _apposition_of_previous(text, person.start, before):  # "A, Australia's envoy, Jilani said"
+            person.title = _title_before(text, person.start)
         # With no title and no honorific, the model's word alone is not enough: the name must start like a
         # name (a given name, or a word that is not English), not like "Passport Sewa Kendra".
         known = any(same_person(person.name.lower().split(), m.name.lower().split()) for m in mentions)

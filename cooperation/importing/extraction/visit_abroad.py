@@ -11,7 +11,7 @@ from .base import Found
 from .context import DocumentContext, PersonRef, Sentence
 from .cues import EVENT_PATTERNS
 from .visit_common import not_happening, place_cities, reading
-from .visit_cues import HERE, TAKES_PART, THIS_CAME
+from .visit_cues import HERE, RECEIVED, TAKES_PART, THIS_CAME
 from .visit_readings import country_city_word, resident, subject_abroad
 
 
@@ -56,10 +56,13 @@ def met_abroad(context: DocumentContext) -> list[Found]:
             # "X … on the sidelines of his participation in the summit that Dubai hosts": in a story of two
             # countries, a person whose country is not said, taking part in the other country's city, is its guest.
             other = next(c for c in context.main_countries if c != host)
+            # Not one who "hosted" or "received" the others before the talks: he is at home.
             named = [
                 p
                 for p in context.people_in(sentence.start, sentence.start + cue.start())
-                if not p.country and not resident(context, p)
+                if not p.country
+                and not resident(context, p)
+                and not RECEIVED.search(context.text, p.end, sentence.start + cue.start())
             ]
             guests = [PersonRef(named[0].name, other, named[0].start, named[0].end)] if named else []
         nearby = not guests
