@@ -141,3 +141,9 @@ def test_an_apposition_with_a_countrys_possessive_is_the_title_of_the_name_befor
     found = people(text)
     assert found["Pablo Soto"] == ("Chile's Ambassador to Pakistan", "CL")
     assert found["Imran Qadir"][1] != "CL"
+
+
+def test_an_arabic_list_opened_by_the_members_office_names_each_member():
+    text = "ويضم الوفد في عضويته كلاً من النواب: خلدون حداد، وخالد الرفاعي، وعودة الزعبي، وسامر العلي."
+    names = {p["normal"] for p in values(text, "people")}
+    assert {"خلدون حداد", "خالد الرفاعي", "عودة الزعبي", "سامر العلي"} <= names

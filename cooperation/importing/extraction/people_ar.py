@@ -368,8 +368,8 @@ def extract_arabic(text: str) -> list[Mention]:
             (prefix == 1 and tokens[index].fold[0] == "و" and reader.gap(index - 1, index) != "break")
             or reader.gap(index - 1, index) == "comma"
         )
-        if _fold(tokens[index].fold[prefix:]) in reader.ambiguous and not joined:
-            continue
+        if _fold(tokens[index].fold[prefix:]) in reader.ambiguous and not joined and not _introduced(reader, index):
+            continue  # a given name that is also a word starts a name only in a list or next to a name
         if index > 0 and reader.adjacent(index - 1, index) and tokens[index - 1].fold in _PARTICLES:
             continue
         if prefix == 0 and reader.given(index):

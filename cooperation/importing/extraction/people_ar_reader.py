@@ -256,7 +256,8 @@ class _Reader:
         )
 
     def has_given(self, names: list[int]) -> bool:
-        return any(self.given(i) for i in names)
+        """A known given name among the words, the first one also with its conjunction ("وعودة النوايشة")."""
+        return any(self.given(i) for i in names) or (bool(names) and 0 < self.given_with_prefix(names[0]) <= 1)
 
     # --- anchors ---------------------------------------------------------------------------------------------
 

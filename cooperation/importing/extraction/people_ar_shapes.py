@@ -121,6 +121,15 @@ def _foreign_surname(reader: _Reader, names: list[int]) -> bool:
 def _introduced(reader: _Reader, first: int) -> bool:
     """ "ضم الوفد كلاً من فلاديمير تشيجوف …", "بحضور كل من …": «كل من» introduces a list of people."""
     tokens = reader.tokens
+    if (
+        first >= 3  # "كلاً من النواب: خلدون حينا، …": the list's people named by their office first
+        and reader.text[tokens[first - 1].end : tokens[first].start].strip() == ":"
+        and reader.adjacent(first - 3, first - 2)
+        and reader.adjacent(first - 2, first - 1)
+        and tokens[first - 2].fold == "من"
+        and _strip_conjunction(tokens[first - 3].fold) in {"كل", "كلا"}
+    ):
+        return True
     if first < 2 or not reader.adjacent(first - 2, first - 1) or not reader.adjacent(first - 1, first):
         return False
     return tokens[first - 1].fold == "من" and _strip_conjunction(tokens[first - 2].fold) in {"كل", "كلا"}
