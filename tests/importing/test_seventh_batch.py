@@ -147,3 +147,25 @@ def test_an_arabic_list_opened_by_the_members_office_names_each_member():
     text = "ويضم الوفد في عضويته كلاً من النواب: خلدون حداد، وخالد الرفاعي، وعودة الزعبي، وسامر العلي."
     names = {p["normal"] for p in values(text, "people")}
     assert {"خلدون حداد", "خالد الرفاعي", "عودة الزعبي", "سامر العلي"} <= names
+
+
+def test_the_charge_daffaires_of_an_embassy_received_by_the_minister_made_no_visit():
+    text = (
+        "استقبل وزير الخارجية الليبي، خالد المبروك، القائم بأعمال سفارة الجمهورية التونسية في طرابلس، "
+        "سامي الهادي، في لقاء خُصّص لاستعراض العلاقات الثنائية."
+    )
+    assert sides(text) == []
+
+
+def test_the_words_of_a_long_title_are_not_a_persons_name():
+    text = "The awards were received by John Banda, Police Deputy Inspector General Responsible for Administration."
+    assert "General Responsible" not in people(text)
+
+
+def test_the_country_before_scholarships_grants_them():
+    text = (
+        "Indian Embassy hands training scholarships to 12 Zambian professionals\n\n"
+        "LUSAKA, 3 May 2019: Twelve Zambians will travel to India for training."
+    )
+    programmes = values(text, "programmes")
+    assert [(p["provider"], p["beneficiary"]) for p in programmes] == [("IN", "ZM")]

@@ -243,6 +243,8 @@ def extract_english(text: str) -> list[Mention]:
         if (
             len(name.split()) < 2
             or _is_country(name)
+            # "Deputy Inspector General Responsible for …": a title's own words, not a name
+            or (name.split()[0] in _EN_TITLE_WORDS and all(_english_word(w) for w in name.split()[1:]))
             or regex.search(r"['’]s\b", name)
             or any(token in _EN_ORG_WORDS for token in name.split())
             or _EN_NAMED_AFTER.match(text, match.start("name") + offset + len(name))

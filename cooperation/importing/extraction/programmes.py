@@ -55,6 +55,7 @@ _COURSE = compile_cue(r"(?<!\w)(?:(?<!the\s)(?<!in\s)courses?(?!\s+of\b)|slots)(
 _ANY_PROGRAMME = compile_cue(r"(?<!\w)[وبل]?(?:ال)?برنامج\S*(?!\s+(?:ال)?زيارة)(?!\w)")
 _TRAINEES = compile_cue(
     r"(?<!\w)(?:civil servants|public servants|officials|diplomats|participants|trainees|leaders|employees|officers|"
+    r"professionals|"
     r"fellows|scholars(?:hips?)?|госслужащ\w*|служащ\w*|слушател\w*|участник\w*|специалист\w*|"
     r"дипломат(?!ическ)\w*|"
     r"чиновник\w*|стипендиат\w*|магистрант\w*|лидер\w*|"
@@ -379,10 +380,13 @@ def _trainees_countries(context: DocumentContext, sentence: Sentence, trainees: 
         and (context.language == "en" or not _HELD_IN.search(context.text[end : c[1]]))
         and not _ACCREDITED.search(context.text[end : c[1]])
     ]
+    # "Egyptian training scholarships": the country before scholarships is the one that grants them.
+    granted = trainees.group(0).lower().startswith("scholarship")
     before = [
         c
         for c in context.countries
-        if start - 40 <= c[2] <= start
+        if not granted
+        and start - 40 <= c[2] <= start
         and _GAP.match(context.text[c[2] : start])
         # Russian names the trainees' country before them as an adjective ("кыргызстанских госслужащих"); a noun
         # there is the sentence's subject ("Украина начала обучать дипломатов").

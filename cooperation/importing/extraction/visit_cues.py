@@ -66,7 +66,8 @@ TAKES_PART = compile_cue(
 )
 
 # "High Commissioner" is what Commonwealth countries call their ambassador to one another.
-RESIDENT = compile_cue(r"ambassador|high commissioner|chargé|charge d|посол|поверенн|سفير|القائم بالأعمال", re.I)
+# "القائم بأعمال سفارة …" (chargé d'affaires of the embassy of …) as well as "القائم بالأعمال".
+RESIDENT = compile_cue(r"ambassador|high commissioner|chargé|charge d|посол|поверенн|سفير|القائم ب(?:ال)?أعمال", re.I)
 
 # The noun for a visit, whose genitive names the visitor: "визит Президента X", "the visit of X", "زيارة الرئيس X".
 VISIT_NOUN = compile_cue(
