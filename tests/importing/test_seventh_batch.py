@@ -169,3 +169,22 @@ def test_the_country_before_scholarships_grants_them():
     )
     programmes = values(text, "programmes")
     assert [(p["provider"], p["beneficiary"]) for p in programmes] == [("IN", "ZM")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Армения и Франция условились принять совместную «дорожную карту» сотрудничества.",
+        "Армения и Франция подготовят совместную дорожную карту сотрудничества.",
+        "Armenia and France agreed to adopt a joint roadmap for cooperation.",
+    ],
+)
+def test_a_document_the_sides_agreed_to_draw_up_is_proposed(text):
+    agreements = [(a["kind"], a["status"], sorted(a["parties"])) for a in values(text, "agreements")]
+    assert agreements == [("roadmap", "proposed", ["AM", "FR"])]
+    assert "»" not in values(text, "agreements")[0]["title"]
+
+
+def test_the_agencys_name_in_brackets_at_the_head_of_a_paragraph_is_not_a_person():
+    text = "Гавана, 14 января (Карибе Ньюс). Куба и Вьетнам заключили соглашение о взаимном освобождении от виз."
+    assert "Карибе Ньюс" not in people(text)

@@ -80,6 +80,12 @@ _STATUS = (
                  r"إمكانية (?:توقيع|إبرام)|"
                  r"договорил\w* (?:\w+ )?(?:подписать|продлить|заключить)|"
                  r"اتفق\S* (?:\S+ ){0,2}على (?:توقيع|تمديد|تجديد|إبرام)|"
+                 # A document the sides agreed to draw up: "условились принять совместную «дорожную карту»",
+                 # "подготовят дорожную карту", "agreed to develop a roadmap", "اتفقا على إعداد خارطة طريق".
+                 r"(?:agreed|decided) to (?:\w+ ){0,2}(?:adopt|develop|draw up|prepare|draft)|"
+                 r"will (?:\w+ ){0,2}(?:adopt|develop|draw up|prepare|draft)|"
+                 r"(?:условил|договорил)\w* (?:\w+ )?(?:принять|разработать|подготовить)|подготовят|разработают|"
+                 r"اتفق\S* (?:\S+ ){0,2}على (?:اعتماد|إعداد|وضع)|"
                  r"will (?:\w+ ){0,3}sign\w*|to be signed|to sign|plan\w* to sign|(?:expected|scheduled|set) to "
                  r"(?:\w+ ){0,2}sign\w*|подпишут|будет подписан\w*|ожидается подписание|планируется подписание|"
                  r"для (?:его |ее |её |их )?подписания|дата подписания|"
@@ -412,4 +418,8 @@ def _title(text: str, mention: re.Match) -> str:
         start = mention.start() - len(named.group(1))
         if words and start > 0 and not re.search(r"[.!?\n]\s*$", text[:start]):
             title = " ".join(words) + " " + title
+    opening, closing = title.find("«"), title.find("»")
+    if closing != -1 and (opening == -1 or closing < opening):
+        # "«дорожную карту» сотрудничества": the mention starts inside the quotes; its closing quote goes
+        title = " ".join(title.replace("»", "", 1).split())
     return title[:300]

@@ -25,9 +25,20 @@ def extract_people(text: str, *, language: str, known_aliases: dict[str, str] | 
     else:
         mentions = extract_english(text)
     mentions.extend(_known_mentions(text, known_aliases or {}, mentions))
+    mentions = [m for m in mentions if not _agency_mark(text, m)]
     people = dedupe(mentions, text)
     _mentions_again(text, people)
     return people
+
+
+def _agency_mark(text: str, mention) -> bool:
+    """ "Гавана, 14 января (Пренса Латина).", "عمّان (بترا)": the agency's name in brackets at the head of a
+    paragraph, untitled, is who reports, not a person in the story."""
+    if mention.title or mention.honorific:
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    before, after = text[line_start : mention.start], text[mention.end : mention.end + 2]
+    return before.rstrip().endswith("(") and after.lstrip()[:1] == ")" and len(before) <= 60
 
 
 def _mentions_again(text: str, people: list[Found]) -> None:
