@@ -188,3 +188,8 @@ def test_a_document_the_sides_agreed_to_draw_up_is_proposed(text):
 def test_the_agencys_name_in_brackets_at_the_head_of_a_paragraph_is_not_a_person():
     text = "Гавана, 14 января (Карибе Ньюс). Куба и Вьетнам заключили соглашение о взаимном освобождении от виз."
     assert "Карибе Ньюс" not in people(text)
+
+
+def test_the_russian_verb_for_agreeing_is_not_an_agreement():
+    text = "Агентства Армении и Грузии договорились об обмене новостями: меморандум подписан в Ереване."
+    assert [a["kind"] for a in values(text, "agreements")] == ["mou"]

@@ -34,8 +34,9 @@ _KINDS = (
     ("roadmap", r"road\s?map|action plan|work plan|план\w* (?:мероприятий|сотрудничества|консультаций)|"
                 r"дорожн\w+ карт\w*|план\w* действий|(?:خارطة|خريطة) طريق|خطة عمل"),
     ("treaty", r"convention|treaty|конвенци\w*|договор\w* о (?:дружбе|союзе|партн\w+)|معاهدة|اتفاقية\s+(?:ال)?إطارية"),
-    # "договорённость" is an understanding reached, not a document: "договор" only as a treaty or contract.
-    ("agreement", r"agreements?|accord|deals?|pacts?|соглашени\w*|договор(?![её]нност)\w*|"
+    # "договорённость" is an understanding reached and "договорились" the verb, not a document: "договор" only
+    # as a treaty or contract.
+    ("agreement", r"agreements?|accord|deals?|pacts?|соглашени\w*|договор(?![её]нност|ил|ив)\w*|"
                   r"اتفاقي(?:ة|ات|تين|تان)|اتفاق|صفق(?:ة|ات)"),
     # "signed ten documents": counted documents are as many agreements (a lone "the document" refers back).
     # A declaration the sides sign ("a declaration on comprehensive cooperation", "Декларацию о партнерстве"), a
