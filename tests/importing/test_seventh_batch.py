@@ -193,3 +193,11 @@ def test_the_agencys_name_in_brackets_at_the_head_of_a_paragraph_is_not_a_person
 def test_the_russian_verb_for_agreeing_is_not_an_agreement():
     text = "Агентства Армении и Грузии договорились об обмене новостями: меморандум подписан в Ереване."
     assert [a["kind"] for a in values(text, "agreements")] == ["mou"]
+
+
+def test_a_signing_on_a_written_out_day_keeps_it_when_a_relative_clause_looks_ahead():
+    text = (
+        "12 September 2015: Chile and Peru signed an agreement on Friday, September 11, that will let holders of "
+        "diplomatic passports travel without a visa."
+    )
+    assert [(e["kind"], e["start"]) for e in values(text, "events")] == [("signing", "2015-09-11")]

@@ -231,9 +231,12 @@ OVER_YEARS = compile_cue(
 QUOTED = re.compile(
     r'"[^"\n]{1,80}"|«[^»\n]{1,80}»|“[^”\n]{1,80}”|"[^"\n,.;:!?،]{81,300}"|«[^»\n,.;:!?،]{81,300}»|“[^”\n,.;:!?،]{81,300}”'
 )
-# What happens in a forward-looking sentence falls on the coming weekday, not the last one.
+# What happens in a forward-looking sentence falls on the coming weekday, not the last one; not "signed an
+# agreement on Friday that will let diplomats travel", where only the relative clause looks ahead.
 FORWARD = compile_cue(
-    r"(?<!\w)(?:is|are|was|were)\s+(?:set|due|scheduled|expected|to)\b|(?<!\w)(?:will|scheduled)(?!\w)", re.I
+    r"(?<!\w)(?:is|are|was|were)\s+(?:set|due|scheduled|expected|to)\b|"
+    r"(?<!\w)(?<!that\s)(?<!which\s)(?<!who\s)(?:will|scheduled)(?!\w)",
+    re.I,
 )
 # Verbs that say an event took place even when the sentence names no one ("a course was organised").
 HELD = compile_cue(

@@ -286,7 +286,14 @@ def _coming_weekday(context: DocumentContext, sentence: Sentence, dates: dict) -
     document_date = context.document_date
     if not document_date or dates["start"] >= document_date.isoformat():
         return dates
-    for found in context.dates_in(sentence.start, sentence.end):
+    found_days = context.dates_in(sentence.start, sentence.end)
+    if any(
+        found.value["start"] == dates["start"]
+        and not _WEEKDAY_OR_TODAY.search(context.text[found.evidence.start : found.evidence.end])
+        for found in found_days
+    ):
+        return dates  # "on Friday, September 11": the day is written out, whatever the sentence goes on to plan
+    for found in found_days:
         written = context.text[found.evidence.start : found.evidence.end]
         if found.value["start"] == dates["start"] and _WEEKDAY_OR_TODAY.search(written):
             if _TODAY.search(written):
