@@ -91,6 +91,7 @@ def test_a_city_government_receiving_a_delegation_is_no_visit_from_its_own_count
     [
         "Sitting down with Peru's Foreign Minister Luis Quispe, Ana Rojas reviewed trade.",
         "Ana Rojas also found time on the sidelines to confer with Peru's Foreign Minister Luis Quispe.",
+        "The first to call on the minister was Peru's Foreign Minister Luis Quispe.",
     ],
 )
 def test_sitting_down_and_conferring_with_someone_are_meetings(sentence):
@@ -201,3 +202,17 @@ def test_a_signing_on_a_written_out_day_keeps_it_when_a_relative_clause_looks_ah
         "diplomatic passports travel without a visa."
     )
     assert [(e["kind"], e["start"]) for e in values(text, "events")] == [("signing", "2015-09-11")]
+
+
+def test_meetings_told_without_their_day_took_place_on_the_one_day_the_report_tells():
+    text = (
+        "Chilean minister meets envoys\n\n"
+        "SANTIAGO, 1 September 2023: Foreign Minister Ana Rojas on Thursday hosted ambassadors accredited to "
+        "Chile, holding separate meetings.\n\n"
+        "In her conversation with Luis Quispe, Peru's Ambassador to Chile, Rojas stressed trade.\n\n"
+        "In a separate session with Marta Gil, Spain's Ambassador to Chile, Rojas discussed culture."
+    )
+    meetings = {
+        p["name"]: e["start"] for e in values(text, "events") if e["kind"] == "meeting" for p in e["participants"]
+    }
+    assert meetings["Luis Quispe"] == meetings["Marta Gil"] == "2023-08-31"

@@ -75,6 +75,8 @@ EVENT_KIND_CUES: dict[str, str] = {
     # "meet" before a name too: "went on to meet Saysomphone Phomvihane" (not "to meet the needs")
     "meeting": r"met|meet(?=\s+(?:with\b|(?-i:[A-Z])))|meets|meetings?|talks|talked(?= (?:with|to|about|over) )|"
     r"negotiations|(?:sat|sitting|sits) down(?= (?:[^.,;]{0,30} )?with\b)|confer(?:s|ring)?(?= with\b)|"
+    # "In his conversation with X", "in a separate session with X", "the first to call on the minister"
+    r"conversations?(?= with\b)|sessions?(?= with\b)|call(?:ing)? on(?= (?:the|his|her)\b)|"
     r"consultations|received|hosted|"
     r"discuss(?:ed|ions)|conferred|audiences?|called on|(?:courtesy|farewell) (?:call|visit)|"
     r"credentials|встрет\w*|встреч\w+|переговор\w+|консультаци\w+|принял\w*|обсуди\w*|бесед\w+|"

@@ -34,7 +34,7 @@ def nearest_day(context: DocumentContext, sentence: Sentence, cue: int, dates: d
     days = [
         d
         for d in context.dates_in(sentence.start, sentence.end)
-        if d.value["precision"] == "day" and not _dateline(context, sentence, d)
+        if d.value["precision"] == "day" and not dateline_day(context, sentence, d)
     ]
     if days and _plan_told_after(context, sentence, cue, days):
         return {**dates, "start": None, "end": None, "precision": None}
@@ -53,7 +53,7 @@ def nearest_day(context: DocumentContext, sentence: Sentence, cue: int, dates: d
 _DATELINE_TAIL = re.compile(r"[\s,.]*(?:\(|/|[-–—:]|\[)")
 
 
-def _dateline(context: DocumentContext, sentence: Sentence, found: Found) -> bool:
+def dateline_day(context: DocumentContext, sentence: Sentence, found: Found) -> bool:
     """ "Accra, 7 December 2018 – ...": the day of the report, not of what the sentence goes on to tell."""
     return found.evidence.start - sentence.start < 60 and bool(_DATELINE_TAIL.match(context.text, found.evidence.end))
 

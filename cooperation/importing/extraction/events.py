@@ -42,7 +42,7 @@ from .event_cues import (
     STATEMENT,
     TO_THE_SOUND_OF,
 )
-from .event_days import earlier_year, nearest_day
+from .event_days import dateline_day, earlier_year, nearest_day
 from .event_groups import met_in_turn, office_holders, one_by_one
 from .visits import date_of
 
@@ -95,8 +95,10 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
             # "Лавров 17 сентября посетил Эфиопию" in a report of the 18th: the meetings of that visit were on the 17th.
             event.value.update(start=one_day, end=None, precision="day")
         elif not event.value["start"] and context.document_date and (event.value["participants"] or on_programme):
-            # A meeting reported without its day happened on the day of the report.
-            event.value.update(start=context.document_date.isoformat(), end=None, precision="day")
+            # A meeting reported without its day happened on the one day the report tells of ("the minister on
+            # Thursday hosted a series of ambassadors …"), else on the day of the report.
+            day = _only_day_told(context) or context.document_date.isoformat()
+            event.value.update(start=day, end=None, precision="day")
         elif not event.value["start"] and len(delegations) == 1 and delegations[0].value["start"]:
             visit = delegations[0].value  # undated and no report date: the first day of the visit it belongs to
             event.value.update(start=visit["start"], end=None, precision=visit["precision"])
@@ -472,6 +474,21 @@ def _carry_dates(context: DocumentContext, events: list[Found]) -> None:
                 start = dt.date.fromisoformat(day) + dt.timedelta(days=int(event.value["next_day"]))
                 event.value.update(start=start.isoformat(), end=None, precision="day")
                 break
+
+
+def _only_day_told(context: DocumentContext) -> str | None:
+    """The one day, up to the report's own, that the article's body tells (its dateline and headline aside)."""
+    days = {
+        found.value["start"]
+        for sentence in context.sentences[1:]
+        for found in context.dates_in(sentence.start, sentence.end)
+        if found.value["precision"] == "day"
+        and not found.value.get("end")
+        and not dateline_day(context, sentence, found)
+        and _near_report(context, found.value["start"])
+        and found.value["start"] <= context.document_date.isoformat()
+    }
+    return days.pop() if len(days) == 1 else None
 
 
 def _narrative_day(context: DocumentContext, days: list[dict | None], position: int | None) -> str | None:
