@@ -216,3 +216,11 @@ def test_meetings_told_without_their_day_took_place_on_the_one_day_the_report_te
         p["name"]: e["start"] for e in values(text, "events") if e["kind"] == "meeting" for p in e["participants"]
     }
     assert meetings["Luis Quispe"] == meetings["Marta Gil"] == "2023-08-31"
+
+
+def test_a_russian_training_for_the_staff_of_several_ministries_is_a_programme_for_each_country():
+    text = (
+        "Молодые сотрудники внешнеполитических ведомств Армении и Грузии стали участниками регионального "
+        "тренинга по международному праву."
+    )
+    assert sorted(p["beneficiary"] for p in values(text, "programmes")) == ["AM", "GE"]

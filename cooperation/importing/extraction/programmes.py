@@ -30,6 +30,7 @@ _PROGRAMME = compile_cue(
 # of diplomats" names an area of cooperation, not a course).
 _TRAINING = compile_cue(
     r"(?<!\w)(?:train|trains|trained|training|upskill\w*|reskill\w*|обучени\w*|обучать|обучает|обучают|обучил\w*|"
+    r"тренинг\w*|"
     r"[وبل]?(?:ال)?تدريب\S*|"
     r"[وبل]?(?:ال)?تأهيل)(?!\w)",
     re.I,
@@ -56,7 +57,7 @@ _ANY_PROGRAMME = compile_cue(r"(?<!\w)[وبل]?(?:ال)?برنامج\S*(?!\s+(?:
 _TRAINEES = compile_cue(
     r"(?<!\w)(?:civil servants|public servants|officials|diplomats|participants|trainees|leaders|employees|officers|"
     r"professionals|"
-    r"fellows|scholars(?:hips?)?|госслужащ\w*|служащ\w*|слушател\w*|участник\w*|специалист\w*|"
+    r"fellows|scholars(?:hips?)?|госслужащ\w*|служащ\w*|слушател\w*|участник\w*|специалист\w*|сотрудник\w*|"
     r"дипломат(?!ическ)\w*|"
     r"чиновник\w*|стипендиат\w*|магистрант\w*|лидер\w*|"
     r"(?:[وبل]?ال|لل|[وبل])?(?:موظف\S*|مشارك\S*|متدرب\S*|كوادر|قيادات|قيادي(?!ة)\S*|دبلوماسي(?!ة)\S*|"
