@@ -100,6 +100,17 @@ def name_match(candidate_forms: list[str], known_forms: list[str]) -> tuple[floa
     return best, reason
 
 
+def _family_agrees(candidate_forms: list[str], known_forms: list[str]) -> bool:
+    """Some form's family name is spelled like a word of some known form (case endings and scripts aside)."""
+    for form in candidate_forms:
+        surname = _surname_of(search_key(form).split())
+        for known in known_forms:
+            words = [w for w in search_key(known).split() if len(w) > 2]
+            if surname and any(fuzz.ratio(_stem(surname), _stem(w)) >= 80 for w in words):
+                return True
+    return False
+
+
 def match_official(value: dict[str, Any]) -> list[dict[str, Any]]:
     forms = [f for f in [value.get("normal", ""), value.get("name", ""), *value.get("forms", [])] if f]
     keys = {search_key(f) for f in forms}
@@ -124,6 +135,8 @@ def match_official(value: dict[str, Any]) -> list[dict[str, Any]]:
             continue  # an official of another country is another person, however alike the names
         known = [official.name, *[n.name for n in official.names.all()]]
         score, reason = name_match(forms, known)
+        if score < 85 and not _family_agrees(forms, known):
+            continue  # "Сергей Лавров" is not "Сергей Беликов" (74%): another family name is another person
         if country and official.country:
             score = min(100, score + 3)
             reason += ", " + _("same country")

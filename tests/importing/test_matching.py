@@ -54,6 +54,16 @@ def test_a_match_says_why_it_was_offered(shapkina):
     assert match["reason"] == "same name in another script (Шапкина Юлия ≈ Yulia Shapkina), same country"
 
 
+def test_someone_who_shares_only_a_given_name_is_not_offered(db):
+    belikov = f.OfficialFactory(name="Siarhei Belikov", slug="siarhei-belikov", country="BY")
+    f.OfficialNameFactory(official=belikov, name="Сергей Беликов", language="ru", kind=NameKind.NATIVE)
+    # "Сергей Лавров" reads 74% like "Сергей Беликов" letter by letter; another family name is another person.
+    assert match_official({"normal": "Сергей Лавров", "forms": ["Лавров"], "country": ""}) == []
+    assert [m["label"] for m in match_official({"normal": "Сергей Беликов", "forms": [], "country": ""})] == [
+        "Siarhei Belikov"
+    ]
+
+
 def test_a_match_from_another_country_is_not_offered(shapkina):
     matches = match_official({"normal": "Yulia Shapkina", "forms": [], "country": "KZ"})
     assert shapkina.pk not in [m["id"] for m in matches]
