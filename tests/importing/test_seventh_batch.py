@@ -224,3 +224,12 @@ def test_a_russian_training_for_the_staff_of_several_ministries_is_a_programme_f
         "тренинга по международному праву."
     )
     assert sorted(p["beneficiary"] for p in values(text, "programmes")) == ["AM", "GE"]
+
+
+def test_a_leader_named_only_in_background_does_not_head_the_visit():
+    text = (
+        "Министры подписали меморандум в Ереване\n\n"
+        "10 марта 2023 года. Церемония прошла в Ереване, куда российский министр прибыл с визитом.\n\n"
+        "Ранее президент России Иван Петров заявлял о важности сотрудничества."
+    )
+    assert heads(text) == {("RU", "AM"): ""}

@@ -237,6 +237,8 @@ def _people_of(context: DocumentContext, item: Found, *, single_visit: bool) -> 
     # People of the origin country anywhere in the document were part of the visit; in an article about one
     # visit, the host country's people named in it are the officials who hosted it.
     for person in context.people:
+        if _background(context, person):
+            continue  # "Ранее президент России X заявлял …": told as background, not one of the visit
         if person.country == value["origin_country"] and person.name not in members:
             members.append(person.name)
         elif person.country == value["host_country"] and single_visit and person.name not in hosts:
@@ -250,6 +252,14 @@ def _people_of(context: DocumentContext, item: Found, *, single_visit: bool) -> 
         value["head"] = _likely_head(context, value["host_country"])
     value["members"] = [m for m in members if m != value["head"]]
     value["host_officials"] = [h for h in hosts if h != value["head"]]
+
+
+# A sentence that opens on what was said or done before the story: its people are background, not the visit's.
+_BACKGROUND = compile_cue(r"^\s*(?:Ранее|Прежде|Earlier|Previously|In the past|وسبق|سبق|وكان\s+\S+\s+قد)(?!\w)", re.I)
+
+
+def _background(context: DocumentContext, person) -> bool:
+    return bool(_BACKGROUND.match(context.sentence_at(person.start).text))
 
 
 _BY_THE_HOST = compile_cue(
