@@ -233,3 +233,14 @@ def test_a_leader_named_only_in_background_does_not_head_the_visit():
         "Ранее президент России Иван Петров заявлял о важности сотрудничества."
     )
     assert heads(text) == {("RU", "AM"): ""}
+
+
+def test_a_memorandum_said_again_in_other_words_and_documentary_evidence_are_no_new_documents():
+    text = (
+        "Министры подписали в Ереване меморандум о цифровой безопасности\n\n"
+        "12 марта 2023 года. Россия и Армения договорились о совместной работе: министры подписали меморандум о "
+        "взаимопонимании по этому направлению. Они также подписали план межмидовских консультаций на 2023 год.\n\n"
+        "Ранее в Грузии были получены документальные свидетельства утечек данных."
+    )
+    agreements = [(a["kind"], sorted(a["parties"])) for a in values(text, "agreements")]
+    assert agreements == [("mou", ["AM", "RU"]), ("roadmap", ["AM", "RU"])]

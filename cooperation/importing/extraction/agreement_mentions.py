@@ -31,8 +31,9 @@ _KINDS = (
                  r"(?<!управление )(?<!управления )(?<!служба )(?<!службы )(?<!департамент )(?<!департамента )"
                  r"(?:protocol(?!\s+(?:department|office|officer|service|division|unit))|протокол(?:а|ом|е|ы|ов|ам|ами|ах)?|"
                  r"بروتوكول)"),
-    ("roadmap", r"road\s?map|action plan|work plan|план\w* (?:мероприятий|сотрудничества|консультаций)|"
-                r"дорожн\w+ карт\w*|план\w* действий|(?:خارطة|خريطة) طريق|خطة عمل"),
+    ("roadmap", r"road\s?map|action plan|work plan|"
+                r"план\w* (?:\w+(?:ых|их) )?(?:мероприятий|сотрудничества|консультаций)|дорожн\w+ карт\w*|"
+                r"план\w* действий|(?:خارطة|خريطة) طريق|خطة عمل"),
     ("treaty", r"convention|treaty|конвенци\w*|договор\w* о (?:дружбе|союзе|партн\w+)|معاهدة|اتفاقية\s+(?:ال)?إطارية"),
     # "договорённость" is an understanding reached and "договорились" the verb, not a document: "договор" only
     # as a treaty or contract.
@@ -59,7 +60,8 @@ _MENTION = compile_cue(
     re.I,
 )
 # A later mention that refers back: "the MoU", "the document", "документ", "الوثيقة".
-_BACK_REFERENCE = compile_cue(r"(?<!\w)(?:the\s+document|документ\w*|الوثيقة|الاتفاق)(?!\w)", re.I)
+# ("документальные свидетельства", documentary evidence, is no document.)
+_BACK_REFERENCE = compile_cue(r"(?<!\w)(?:the\s+document|документ(?!альн)\w*|الوثيقة|الاتفاق)(?!\w)", re.I)
 _STATUS = (
     ("in_force", r"entered into force|in force|вступил\w* в силу|حيز التنفيذ|دخل\w* حيز"),
     (
@@ -329,6 +331,8 @@ _GENERIC = compile_cue(
     r"\w*تعاون\w*|مجال\w*|بين|في|مع|على|من|مذكر\w*|تفاهم|\w*اتفاق\w*|\w*برنامج\w*|مشترك\w*|\w*دولة|"
     r"\w*حكوم\w*|جمهورية|المملكة|правительств\w*|республик\w*|государств\w*|также|also|"
     r"this|that|these|already|effect|этом|этому|этого|этой|уже|بذلك|بهذا|الشأن|"
+    # "по этому направлению", "in this direction", "في هذا الاتجاه": the subject just told, not a new one
+    r"направлени\w*|direction|track|الاتجاه|الصدد|"
     # "between the two countries" names the parties, not what the document is about
     r"two|both|countries|sides|nations|двумя|обеими|странами|сторонами|البلدين|الجانبين|الدولتين|"
     r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|"

@@ -43,3 +43,8 @@ NOT_HAPPENING = compile_cue(
     r"планиру\w+|будет|будут|предстоящ\w+|намерены|سيتم|سوف|المقبل|المقبلة)(?!\w)",
     re.I,
 )
+
+
+# A sentence that opens on what was said or done before the story ("Ранее президент X заявлял …", "Previously,
+# …", "وسبق أن …"): its people and countries are background, not the parties of what the story tells.
+BACKGROUND = compile_cue(r"^\s*(?:Ранее|Прежде|Earlier|Previously|In the past|وسبق|سبق|وكان\s+\S+\s+قد)(?!\w)", re.I)

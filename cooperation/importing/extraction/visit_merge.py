@@ -7,7 +7,7 @@ import re
 
 from .base import NUMBER_WORDS, Found, compile_cue
 from .context import DocumentContext
-from .cues import EVENT_PATTERNS
+from .cues import BACKGROUND, EVENT_PATTERNS
 from .visit_cues import MEMBER_OF, PLANNED, VISIT
 from .visit_readings import resident
 
@@ -254,12 +254,8 @@ def _people_of(context: DocumentContext, item: Found, *, single_visit: bool) -> 
     value["host_officials"] = [h for h in hosts if h != value["head"]]
 
 
-# A sentence that opens on what was said or done before the story: its people are background, not the visit's.
-_BACKGROUND = compile_cue(r"^\s*(?:Ранее|Прежде|Earlier|Previously|In the past|وسبق|سبق|وكان\s+\S+\s+قد)(?!\w)", re.I)
-
-
 def _background(context: DocumentContext, person) -> bool:
-    return bool(_BACKGROUND.match(context.sentence_at(person.start).text))
+    return bool(BACKGROUND.match(context.sentence_at(person.start).text))
 
 
 _BY_THE_HOST = compile_cue(
