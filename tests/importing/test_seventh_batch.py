@@ -244,3 +244,14 @@ def test_a_memorandum_said_again_in_other_words_and_documentary_evidence_are_no_
     )
     agreements = [(a["kind"], sorted(a["parties"])) for a in values(text, "agreements")]
     assert agreements == [("mou", ["AM", "RU"]), ("roadmap", ["AM", "RU"])]
+
+
+def test_an_arabic_counterpart_takes_his_own_nationality_not_the_hosts_title():
+    text = (
+        "القاهرة، السبت 11 يوليو 2009 – استقبل سمير الخطيب وزير الخارجية المصري اليوم في القاهرة نظيره العراقي "
+        "كاوه بارزاني، وعقد الوزيران لقاءً تناول العلاقات بين البلدين. وأضاف المتحدث الرسمي أن الوزير العراقي "
+        "عرض تطلعات بلاده إلى توثيق علاقاتها مع مصر."
+    )
+    found = people(text)
+    assert found["كاوه بارزاني"][1] == "IQ"
+    assert "عرض تطلعات" not in found

@@ -150,7 +150,11 @@ def extract_arabic(text: str) -> list[Mention]:
             head = tokens[chain[0]].fold
             if head not in _HONORIFICS and head not in _OWNER and head not in _COUNTERPARTS:
                 honorific = honorific[2:] if head.startswith("لل") else honorific[1:]
-        span = title_span or reader.title_after(last) or reader.title_before(chain[0] if chain else first)
+        # "استقبل X وزير الخارجية المصري اليوم نظيره العراقي Y": the title before a counterpart is the other's.
+        counterpart = bool(chain) and _chain_word(tokens[chain[0]].fold) in _COUNTERPARTS
+        span = title_span or reader.title_after(last)
+        if not span and not counterpart:
+            span = reader.title_before(chain[0] if chain else first)
         title = text[span[0] : span[1]].strip(" ،,") if span else ""
         own = ""
         if chain and chain[1] > chain[0]:
