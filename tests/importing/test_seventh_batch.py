@@ -255,3 +255,11 @@ def test_an_arabic_counterpart_takes_his_own_nationality_not_the_hosts_title():
     found = people(text)
     assert found["كاوه بارزاني"][1] == "IQ"
     assert "عرض تطلعات" not in found
+
+
+def test_a_russian_city_is_recorded_in_the_nominative():
+    text = (
+        "Министр иностранных дел Армении Арам Саркисян 12 марта прибыл с визитом в Москву. "
+        "В Москве он провёл переговоры."
+    )
+    assert [d["city"] for d in values(text, "delegations")] == ["Москва"]

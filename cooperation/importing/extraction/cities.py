@@ -65,6 +65,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         english[en_zones.get(zone, {}).get("city") or zone.split("/")[1].replace("_", " ")] = code
         if ru_zones.get(zone, {}).get("city"):
             russian[_ru_stem(ru_zones[zone]["city"])] = code
+            _NOMINATIVE[_ru_stem(ru_zones[zone]["city"])] = ru_zones[zone]["city"]
         if ar_zones.get(zone, {}).get("city"):
             arabic[ar_zones[zone]["city"]] = code
     for code, en, ru, ar in _MORE:
@@ -106,6 +107,23 @@ def find_cities(text: str) -> list[tuple[str, str, int, int]]:
             if code:
                 hits.append((code, match.group(0), match.start(), match.end()))
     return sorted(hits, key=lambda hit: hit[2])
+
+
+# A Russian city's stem and its name in the nominative, as CLDR writes it ("Минск", "Москва"): "в Минске"
+# and "Москвы" are recorded as the city's name, not as the article declined it. Filled by ``_patterns``.
+_NOMINATIVE: dict[str, str] = {}
+
+
+def city_name(written: str) -> str:
+    """The city as a record names it: a dateline's capitals in title case, a Russian case ending undone."""
+    if written.isupper():
+        written = written.title()
+    _patterns()
+    for cut in range(4):
+        stem = written[: len(written) - cut]
+        if stem in _NOMINATIVE:
+            return _NOMINATIVE[stem]
+    return written
 
 
 def _lookup(forms: dict[str, str], written: str) -> str:

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from .base import Found, compile_cue, evidence_for
+from .cities import city_name
 from .context import DocumentContext, Sentence
 from .cues import NOT_HAPPENING
 from .dates import WEEKDAY_ALTERNATION
@@ -188,7 +189,7 @@ def _events_of(context: DocumentContext, sentence: Sentence, kind: str, match: r
     city = next(iter(context.cities_in(sentence.start, sentence.end)), None)
     if city is None and delegations and delegations[0].value["city"]:
         city = (delegations[0].value["host_country"], delegations[0].value["city"], 0, 0)
-    place = (city[1].title() if city[1].isupper() else city[1]) if city else ""
+    place = city_name(city[1]) if city else ""
     separate = SEPARATE.search(sentence.text) or _bilaterals_on_sidelines(context, kind, people, principal)
     if not separate and kind == "meeting" and len([p for p in people if p.name != principal]) > 1:
         separate = PLURAL_MEETINGS.search(sentence.text)

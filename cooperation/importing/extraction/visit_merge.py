@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from .base import NUMBER_WORDS, Found, compile_cue
+from .cities import city_name
 from .context import DocumentContext
 from .cues import BACKGROUND, EVENT_PATTERNS
 from .visit_cues import MEMBER_OF, PLANNED, VISIT
@@ -46,7 +47,7 @@ def merge(context: DocumentContext, found: list[Found], named_host: set[int]) ->
         spans = [item.evidence, *item.extra_evidence]
         cities = [c for e in spans for c in context.cities_in(*_sentence_span(context, e.start))]
         city = next((c[1] for c in cities if c[0] == item.value["host_country"]), "")
-        item.value["city"] = city.title() if city.isupper() else city  # "KUALA LUMPUR" in a dateline
+        item.value["city"] = city_name(city) if city else ""  # "KUALA LUMPUR" in a dateline, "в Минске"
     # The same two countries both ways: the weaker reading (no head, fewer mentions) is a misread direction.
     for item in list(result):
         reverse = next(
