@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cooperation.importing.handlers import handler_for
 from cooperation.importing.models import CandidateKind
 from cooperation.importing.services.review import ReviewError, candidate_accept, candidate_reject
 from cooperation.models import (
@@ -226,3 +227,9 @@ def test_a_delegation_to_its_own_country_is_refused_by_the_models_rules(visit, p
     with pytest.raises(ReviewError, match="host country"):
         accept(visit, CandidateKind.DELEGATION, protocol_staff, edits={"host_country": "MN"})
     assert not Delegation.objects.exists()
+
+
+def test_an_event_candidate_is_labelled_in_the_articles_words_not_by_its_code():
+    handler = handler_for(CandidateKind.EVENT)
+    assert handler.label({"kind": "meeting", "title": "Встреча — Минск"}) == "Встреча — Минск"
+    assert handler.label({"kind": "signing", "title": ""}) == "signing ceremony"

@@ -44,7 +44,10 @@ class EventHandler(Handler):
     }
 
     def label(self, value: dict[str, Any]) -> str:
-        return f"{value.get('kind', '?')}: {value.get('title', '?')}"
+        # The title already opens on the kind in the article's language ("Встреча — Минск"); the code is not shown.
+        kind = value.get("kind", "")
+        kind_name = str(EventKind(kind).label) if kind in EventKind.values else kind
+        return value.get("title") or kind_name or "?"
 
     def initial(self, value: dict[str, Any]) -> dict[str, Any]:
         return {**super().initial(value), "kind": _kind(value), "country": _country(value)}
