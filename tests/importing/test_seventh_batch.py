@@ -263,3 +263,20 @@ def test_a_russian_city_is_recorded_in_the_nominative():
         "В Москве он провёл переговоры."
     )
     assert [d["city"] for d in values(text, "delegations")] == ["Москва"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CAIRO, 11 July 2009 - Egyptian Foreign Minister Samir Khatib received his Iraqi counterpart Kawa Barzani "
+        "in Cairo today. Ambassador Hassan Zaki, the spokesman of the Foreign Ministry, said the talks covered "
+        "bilateral relations.",
+        "القاهرة، السبت 11 يوليو 2009 – استقبل سمير الخطيب وزير الخارجية المصري اليوم في القاهرة نظيره العراقي "
+        "كاوه بارزاني. وأوضح السفير حسن زكي، المتحدث الرسمي باسم وزارة الخارجية، أن المباحثات تطرقت إلى العلاقات "
+        "الثنائية.",
+    ],
+)
+def test_a_spokesmans_account_of_the_talks_is_the_same_meeting_and_he_was_not_in_it(text):
+    meetings = [e for e in values(text, "events") if e["kind"] == "meeting"]
+    assert len(meetings) == 1
+    assert len(meetings[0]["participants"]) == 2

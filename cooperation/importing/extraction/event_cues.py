@@ -185,6 +185,10 @@ RECEPTION = compile_cue(
 # A mention that points back at an event already told: "during the meeting", "attending the meeting were",
 # "وحضر اللقاء", "خلال الاستقبال", "в ходе встречи", "на встрече", "по итогам встречи". Such a mention adds
 # people to that event; its own date, if any, is some other event's ("this meeting is held ahead of the summit").
+_TOLD_OF = (
+    r"(?<!\w)(?:said|says|noted|explained|added|stated)\s+(?:that\s+)?the\s+$|(?<!\w)(?:أن|بأن)\s+$|"
+    r"(?<!\w)(?:сообщил\w*|заявил\w*|отметил\w*|рассказал\w*|пояснил\w*),?\s+что\s+$"
+)
 BACK_REFERENCE = compile_cue(
     r"(?:(?<!\w)(?:during|at|after|following|in the course of|attending|attended|on the sidelines of|"
     r"this|that)\s+(?:the\s+|this\s+|that\s+)?(?:\w+\s+)?$|"
@@ -194,9 +198,12 @@ BACK_REFERENCE = compile_cue(
     # The meeting as the subject of what was said there: "وتناول اللقاء", "The meeting discussed" (told first).
     r"(?<!\w)[وف]?(?:تناول|بحث|ناقش|استعرض|تطرق|تخلل|تركز|ركز)\s+$|^\s*(?:The|This|That)\s+$|"
     # the meetings already told, as a whole: "the various meetings", "these talks", "all the meetings"
-    r"(?<!\w)(?:the various|the several|these|those|all (?:the|these)|both|each of the)\s+$)",
+    r"(?<!\w)(?:the various|the several|these|those|all (?:the|these)|both|each of the)\s+$|" + _TOLD_OF + ")",
     re.I,
 )
+# What someone says of the talks already told: "said the talks covered", "أوضح … أن المباحثات", "сообщил, что
+# переговоры". The one who says it (a spokesman) tells of the event; he is not one of its participants.
+REPORTED = compile_cue(_TOLD_OF, re.I)
 # Plans beyond "will" (``cues.NOT_HAPPENING``): "من المنتظر أن", "يرتقب", "من المقرر", "according to the
 # programme", "им предстоит", "is expected to", "once signed", the Arabic future prefix on verbs of meeting.
 PLANNED = compile_cue(

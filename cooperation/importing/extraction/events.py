@@ -38,6 +38,7 @@ from .event_cues import (
     PLURAL_MEETINGS,
     QUOTED,
     RECEPTION,
+    REPORTED,
     SEPARATE,
     SERIES,
     STATEMENT,
@@ -211,6 +212,8 @@ def _events_of(context: DocumentContext, sentence: Sentence, kind: str, match: r
     back = _points_back(sentence.text, match) and not separate and not OTHER_ACTS["arrival"].search(match.group(0))
     if back and _DEMONSTRATIVE.search(sentence.text[: match.start()]):
         back = "this"  # "this meeting": the one just told, whatever day the sentence goes on to name
+    elif back and REPORTED.search(sentence.text[: match.start()]):
+        back = "told"  # "the spokesman said the talks covered …": told of, by someone who was not in it
     series = bool(SERIES.search(sentence.text[: match.start()]))
     if series and (NOT_HAPPENING.search(sentence.text) or PLANNED.search(sentence.text)):
         return []  # "the agenda includes a series of meetings, as he is expected to meet ...": a plan
@@ -382,6 +385,9 @@ def _attach_back_references(found: list[Found]) -> list[Found]:
                 target = None  # "the meeting due on Friday" after Thursday's talks is another meeting
         if target is None:
             kept.append(item)
+            continue
+        if item.value["back"] == "told":
+            target.extra_evidence.append(item.evidence)  # its teller is no participant
             continue
         _absorb(target, item)
         if not target.value["own"]:
