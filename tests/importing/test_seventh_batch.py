@@ -280,3 +280,28 @@ def test_a_spokesmans_account_of_the_talks_is_the_same_meeting_and_he_was_not_in
     meetings = [e for e in values(text, "events") if e["kind"] == "meeting"]
     assert len(meetings) == 1
     assert len(meetings[0]["participants"]) == 2
+
+
+def test_a_course_keeps_its_own_cohort_and_name_beside_the_memorandum_that_frames_it():
+    text = (
+        "Chile's academy wraps up 12th training course for Peruvian civil servants\n\n"
+        "SANTIAGO, 25 October 2024: The National Academy of Public Service (NAPS) brought its 12th Capacity "
+        "Building Programme (CBP) for Civil Servants of Peru to a close in Santiago on Friday.\n\n"
+        "The course follows the Memorandum of Understanding (MoU) to train 1,000 Peruvian civil servants, signed "
+        "by Chile's Foreign Minister, Ana Rojas, and the Maldives' Foreign Minister, Mr. Ali Hassan.\n\n"
+        "This batch brought together 35 civil servants from Peru."
+    )
+    programmes = [(p["title"], p["participant_count"]) for p in values(text, "programmes")]
+    assert programmes == [("12th Capacity Building Programme", 35)]
+    assert values(text, "agreements")[0]["title"].endswith("to train 1,000 Peruvian civil servants")
+    assert people(text)["Ali Hassan"][1] == "MV"
+
+
+def test_the_arabic_family_al_ash_sheikh_and_a_title_after_a_preposition():
+    text = (
+        "وصل رئيس مجلس الشورى السعودي الشيخ الدكتور عبدالله بن محمد بن إبراهيم آل الشيخ إلى مدريد. ويتضمن "
+        "برنامج الزيارة لقاءً يجمع رئيس مجلس الشورى بالعاهل الإسباني خوان كارلوس."
+    )
+    found = people(text)
+    assert "عبدالله بن محمد بن إبراهيم آل الشيخ" in found
+    assert found["خوان كارلوس"][0] == "العاهل الإسباني"

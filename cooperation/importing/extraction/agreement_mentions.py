@@ -412,7 +412,8 @@ _NOT_NAME = re.compile(r"^(?:The|A|An|This|That|Under|Both|Two|And|Minister|Pres
 
 
 def _title(text: str, mention: re.Match) -> str:
-    rest = re.match(r"[^.,;:\n،؛]{0,120}", text[mention.end() :]).group(0)
+    # "to train 1,000 civil servants": a comma or point between digits does not end the title
+    rest = re.match(r"(?:[^.,;:\n،؛]|(?<=\d)[.,](?=\d)){0,120}", text[mention.end() :]).group(0)
     end = _TITLE_END.search(rest) or _NEXT_MENTION.search(rest)
     title = (mention.group(0) + (rest[: end.start()] if end else rest)).strip()
     named = _NAME_BEFORE.search(text[max(0, mention.start() - 80) : mention.start()])

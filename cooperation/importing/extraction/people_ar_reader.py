@@ -157,7 +157,9 @@ class _Reader:
                 if not self.adjacent(index, follower):
                     break
                 nxt = tokens[follower]
-                if not _governed(nxt) and not (token.fold in _MAGHREB_LINEAGE and nxt.fold in _SHEIKH):
+                # "ولد الشيخ", and the family "آل الشيخ" (folded "ال الشيخ"): الشيخ there is a name, not a title
+                sheikh_name = (token.fold in _MAGHREB_LINEAGE or token.fold == "ال") and nxt.fold in _SHEIKH
+                if not _governed(nxt) and not sheikh_name:
                     break
                 names += [index, follower]
                 index += 2

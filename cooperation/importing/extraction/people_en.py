@@ -26,7 +26,8 @@ _EN_TITLE_HEAD = (
     r"spouse|counterpart|Charg[eé] d['’]affaires|Councill?or)\b"
 )
 # Up to three capitalised qualifiers may precede the head word ("Deputy Cabinet Minister", "UAE Deputy ...").
-_EN_TITLE_START = re.compile(rf"(?:(?:[A-Z][a-z]+|[A-Z]{{2,5}})(?:['’]s)?\s+){{0,3}}?(?i:{_EN_TITLE_HEAD})")
+# "the Maldives' Foreign Minister": a plural possessive too.
+_EN_TITLE_START = re.compile(rf"(?:(?:[A-Z][a-z]+|[A-Z]{{2,5}})(?:['’]s|(?<=s)['’])?\s+){{0,3}}?(?i:{_EN_TITLE_HEAD})")
 # One honorific: also "H E" without periods (Gulf agencies), "His Excellency", "Honourable" and the Fijian
 # chiefly "Ratu"/"Adi", which name writers keep apart from the name.
 _EN_HONORIFIC_WORD = (
@@ -173,7 +174,12 @@ def _title_before(text: str, start: int) -> str:
     window = text[window_start:start]
     # Only the current clause: after the last sentence end, semicolon or line break.
     # A quotation mark ends a clause; a possessive apostrophe ("Iran's ambassador") does not.
-    quotes = [m.start() for m in re.finditer(r"(?<!\w)['’]|['’](?!\w)", window)]  # not "Iran's", "d'affaires"
+    quotes = [
+        m.start()
+        for m in re.finditer(r"(?<!\w)['’]|['’](?!\w)", window)  # not "Iran's", "d'affaires"
+        # nor a plural possessive before a capitalised word: "the Maldives' Foreign Minister"
+        if not (window[m.start() - 1 : m.start()] == "s" and re.match(r"\s+[A-Z]", window[m.start() + 1 :]))
+    ]
     # The period of an abbreviated honorific or an initial ("Minister Hon. Justin …", "H.E. Dr. …") is no full stop.
     stops = [m.start() for m in _FULL_STOP.finditer(window)]
     cut = max(stops[-1] if stops else -1, window.rfind(";"), window.rfind("\n"), quotes[-1] if quotes else -1)

@@ -163,7 +163,7 @@ def _span_cohort(sentence: Sentence) -> tuple[re.Match, int] | None:
 
 
 _PROGRAMME_NAME = compile_cue(
-    r"[«“\"]([^»”\"]{4,120})[»”\"]|(?:The\s+)?((?:[A-Z][\w-]*\s+){1,6}(?:\([A-Z]{2,8}\)\s+)?"
+    r"[«“\"]([^»”\"]{4,120})[»”\"]|(?:The\s+)?((?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w-]*\s+){1,6}(?:\([A-Z]{2,8}\)\s+)?"
     r"(?:Programme|Program|Course|[Pp]ackage|Initiative))(?!\w)"
     r"|((?:Программ\w+|Курс\w*)\s+(?:[А-ЯЁA-Z][\w-]*\s*){1,4}(?:\([A-Z]{2,6}\))?)|(программ\w+\s+[A-Z]{2,8})(?!\w)"
 )
@@ -228,14 +228,16 @@ def _counts(members: list) -> set[int]:
 
 
 def _programmes(context: DocumentContext, members: list, before: dict | None) -> list[Found]:
-    sentence, match, name = members[0]
+    sentence, match, _name = members[0]
+    name = next((n for _s, _m, n in members if n), "")  # the headline's course, named in the body
     beneficiaries: list[str] = []
     count = None
     for s, _m, _name in members:
         for trainees in _TRAINEES.finditer(s.text):
             if not beneficiaries:
                 beneficiaries = _trainees_countries(context, s, trainees)
-            if count is None:
+            if count is None and not AGREEMENT_MENTION.search(s.text[: trainees.start()]):
+                # ("the MoU to train 1,000 civil servants": the agreement's target, not this course's cohort)
                 count = _cohort(s.text[: trainees.start()])
     if not beneficiaries:  # "the civil servants in the Philippines" said of the same trainees in another sentence
         for s in context.sentences:
@@ -267,7 +269,7 @@ def _programmes(context: DocumentContext, members: list, before: dict | None) ->
     if count is None:  # "The 30 civil servants from Kenya …" in a sentence of its own (not a tally over years)
         for s in context.sentences:
             for trainees in _TRAINEES.finditer(s.text) if _span_cohort(s) is None else ():
-                if count is None:
+                if count is None and not AGREEMENT_MENTION.search(s.text[: trainees.start()]):
                     count = _cohort(s.text[: trainees.start()])
     strong = [(s, m) for s, m, _name in members]
     if not beneficiaries and before is not None and before["beneficiary"]:
