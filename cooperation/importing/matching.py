@@ -48,6 +48,11 @@ def _surname_of(tokens: list[str]) -> str:
     return long[-1]
 
 
+def _spelled_alike(surname: str, word: str, *, at: int) -> bool:
+    """The same family name, its case ending aside ("shapkinoi" ~ "shapkina")."""
+    return surname == word or fuzz.ratio(_stem(surname), _stem(word)) >= at
+
+
 def name_score(candidate_forms: list[str], known_forms: list[str]) -> float:
     """0-100: how surely two sets of name forms denote one person, across scripts and case endings."""
     return name_match(candidate_forms, known_forms)[0]
@@ -70,7 +75,7 @@ def name_match(candidate_forms: list[str], known_forms: list[str]) -> tuple[floa
             how = _("similar spelling") if score < 100 else _("same name")
             # Surname agreement, allowing case endings ("shapkinoi" ~ "shapkina").
             for other in b:
-                if len(other) <= 2 or not (surname == other or fuzz.ratio(_stem(surname), _stem(other)) >= 90):
+                if len(other) <= 2 or not _spelled_alike(surname, other, at=90):
                     continue
                 rest_b = [t for t in b if t != other]
                 full_given = [t for t in a_given if len(t) > 1]
@@ -106,7 +111,7 @@ def _family_agrees(candidate_forms: list[str], known_forms: list[str]) -> bool:
         surname = _surname_of(search_key(form).split())
         for known in known_forms:
             words = [w for w in search_key(known).split() if len(w) > 2]
-            if surname and any(fuzz.ratio(_stem(surname), _stem(w)) >= 80 for w in words):
+            if surname and any(_spelled_alike(surname, w, at=80) for w in words):
                 return True
     return False
 

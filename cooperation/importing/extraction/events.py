@@ -90,6 +90,7 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
     events = _drop_calls_told_as_talks(_merge_events(_attach_back_references(found), principal))
     _carry_dates(context, events)
     one_day = _one_day_visit(delegations)
+    told_day = _only_day_told(context) if context.document_date else None
     for event in events:
         # A stop on a visit's programme needs no name to be dated ("he also toured the centre").
         on_programme = delegations and (event.value["kind"] in _VISIT_PROGRAMME or event.value["act"] in _PROTOCOL_ACTS)
@@ -99,7 +100,7 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
         elif not event.value["start"] and context.document_date and (event.value["participants"] or on_programme):
             # A meeting reported without its day happened on the one day the report tells of ("the minister on
             # Thursday hosted a series of ambassadors …"), else on the day of the report.
-            day = _only_day_told(context) or context.document_date.isoformat()
+            day = told_day or context.document_date.isoformat()
             event.value.update(start=day, end=None, precision="day")
         elif not event.value["start"] and len(delegations) == 1 and delegations[0].value["start"]:
             visit = delegations[0].value  # undated and no report date: the first day of the visit it belongs to

@@ -399,10 +399,10 @@ def _with_model_people(text: str, mentions: list[Mention]) -> list[Mention]:
                     m.start, m.end = person.start, person.end
             continue
         after = _title_after(text, person.end)
-        before = sorted((m for m in mentions if m.end <= person.start), key=lambda m: m.end)
+        earlier = sorted((m for m in mentions if m.end <= person.start), key=lambda m: m.end)
         if after:
             person.title = after[0]
-        elif not _apposition_of_previous(text, person.start, before):  # "A, Australia's envoy, Jilani said"
+        elif not _apposition_of_previous(text, person.start, earlier):  # "A, Australia's envoy, Jilani said"
             person.title = _title_before(text, person.start)
         # With no title and no honorific, the model's word alone is not enough: the name must start like a
         # name (a given name, or a word that is not English), not like "Passport Sewa Kendra".

@@ -207,6 +207,13 @@ def _cohort(before: str) -> int | None:
     return None
 
 
+def _own_cohort(sentence: Sentence, trainees: re.Match) -> int | None:
+    """The course's cohort, not an agreement's target ("the MoU to train 1,000 civil servants")."""
+    if AGREEMENT_MENTION.search(sentence.text[: trainees.start()]):
+        return None
+    return _cohort(sentence.text[: trainees.start()])
+
+
 def _counted_trainees(sentence: Sentence) -> bool:
     return any(_cohort(sentence.text[: t.start()]) for t in _TRAINEES.finditer(sentence.text))
 
@@ -228,7 +235,7 @@ def _counts(members: list) -> set[int]:
 
 
 def _programmes(context: DocumentContext, members: list, before: dict | None) -> list[Found]:
-    sentence, match, _name = members[0]
+    sentence, match = members[0][:2]
     name = next((n for _s, _m, n in members if n), "")  # the headline's course, named in the body
     beneficiaries: list[str] = []
     count = None
@@ -236,9 +243,8 @@ def _programmes(context: DocumentContext, members: list, before: dict | None) ->
         for trainees in _TRAINEES.finditer(s.text):
             if not beneficiaries:
                 beneficiaries = _trainees_countries(context, s, trainees)
-            if count is None and not AGREEMENT_MENTION.search(s.text[: trainees.start()]):
-                # ("the MoU to train 1,000 civil servants": the agreement's target, not this course's cohort)
-                count = _cohort(s.text[: trainees.start()])
+            if count is None:
+                count = _own_cohort(s, trainees)
     if not beneficiaries:  # "the civil servants in the Philippines" said of the same trainees in another sentence
         for s in context.sentences:
             for trainees in _TRAINEES.finditer(s.text):
@@ -269,8 +275,8 @@ def _programmes(context: DocumentContext, members: list, before: dict | None) ->
     if count is None:  # "The 30 civil servants from Kenya …" in a sentence of its own (not a tally over years)
         for s in context.sentences:
             for trainees in _TRAINEES.finditer(s.text) if _span_cohort(s) is None else ():
-                if count is None and not AGREEMENT_MENTION.search(s.text[: trainees.start()]):
-                    count = _cohort(s.text[: trainees.start()])
+                if count is None:
+                    count = _own_cohort(s, trainees)
     strong = [(s, m) for s, m, _name in members]
     if not beneficiaries and before is not None and before["beneficiary"]:
         beneficiaries = [before["beneficiary"]]
