@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cooperation.importing.extraction.topics import extract_topics
 from cooperation.importing.handlers import handler_for
 from cooperation.importing.models import CandidateKind
 from cooperation.importing.services.review import ReviewError, candidate_accept, candidate_reject
@@ -16,6 +17,7 @@ from cooperation.models import (
     MemberRole,
     OrganisationKind,
     ParticipantRole,
+    Topic,
     TrainingProgramme,
 )
 from tests import factories as f
@@ -233,3 +235,16 @@ def test_an_event_candidate_is_labelled_in_the_articles_words_not_by_its_code():
     handler = handler_for(CandidateKind.EVENT)
     assert handler.label({"kind": "meeting", "title": "Встреча — Минск"}) == "Встреча — Минск"
     assert handler.label({"kind": "signing", "title": ""}) == "signing ceremony"
+
+
+@pytest.mark.parametrize(("language", "label"), [("ar", "القيادة"), ("ru", "Лидерство"), ("en", "Leadership")])
+def test_a_topic_is_proposed_in_the_articles_language_and_created_with_all_three_names(
+    extracted, protocol_staff, language, label
+):
+    text = {"ar": "برنامج في القيادة للموظفين", "ru": "курс по лидерству для госслужащих", "en": "a leadership course"}
+    [topic] = [item.as_dict() for item in extract_topics(text[language])]
+    doc = extracted(language=language, topics=[topic])
+    candidate = doc.candidates.get(kind=CandidateKind.TOPIC)
+    assert candidate.label == label
+    created = Topic.objects.get(pk=accept(doc, CandidateKind.TOPIC, protocol_staff).target_id)
+    assert (created.name, created.name_ru, created.name_ar) == ("Leadership", "Лидерство", "القيادة")

@@ -54,6 +54,7 @@ def extract_all(
     for person in people:  # what the document says of a person elsewhere ("signed on behalf of Malaysia")
         person.value["country"] = person.value["country"] or context.country_of(person.value["normal"])
     delegations = extract_delegations(context)
+    _countries_from_visits(people, context, delegations)
     results: dict[str, list[Found]] = {
         "people": people,
         "countries": extract_countries(text),
@@ -70,3 +71,22 @@ def extract_all(
         "document_date": document_date.isoformat() if document_date else None,
         **{name: [item.as_dict() for item in items] for name, items in results.items()},
     }
+
+
+def _countries_from_visits(people: list[Found], context, delegations: list[Found]) -> None:
+    """Whoever heads or joins a visit serves the country it comes from, and its hosts the country they receive it
+    in, when nothing else in the article says: "Foreign Minister X arrived in Madrid" is the visiting country's."""
+    sides: dict[str, str] = {}
+    for delegation in delegations:
+        value = delegation.value
+        for name in [value["head"], *value["members"]]:
+            sides.setdefault(name, value["origin_country"])
+        for name in value["host_officials"]:
+            sides.setdefault(name, value["host_country"])
+    for person in people:
+        country = sides.get(person.value["normal"])
+        if country and not person.value["country"]:
+            person.value["country"] = country
+            for ref in context.people:
+                if ref.name == person.value["normal"]:
+                    ref.country = country

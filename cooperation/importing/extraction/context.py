@@ -8,10 +8,12 @@ relate. The document itself supplies what a sentence leaves out: its own date, i
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .agencies import reporting_country
 from .base import _SENTENCE_END, Found
 from .cities import find_cities
 from .countries import find_countries
@@ -161,12 +163,22 @@ _ON_BEHALF = re.compile(
 )
 
 
+_POSTED_TO = re.compile(r"(?<!\w)(?:لدى|to|in|в|во|при)\s+(?:the\s+)?$", re.I)
+
 _BEHALF_BEFORE = re.compile(r"(?:on behalf of|от имени|عن الجانب|نيابة عن)\s+(.{0,40}?)\s+(?:by|—|-)\s", re.I)
 
 
 # A clause ends at a full stop, but not at the dot of an initial or abbreviation ("his U.S. counterpart X").
 # "with" starts the other party: "الرئيس الإندونيسي … مع رئيس الوزراء X" says nothing of X's country.
 _CLAUSE_END = re.compile(r"[;\n،,]|(?<!\b\w)\.|\b(?:with|مع|с|со)\s")
+
+
+def _one_country(clause: str, hits: list, language: str) -> bool:
+    """The clause before a name points at one country, or its title does ("Egypt's and Spain's Foreign Ministers,
+    X": English and Russian put a country before the title's words, Arabic right after them): "talks between the
+    delegations of Egypt and Spain, headed by Minister X" says nothing of X's."""
+    after = len(clause[hits[-1][2] :].split())
+    return len({code for code, _s, _e in hits}) == 1 or after <= (0 if language == "ar" else 3)
 
 
 def _fill_people_countries(context: DocumentContext) -> None:
@@ -182,9 +194,10 @@ def _fill_people_countries(context: DocumentContext) -> None:
         window_start = max(previous_end, ref.start - 80)
         window = context.text[window_start : ref.start]
         clause = _CLAUSE_END.split(window)[-1]
-        hits = find_countries(clause)
+        # "سفير خادم الحرمين الشريفين لدى إسبانيا X", "Ambassador to Spain X": where he is posted, not whom he serves
+        hits = [hit for hit in find_countries(clause) if not _POSTED_TO.search(clause[: hit[1]])]
         before = _BEHALF_BEFORE.search(window)  # "… and on behalf of South Korea by the Minister of …, X"
-        if hits:
+        if hits and _one_country(clause, hits, context.language):
             ref.country = hits[-1][0]
         elif before and find_countries(before.group(1)):
             ref.country = find_countries(before.group(1))[0][0]
@@ -197,3 +210,33 @@ def _fill_people_countries(context: DocumentContext) -> None:
     for ref in context.people:  # every mention of one person shares what any mention revealed
         if not ref.country:
             ref.country = context.country_of(ref.name)
+    _counterparts(context)
+    home = reporting_country(context.text)
+    for ref in context.people:  # "القاهرة (أ ش أ): … سامح شكري، وزير الخارجية": the agency's country's minister
+        if home and not ref.country and context.title_of(ref.name) and not context.country_of(ref.name):
+            ref.country = home
+
+
+# "X and his Spanish counterpart Y", "X и его испанский коллега Y", "X ونظيره الإسباني Y".
+_COUNTERPART_NEXT = re.compile(
+    r"^[\s,]*(?:and (?:his|her) (?:\S+ ){0,2}counterpart|и (?:его|ее|её) (?:\S+ ){0,2}коллег\w*|"
+    r"و?نظير(?:ه|ها|يه|تها))\b",
+    re.I,
+)
+
+
+def _counterparts(context: DocumentContext) -> None:
+    """Of two counterparts, the one whose country the article does not say is from the other of the two countries
+    it is about: "Foreign Minister X and his Spanish counterpart Y" in an article about Egypt and Spain."""
+    if len(context.main_countries) != 2:
+        return
+    for ref, other in itertools.pairwise(context.people):
+        # No country told, or the one a guess gave that the counterpart's own nationality contradicts ("the
+        # Norwegian capital saw Minister X and her Norwegian counterpart Y sign").
+        if ref.country not in ("", other.country) or other.country not in context.main_countries:
+            continue
+        if _COUNTERPART_NEXT.match(context.text[ref.end : other.start]):
+            country = next(c for c in context.main_countries if c != other.country)
+            for same in context.people:
+                if same.name == ref.name and same.country in ("", other.country):
+                    same.country = country

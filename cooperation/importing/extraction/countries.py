@@ -156,6 +156,23 @@ def countries_in(text: str) -> list[str]:
     return list(dict.fromkeys(code for code, _start, _end in find_countries(text)))
 
 
+# "Ambassador to Spain", "посол в Испании", "سفير … لدى إسبانيا": the country a title places someone in.
+_POSTED_IN = re.compile(r"(?<!\w)(?:to|in|в|во|при|لدى)\s+(?:the\s+)?$", re.I)
+
+
+def served_countries(title: str) -> list[str]:
+    """The countries of a title that say whom its holder serves, not where he is posted: "Qatar's Ambassador to
+    Spain" is Qatar's, "the Ambassador to Spain" says nothing of whose."""
+    codes = [
+        code
+        for code, start, end in find_countries(title)
+        # where a title ends ("Ambassador to Spain"), not a body it goes on to name ("Delegate to the Cameroonian
+        # Minister of External Relations")
+        if not (_POSTED_IN.search(title[:start]) and not title[end:].strip(" ,.،"))
+    ]
+    return list(dict.fromkeys(codes))
+
+
 def extract_countries(text: str) -> list[Found]:
     """One result per country, with its first mention as evidence and the others as further evidence.
 

@@ -54,7 +54,10 @@ EVENT_KIND_CUES: dict[str, str] = {
     r"(?<!пресс-)конференци\w*|" + _ar("قمة", "منتدى", "مؤتمر") + r"(?![\u064b-\u0652]*\s+(?:ال)?صحفي)",
     "training": r"training (?:session|course|workshop|programme|program)|"
     r"capacity[- ]building (?:programme|program|course)|workshops?|course for|language course|graduated|"
+    # "the two-week course ran from 14 to 25 October": a course said by its length or its kind, not "of course"
+    r"(?:[\w]+-(?:day|week|month)|short|intensive|advanced|speciali[sz]ed) courses?|"
     r"семинар\w*|тренинг\w*|стажировк\w*|курс\w* повышения|обучени\w*|"
+    r"(?:\w+недельн|\w+дневн|учебн|краткосрочн|специализированн)\w+ курс\w*|курс\w*(?= (?:для|прош[её]л|проходил))|"
     + _ar("ورشة")
     + "|"
     + _ar("دورة")

@@ -421,6 +421,10 @@ def _merge_events(found: list[Found], principal: str) -> list[Found]:
             events.append(item)
             continue
         _absorb(same, item)
+        if item.value["end"] and not same.value["end"]:  # the span of days is the whole event
+            same.value.update({key: item.value[key] for key in ("start", "end", "precision")})
+        if item.value["city"] and not same.value["city"]:
+            same.value.update(city=item.value["city"], country=item.value["country"])
         same.value["own"] |= item.value["own"]
         if item.value["separate"]:
             same.value["sentences"] = same.value.get("sentences", set()) | {item.value["sentence"]}
@@ -446,7 +450,7 @@ def _drop_calls_told_as_talks(events: list[Found]) -> list[Found]:
 
 
 def _same_event(a: dict, b: dict, principal: str) -> bool:
-    if a["kind"] != b["kind"] or (a["start"] and b["start"] and a["start"] != b["start"]):
+    if a["kind"] != b["kind"] or (a["start"] and b["start"] and not _days_agree(a, b)):
         return False
     if a["next_day"] != b["next_day"]:
         return False  # "the next day" is another day than the one told before, even with no date written
@@ -461,6 +465,17 @@ def _same_event(a: dict, b: dict, principal: str) -> bool:
     others_a = a["own"] - {principal}
     others_b = b["own"] - {principal}
     return not others_a or not others_b or bool(others_a & others_b)
+
+
+def _days_agree(a: dict, b: dict) -> bool:
+    """The same day, or one day within the other's span: "the course ran from 14 to 25 October" and "closed on
+    25 October" tell of one course."""
+    if a["start"] == b["start"]:
+        return True
+    return any(
+        span["end"] and span["start"] <= day["start"] <= span["end"] and not day["end"]
+        for span, day in ((a, b), (b, a))
+    )
 
 
 def _carry_dates(context: DocumentContext, events: list[Found]) -> None:

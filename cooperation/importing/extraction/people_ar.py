@@ -35,6 +35,8 @@ organisation's name, not a person. The given names are in ``arabic_given_names.t
 
 from __future__ import annotations
 
+import re
+
 from .countries import find_countries
 from .people_ar_reader import (
     _Reader,
@@ -161,6 +163,7 @@ def extract_arabic(text: str) -> list[Mention]:
             heads = [i for i in range(*chain) if _chain_word(tokens[i].fold) in _TITLE_HONORIFICS | _COUNTERPARTS]
             if heads:
                 own = text[tokens[heads[0]].start : tokens[chain[1] - 1].end]
+                own = re.sub(r"^[وف](?=نظير)", "", own)  # "ونظيره الإسباني": the conjunction is the sentence's
         # "استقبل الرئيس المصري عبد الفتاح السيسي رئيس وزراء اليونان …": with no comma, a title after the name that
         # names another country than the chain before it is the object's, not the subject's.
         other = title and reader.adjacent(last, last + 1) and not title_span

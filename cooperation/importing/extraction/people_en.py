@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from .countries import countries_in, find_countries
+from .countries import find_countries, served_countries
 from .people_base import Mention, organisation_in, same_person
 
 _EN_TITLE_HEAD = (
@@ -287,7 +287,7 @@ def extract_english(text: str) -> list[Mention]:
                 continue
         if name.split()[0] in _EN_GIVEN_NAMES_OK and not (honorific or title):
             continue
-        countries = countries_in(title)
+        countries = served_countries(title)
         mentions.append(
             Mention(
                 name=name,
@@ -342,7 +342,7 @@ def _initials_and_single_names(text: str, mentions: list[Mention]) -> list[Menti
         title = after[0] if after else _title_before(text, start)
         led = regex.search(r"(?:headed|led|chaired|chaired)\s+by\s*$|\(headed by\s*$", text[max(0, start - 20) : start])
         if title or led:
-            countries = countries_in(title)
+            countries = served_countries(title)
             found.append(Mention(name=match.group(0), normal=match.group(0), start=start, end=end, title=title,
                                  organisation=organisation_in(title), country=countries[0] if countries else "",
                                  confidence=0.8))  # fmt: skip
@@ -415,7 +415,7 @@ def _with_model_people(text: str, mentions: list[Mention]) -> list[Mention]:
         if not person.title and not known and (_AFTER_TOWN.search(before) or _AFTER_ARTICLE.search(before)):
             continue
         person.organisation = organisation_in(person.title)
-        countries = countries_in(person.title)
+        countries = served_countries(person.title)
         person.country = countries[0] if countries else ""
         person.confidence = 0.85 if person.title else 0.7
         mentions.append(person)

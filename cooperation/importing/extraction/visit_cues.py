@@ -65,9 +65,19 @@ TAKES_PART = compile_cue(
     re.I,
 )
 
+# Whose greetings or message a visitor conveys stayed at home: "نقل X تحيات خادم الحرمين الشريفين الملك …",
+# "conveyed the greetings of President Y", "передал приветствие Президента Z".
+CONVEYED = compile_cue(
+    r"(?:greetings|regards|message|letter|приветстви\w*|послани\w*|письм\w*|تحيات|تحية|رسالة|برقية)"
+    r"[^.،,;]{0,40}$",
+    re.I,
+)
+
 # "High Commissioner" is what Commonwealth countries call their ambassador to one another.
 # "القائم بأعمال سفارة …" (chargé d'affaires of the embassy of …) as well as "القائم بالأعمال".
 RESIDENT = compile_cue(r"ambassador|high commissioner|chargé|charge d|посол|поверенн|سفير|القائم ب(?:ال)?أعمال", re.I)
+# Staff of an embassy, by a title that places them there ("رئيس قسم الشؤون الاقتصادية بالسفارة", "embassy counsellor").
+EMBASSY_STAFF = compile_cue(r"embassy|посольств\w*|[بل]?(?:ال)?سفارة", re.I)
 
 # The noun for a visit, whose genitive names the visitor: "визит Президента X", "the visit of X", "زيارة الرئيس X".
 VISIT_NOUN = compile_cue(

@@ -9,7 +9,7 @@ import re
 
 from .base import compile_cue
 from .context import DocumentContext, PersonRef, Sentence
-from .visit_cues import HEADED_BY, RESIDENT, VISIT
+from .visit_cues import EMBASSY_STAFF, HEADED_BY, RESIDENT, VISIT
 
 # "during Hu's visit to the United States in January last year": a visit of someone else, told in passing.
 _POSSESSIVE_VISIT = compile_cue(r"(\w+)['’]s\s+(?:\w+\s+){0,2}?(?:visit|trip|tour)\s+to\s+(?:the\s+)?", re.I)
@@ -112,7 +112,8 @@ def resident(context: DocumentContext, person: PersonRef) -> bool:
         before = context.text[previous[-1].end : person.start]
     if any(_COUNTERPART.search(context.text, max(0, m.start - 50), m.start) for m in _mentions(context, person)):
         return False
-    if RESIDENT.search(person.title or context.title_of(person.name)):
+    title = person.title or context.title_of(person.name)
+    if RESIDENT.search(title) or EMBASSY_STAFF.search(title):
         return True
     return bool(RESIDENT.search(before))
 

@@ -31,6 +31,7 @@ from .visit_common import date_of, not_happening, place_cities, reading, visit_a
 from .visit_cues import (
     ACCOMPANIED,
     AR_ADJECTIVE,
+    CONVEYED,
     CREDENTIALS,
     DELEGATION,
     FROM,
@@ -213,6 +214,7 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
                 for p in context.people_in(sentence.start, offset + cue.start())
                 if (not host or p.country != host)
                 and not ACCOMPANIED.search(context.text, max(0, p.start - 60), p.start)
+                and not CONVEYED.search(context.text, max(0, p.start - 50), p.start)
             ]
             if not led and _GENITIVE_AFTER.match(text, cue.end()) and VISIT_NOUN.match(text, cue.start()):
                 # "значение визита Президента Монголии", "the visit of the Japanese minister": the visitor is

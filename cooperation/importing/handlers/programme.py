@@ -106,18 +106,37 @@ class TopicHandler(Handler):
     model = Topic
     citation_field = None  # topics are reference data, not cited
 
+    def prepare(self, value: dict[str, Any], *, language: str) -> None:
+        # The card is headed in the article's language, as every other candidate of the document is.
+        value["label"] = value.get(f"name_{language}") or value.get("name", "")
+
+    def label(self, value: dict[str, Any]) -> str:
+        return value.get("label") or value.get("name") or "?"
+
     def match(self, value: dict[str, Any]) -> list[dict[str, Any]]:
         return matching.match_topic(value)
 
     def preview(self, value: dict[str, Any]) -> list[tuple[str, str]]:
-        return [(_("name"), value.get("name", ""))]
+        return [(_("name"), _topic_name(value))]
 
     def create(self, candidate, context: DocumentContext, user) -> Topic:
         require(candidate.value.get("slug"), _("The identifier"))
+        value = candidate.value
         topic, _created = Topic.objects.get_or_create(
-            slug=candidate.value["slug"], defaults={"name": candidate.value.get("name") or candidate.value["slug"]}
+            slug=value["slug"],
+            defaults={
+                "name": value.get("name") or value["slug"],
+                "name_ru": value.get("name_ru", ""),
+                "name_ar": value.get("name_ar", ""),
+            },
         )
         return topic
+
+
+def _topic_name(value: dict[str, Any]) -> str:
+    """The proposed topic's name in the reviewer's language (English when the candidate predates the others)."""
+    language = translation.get_language() or "en"
+    return value.get(f"name_{language[:2]}") or value.get("name", "")
 
 
 # How an unnamed programme is titled, per article language: the beneficiary's officials, trained by the provider.
