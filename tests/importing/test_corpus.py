@@ -72,12 +72,12 @@ def test_relations_on_the_dev_split_stay_above_their_floors(dev_summary):
     row = dev_summary["all"]
     # Just under what the rules reach on dev today: a guard against regressions, not a claim about unseen text
     # (the test split's figures are in docs/importing.md).
-    # The seventh and eighth batches (39 articles that had never been read) joined dev with their misses.
+    # The seventh, eighth and ninth batches (55 articles that had never been read) joined dev with their misses.
     floors = {
-        "delegations": (0.94, 0.91),
-        "heads": (0.88, 0.88),
+        "delegations": (0.94, 0.90),
+        "heads": (0.88, 0.87),
         "agreements": (0.93, 0.87),
-        "events": (0.85, 0.77),
+        "events": (0.84, 0.76),
         "programmes": (0.93, 0.93),
     }
     below = {

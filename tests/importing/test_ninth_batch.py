@@ -124,3 +124,40 @@ def test_the_staff_of_an_embassy_in_the_capital_make_no_visit():
 def test_a_course_told_by_its_length_is_one_training_over_its_whole_span(text):
     trainings = [(e["start"], e["end"]) for e in values(text, "events") if e["kind"] == "training"]
     assert trainings == [("2024-10-14", "2024-10-25")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "country"),
+    [
+        (
+            "He met Ana Lima, Timor-Leste's Minister for Foreign Affairs, on Monday.",
+            "Ana Lima",
+            "Timor-Leste's Minister for Foreign Affairs",
+            "TL",
+        ),
+        (
+            "He met Prime Minister Nuno Costa of Guinea-Bissau and invited him.",
+            "Nuno Costa",
+            "Prime Minister of Guinea-Bissau",
+            "GW",
+        ),
+    ],
+)
+def test_a_country_with_a_hyphen_or_after_the_name_is_the_officials(sentence, name, title, country):
+    found = {p["normal"]: (p["title"], p["country"]) for p in values(sentence, "people")}
+    assert found[name] == (title, country)
+
+
+def test_a_plural_signed_with_its_list_is_one_agreement_per_item():
+    text = (
+        "Ankara, 10 September 2020. Turkish Foreign Minister Ali Demir visited Guinea-Bissau. Several agreements "
+        "were signed during the visit: on information technologies and archives, on air services, and on "
+        "schools. A trade agreement would be finalised later."
+    )
+    agreements = [(a["title"], a["status"]) for a in values(text, "agreements")]
+    assert agreements[:3] == [
+        ("agreement on information technologies and archives", "signed"),
+        ("agreement on air services", "signed"),
+        ("agreement on schools", "signed"),
+    ]
+    assert [status for _title, status in agreements[3:]] == ["under_negotiation"]

@@ -98,6 +98,10 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                 if not status and not (current and _listing(sentence.text)):
                     continue  # an agreement named with no act (signed, negotiated, extended) is background
                 joined = general_end >= 0 and _JOINED.match(sentence.text[general_end : mention.start()])
+                items = []
+                if plural and not count and status in ("signed", "in_force"):
+                    items = _enumerated(sentence.text, mention.end())  # "agreements were signed: on A, on B and C"
+                    count = len(items) or None
                 if (plural and not count) or joined:
                     general_end = mention.end()
                     continue  # "numerous bilateral agreements are in force": agreements in general
@@ -142,6 +146,9 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                         package.append(_new(context, sentence, mention, status))
                         found.append(package[-1])
                     first = len(extra) + len(known)
+                    for item, words in zip(package[first:], items, strict=False):  # each named by its list item
+                        item.value["title"] = f"{_singular(mention.group(0))} {words}"[:200]
+                        described.add(id(item))
                     current = package[first] if first < len(package) else package[-1]
                     for item in package:
                         _read_sentence(context, sentence, item)
@@ -176,6 +183,37 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
     for item in found:
         _complete(context, item)
     return found
+
+
+# "Several agreements were signed during the visit: on information technologies, on air services, and on schools",
+# "подписаны соглашения: о A, о B и о C", "تم توقيع اتفاقيات: في مجال A، وفي مجال B": each item is one document.
+_LIST_OPENS = re.compile(r"[^.:;]{0,60}?:\s*")
+_ITEM_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|и\s+)?|\s+(?:and|и)\s+|،\s*و?|\s+و(?=\S))")
+
+
+def _enumerated(text: str, position: int) -> list[str]:
+    """The documents the list after a plural names, when it names two or more."""
+    opens = _LIST_OPENS.match(text, position)
+    if not opens:
+        return []
+    listed = text[opens.end() :].rstrip(" .")
+    items = [item.strip() for item in _ITEM_SEPARATOR.split(listed) if item.strip()]
+    # "on A and B, on C": when each item opens with the same preposition, only that starts the next one.
+    opening = re.match(r"(on|in|for|about|о|об|по|в|في|حول)\s", listed)
+    if opening:
+        joined: list[str] = []
+        for item in items:
+            if joined and not item.startswith(opening.group(0)):
+                joined[-1] += f" and {item}" if listed.isascii() else f" {item}"
+            else:
+                joined.append(item)
+        items = joined
+    return items if 2 <= len(items) <= 12 else []
+
+
+def _singular(word: str) -> str:
+    """ "Agreements" → "Agreement" (English only; Russian and Arabic keep the plural the article wrote)."""
+    return word[:-1] if word.isascii() and word.lower().endswith("s") else word
 
 
 def _named_loosely(text: str, mention: re.Match, item: Found) -> bool:

@@ -27,7 +27,9 @@ _EN_TITLE_HEAD = (
 )
 # Up to three capitalised qualifiers may precede the head word ("Deputy Cabinet Minister", "UAE Deputy ...").
 # "the Maldives' Foreign Minister": a plural possessive too.
-_EN_TITLE_START = re.compile(rf"(?:(?:[A-Z][a-z]+|[A-Z]{{2,5}})(?:['’]s|(?<=s)['’])?\s+){{0,3}}?(?i:{_EN_TITLE_HEAD})")
+_EN_TITLE_START = re.compile(
+    rf"(?:(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{{2,5}})(?:['’]s|(?<=s)['’])?\s+){{0,3}}?(?i:{_EN_TITLE_HEAD})"
+)
 # One honorific: also "H E" without periods (Gulf agencies), "His Excellency", "Honourable" and the Fijian
 # chiefly "Ratu"/"Adi", which name writers keep apart from the name.
 _EN_HONORIFIC_WORD = (
@@ -130,6 +132,10 @@ def _clean_name_run(name: str) -> tuple[str, int]:
 @lru_cache(maxsize=4096)
 def _is_country(word: str) -> bool:
     return bool(find_countries(word)) and find_countries(word)[0][2] == len(word)
+
+
+# A country right after a titled name: "Prime Minister Nuno Gomes Nabiam of Guinea-Bissau", then the clause goes on.
+_OF_COUNTRY = regex.compile(r"\s+of\s+((?:the\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3})(?=[\s,.;:)]|$)")
 
 
 def _title_after(text: str, position: int) -> tuple[str, int] | None:
@@ -288,6 +294,10 @@ def extract_english(text: str) -> list[Mention]:
         if name.split()[0] in _EN_GIVEN_NAMES_OK and not (honorific or title):
             continue
         countries = served_countries(title)
+        of_country = _OF_COUNTRY.match(text, end)
+        if title and not countries and of_country and find_countries(of_country.group(1)):
+            title = f"{title} of {of_country.group(1)}"  # "Prime Minister X of Guinea-Bissau and …"
+            countries = served_countries(title)
         mentions.append(
             Mention(
                 name=name,
