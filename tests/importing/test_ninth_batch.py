@@ -161,3 +161,13 @@ def test_a_plural_signed_with_its_list_is_one_agreement_per_item():
         ("agreement on schools", "signed"),
     ]
     assert [status for _title, status in agreements[3:]] == ["under_negotiation"]
+
+
+def test_the_agencys_country_is_not_given_to_the_next_of_a_list_of_another_countrys_officials():
+    text = (
+        "مدريد 12 مارس 2014 (واس) - وصل رئيس مجلس الشورى فهد بن سالم اليوم إلى مدريد في زيارة رسمية. ومن المقرر أن "
+        "يلتقي بالعاهل الإسباني الملك فيليبي، ورئيس مجلس النواب خوان غارسيا."
+    )
+    found = countries(text)
+    assert found["فهد بن سالم"] == "SA"
+    assert found["خوان غارسيا"] != "SA"

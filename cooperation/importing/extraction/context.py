@@ -213,7 +213,15 @@ def _fill_people_countries(context: DocumentContext) -> None:
     _counterparts(context)
     home = reporting_country(context.text)
     for ref in context.people:  # "القاهرة (أ ش أ): … سامح شكري، وزير الخارجية": the agency's country's minister
-        if home and not ref.country and context.title_of(ref.name) and not context.country_of(ref.name):
+        if not home or ref.country or not context.title_of(ref.name) or context.country_of(ref.name):
+            continue
+        # Not the next of a list of another country's officials ("the Spanish King X, Prime Minister Y and
+        # Speaker Z"): the list says whose they are, even when it does not repeat it.
+        sentence = context.sentence_at(ref.start)
+        listed = [
+            code for code, _s, _e in find_countries(context.text[max(sentence.start, ref.start - 100) : ref.start])
+        ]
+        if all(code == home for code in listed):
             ref.country = home
 
 
