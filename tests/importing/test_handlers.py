@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from cooperation.importing.extraction.topics import extract_topics
 from cooperation.importing.handlers import handler_for
@@ -248,3 +249,12 @@ def test_a_topic_is_proposed_in_the_articles_language_and_created_with_all_three
     assert candidate.label == label
     created = Topic.objects.get(pk=accept(doc, CandidateKind.TOPIC, protocol_staff).target_id)
     assert (created.name, created.name_ru, created.name_ar) == ("Leadership", "Лидерство", "القيادة")
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"), [("ar", "وفد منغوليا إلى الإمارات"), ("en", "Delegation of Mongolia to")]
+)
+def test_a_delegations_proposed_name_is_shown_in_the_reviewers_language(language, shown):
+    with translation.override(language):
+        rows = dict(handler_for(CandidateKind.DELEGATION).preview({**VISIT, "title": ""}))
+    assert next(iter(rows.values())).startswith(shown)

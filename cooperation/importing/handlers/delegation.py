@@ -54,6 +54,13 @@ class DelegationHandler(Handler):
             return value["title"]
         return titles(value)["en"]
 
+    def shown_title(self, value: dict[str, Any]) -> str:
+        """The name the record will carry in the reviewer's language (it is created with all three), unless an
+        officer typed one."""
+        title, named = self.title(value), titles(value)
+        language = (translation.get_language() or "en")[:2]
+        return named.get(language, title) if title == named["en"] else title
+
     def initial(self, value: dict[str, Any]) -> dict[str, Any]:
         return {**super().initial(value), "title": self.title(value)}
 
@@ -65,7 +72,7 @@ class DelegationHandler(Handler):
 
     def preview(self, value: dict[str, Any]) -> list[tuple[str, str]]:
         rows = [
-            (_("title"), self.title(value)),
+            (_("title"), self.shown_title(value)),
             (_("from"), country_name(value.get("origin_country"))),
             (_("to"), country_name(value.get("host_country"))),
         ]
