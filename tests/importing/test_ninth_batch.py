@@ -171,3 +171,25 @@ def test_the_agencys_country_is_not_given_to_the_next_of_a_list_of_another_count
     found = countries(text)
     assert found["فهد بن سالم"] == "SA"
     assert found["خوان غارسيا"] != "SA"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a given name no list knows, followed by بن and a known one
+        (
+            "وكان في استقباله إلى جانب السفير المعين لدى مسقط ضاري بن محمد العتيبي، وعدد من المسؤولين.",
+            "ضاري بن محمد العتيبي",
+        ),
+        # a foreign given name as Arabic news writes it, as the subject of a verb of speaking
+        ("كما تحدث فيديريكو بيانكي عن العلاقات السياسية بين البلدين.", "فيديريكو بيانكي"),
+    ],
+)
+def test_arabic_names_without_a_title(text, name):
+    assert name in countries(text)
+
+
+def test_a_conjunction_and_preposition_on_a_definite_noun_end_an_arabic_name():
+    text = "وأُطلقت خلال مراسم الاستقبال 21 طلقة مدفعية تحية للرئيس ماركو بيانكي وللوفد الإيطالي المرافق له."
+    assert "ماركو بيانكي" in countries(text)
+    assert not [name for name in countries(text) if "للوفد" in name]

@@ -78,6 +78,7 @@ from .people_ar_words import (
     _is_title,
     _listed_nationality,
     _malian_title,
+    _nameish,
     _title_prefix,
     _verb_like,
 )
@@ -367,6 +368,10 @@ def extract_arabic(text: str) -> list[Mention]:
             continue
         prefix = reader.given_with_prefix(index)
         if prefix < 0:
+            # "عيد بن محمد الثقفي": a word no list knows, followed by بن/بنت and a name, is a given name too.
+            lineage = _by_lineage(reader, index)
+            if lineage:
+                add(lineage, chain=None, prefix=0, anchored=False)
             continue
         # "… خالد العنزي، وسعيد الهاجري": right after a name just found (a comma or و between) even a given name
         # that is also an everyday word starts the next name of the list.
@@ -408,6 +413,25 @@ def extract_arabic(text: str) -> list[Mention]:
     mentions = [m for m in mentions if not _whole_country(m.name)]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_BIN = _folded("بن بنت")
+
+
+def _by_lineage(reader, index: int) -> list[int]:
+    """The name's token indexes when an unknown word is followed by بن/بنت and a known given name."""
+    tokens = reader.tokens
+    if index + 2 >= len(tokens) or not (reader.adjacent(index, index + 1) and reader.adjacent(index + 1, index + 2)):
+        return []
+    if tokens[index + 1].fold not in _BIN or not _nameish(tokens[index]) or _is_al(tokens[index]):
+        return []
+    if index > 0 and reader.adjacent(index - 1, index) and tokens[index - 1].fold in _PARTICLES:
+        return []  # the middle of a longer name already read
+    rest = reader.read_name(index + 2)
+    if not rest or rest[0] != index + 2 or not reader.given(index + 2):
+        return []
+    words = [tokens[i] for i in (index, index + 1, *rest)]
+    return [] if any(_is_title(w.fold, prefixed=True) for w in words) else [index, index + 1, *rest]
 
 
 def _whole_country(name: str) -> bool:

@@ -181,8 +181,11 @@ _NOT_NATIONALITY_MASCULINE = _folded(
 _NOT_NATIONALITY = _NOT_NATIONALITY_MASCULINE | {w + "ة" for w in _NOT_NATIONALITY_MASCULINE}
 
 # Verbs of saying, and what follows the speaker: "وقالت عائشة ميران إن …", "وأكد سالم الكعبي أن …".
-_SPEECH_VERBS = _folded("قال قالت أكد أكدت أوضح أوضحت أضاف أضافت أشار أشارت شدد شددت لفت لفتت صرح صرحت نوه نوهت")
-_SPEECH_FOLLOWERS = _folded("أن إن أنه أنها بأن")
+_SPEECH_VERBS = _folded(
+    "قال قالت أكد أكدت أوضح أوضحت أضاف أضافت أشار أشارت شدد شددت لفت لفتت صرح صرحت نوه نوهت تحدث تحدثت"
+)
+# What follows the speaker: what was said ("إن", "أن") or what it was about ("تحدث X عن …").
+_SPEECH_FOLLOWERS = _folded("أن إن أنه أنها بأن عن")
 # Verbs of the acts this genre reports, whose subject follows them: "أجرى ناصر بوريطة، يوم الاثنين، مباحثات".
 _ACT_VERBS = _folded(
     "استقبل استقبلت التقى التقت أجرى أجرت بحث بحثت ناقش ناقشت ترأس ترأست شارك شاركت زار زارت وصل وصلت غادر "
@@ -279,9 +282,9 @@ def _is_al(token: _Token) -> bool:
 def _has_attached_article(bare: str) -> bool:
     """ "والوفد", "بالوزارة", "للإدارة": a conjunction or preposition on a definite noun, never a name. A noun
     has three letters at least, so "فالتر", "والتر" (Walter) are transliterated names."""
-    if bare.startswith("لل"):
-        return len(bare) > 3
-    return any(bare.startswith(p) and len(bare) > len(p) + 2 for p in ("وال", "بال", "فال", "كال"))
+    if bare.startswith(("لل", "ولل", "فلل")):  # "للوفد", "وللوفد"
+        return len(bare) > 3 + (not bare.startswith("لل"))
+    return any(bare.startswith(p) and len(bare) > len(p) + 2 for p in ("وال", "بال", "فال", "كال", "وبال"))
 
 
 def _is_nationality(token: _Token) -> bool:
