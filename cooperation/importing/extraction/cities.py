@@ -85,7 +85,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     compiled = []
     for forms, template in (
         (english, r"(?<![\w-])(?:{})(?![\w-])"),
-        (russian, r"(?<![\w-])(?:{})\w{{0,3}}(?![\w-])"),
+        # a case ending, not any letters: "Берне", "Москвой", "Минском", but not "Бернард"
+        (russian, r"(?<![\w-])(?:{})(?:[аеёиоуыэюяь](?:[мхйю]|ми)?)?(?![\w-])"),
         (arabic, rf"(?<![\w]){_ARABIC_PREFIX}(?:{{}})(?![\w])"),
     ):
         alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))

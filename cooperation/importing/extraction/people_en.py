@@ -241,6 +241,14 @@ def _title_before(text: str, start: int) -> str:
     return title
 
 
+_SOUTH_ASIAN_INITIALS = regex.compile(r"(?<![\w.])([A-Z]{2,3})\s$")
+# Capitals before a name that are a title's or a body's, not initials: "DG V. Srinivas", "MP Anna Kovacs".
+_EN_TITLE_ACRONYMS = {
+    *("DG", "MP", "PM", "FM", "CEO", "MD", "DGP", "IAS", "IFS", "UN", "EU", "AU", "UAE", "USA", "US", "UK", "HE"),
+    *("HH", "HRH", "MEA", "MOU", "GCC", "OIC", "SCO", "CIS", "MFA", "PMO", "AG", "SG"),
+}
+
+
 def extract_english(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     for match in _EN_NAME_RE.finditer(text):
@@ -293,6 +301,12 @@ def extract_english(text: str) -> list[Mention]:
                 continue
         if name.split()[0] in _EN_GIVEN_NAMES_OK and not (honorific or title):
             continue
+        initials = _SOUTH_ASIAN_INITIALS.search(text, max(0, start - 5), start)
+        if initials and initials.group(1) not in _EN_TITLE_ACRONYMS and not _is_country(initials.group(1)):
+            # "Foreign Minister Dr AK Abdul Momen", "SM Rezaul Karim": initials written without dots, in capitals,
+            # are the first part of a South Asian name, not the end of the title.
+            name, start = f"{initials.group(1)} {name}", initials.start(1)
+            title = title[: -len(initials.group(1))].rstrip() if title.endswith(initials.group(1)) else title
         countries = served_countries(title)
         of_country = _OF_COUNTRY.match(text, end)
         if title and not countries and of_country and find_countries(of_country.group(1)):

@@ -29,10 +29,21 @@ def reading(
     return Found("delegation", value, evidence_for(context.text, start, start + len(anchor.group(0))), confidence)
 
 
+_MISSION_IN = compile_cue(
+    r"(?:embassy|consulate|mission|посольств\w*|консульств\w*|سفارة|قنصلية)\s+(?:\S+\s+){0,2}(?:in|at|в|во|في|ب)\s*$",
+    re.I,
+)
+
+
 def place_cities(context: DocumentContext, sentence: Sentence, after: int = 0) -> list[tuple[str, str, int, int]]:
     """The sentence's cities, the dateline last: "TEHRAN – X landed in Dushanbe" took place in Dushanbe; those
     after the word for the visit first ("представители Пекина побывают на предприятиях Минска")."""
-    cities = context.cities_in(sentence.start, sentence.end)
+    # "to consider opening an embassy in Kathmandu": where a mission sits or would sit, not where anyone went
+    cities = [
+        c
+        for c in context.cities_in(sentence.start, sentence.end)
+        if not _MISSION_IN.search(context.text, max(0, c[2] - 40), c[2])
+    ]
     dateline = context.dateline_city
     cities = [c for c in cities if c != dateline] + [c for c in cities if c == dateline]
     return [c for c in cities if c[2] >= after] + [c for c in cities if c[2] < after]

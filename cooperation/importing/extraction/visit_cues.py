@@ -77,7 +77,10 @@ CONVEYED = compile_cue(
 # "القائم بأعمال سفارة …" (chargé d'affaires of the embassy of …) as well as "القائم بالأعمال".
 RESIDENT = compile_cue(r"ambassador|high commissioner|chargé|charge d|посол|поверенн|سفير|القائم ب(?:ال)?أعمال", re.I)
 # Staff of an embassy, by a title that places them there ("رئيس قسم الشؤون الاقتصادية بالسفارة", "embassy counsellor").
-EMBASSY_STAFF = compile_cue(r"embassy|посольств\w*|[بل]?(?:ال)?سفارة", re.I)
+EMBASSY_STAFF = compile_cue(
+    r"embassy|посольств\w*|[بل]?(?:ال)?سفارة|(?:head|chief) of (?:the )?mission|глав\w* миссии|رئيس (?:ال)?بعثة",
+    re.I,
+)
 
 # The noun for a visit, whose genitive names the visitor: "визит Президента X", "the visit of X", "زيارة الرئيس X".
 VISIT_NOUN = compile_cue(

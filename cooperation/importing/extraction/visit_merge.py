@@ -247,6 +247,8 @@ def _people_of(context: DocumentContext, item: Found, *, single_visit: bool) -> 
     # With no one said to lead: not one said to be a member, nor the origin's ambassador posted in the host.
     followers = {p.name for p in context.people if member_only(context, p) or resident(context, p)}
     leaders = [m for m in members if m not in followers]
+    if value["head"] and value["head"] in hosts:
+        value["head"] = ""  # the host's own leader, named where another reading was merged in, heads no visit
     if not value["head"] and leaders:
         value["head"] = leaders[0]
     if not value["head"]:

@@ -34,6 +34,7 @@ from .visit_cues import (
     CONVEYED,
     CREDENTIALS,
     DELEGATION,
+    EMBASSY_STAFF,
     FROM,
     HEADED_BY,
     INVITED,
@@ -87,6 +88,8 @@ def extract_delegations(context: DocumentContext) -> list[Found]:
             continue
         if not delegation and _resident_visitor(context, sentence, visit, head, host):
             continue  # an ambassador's call or farewell visit in the country where he is posted
+        if delegation and head and EMBASSY_STAFF.search(context.title_of(head)):
+            continue  # "the delegation was led by the deputy head of mission": the embassy, already there
         head = head or _said_before(context, sentence, origin, host)
         found.append(reading(context, sentence, delegation or visit, origin, host, head, confidence=0.7))
         if explicit:

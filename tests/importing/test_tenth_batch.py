@@ -1,0 +1,70 @@
+"""Shapes found on the tenth batch of unseen articles (measured before tuning, docs/importing.md), each written here in
+invented words: Northern Ireland is the United Kingdom, a name that starts like a city is not the city, a delegation
+of an embassy's staff made no visit, the city where an embassy would open is not where anyone went, the host's own
+leader heads no visit, and capital initials before a South Asian name are part of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from cooperation.importing.extraction.cities import find_cities
+from cooperation.importing.extraction.countries import find_countries
+
+from .extracted import values
+from .test_visits_general import heads, sides
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the United Kingdom of Great Britain and Northern Ireland",
+        "Соединённого Королевства Великобритании и Северной Ирландии",
+        "المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية",
+    ],
+)
+def test_northern_ireland_is_the_united_kingdom(text):
+    assert {code for code, _start, _end in find_countries(text)} == {"GB"}
+
+
+def test_a_russian_name_that_starts_like_a_city_is_not_the_city():
+    found = find_cities("Бернард Шульц подписал меморандум. Переговоры прошли в Берне.")
+    assert [(code, city) for code, city, _s, _e in found] == [("CH", "Берне")]
+
+
+def test_a_delegation_led_by_an_embassys_deputy_head_of_mission_made_no_visit():
+    text = (
+        "Проректор Дипломатической академии МИД России Иван Петров провел встречу с представителями Посольства "
+        "Турецкой Республики в России. Турецкую делегацию возглавляла заместитель главы миссии Айше Кайя."
+    )
+    assert sides(text) == []
+
+
+def test_the_city_where_an_embassy_would_open_is_not_where_the_visit_went():
+    text = (
+        "Muscat, 8 August 2024 – The foreign ministries of Oman and Nepal held consultations in Muscat on "
+        "Wednesday, led by Foreign Secretary of Nepal Maya Thapa. She asked the Omani delegation to consider "
+        "opening an Omani embassy in Kathmandu."
+    )
+    assert sides(text) == [("NP", "OM")]
+
+
+def test_the_hosts_own_leader_heads_no_visit():
+    text = (
+        "Dhaka, 18 March 2021. Bangladesh and the Maldives signed four MoUs today. The talks were held at the "
+        "Prime Minister's Office, where the Bangladeshi side was led by Bangladesh Prime Minister Rahima Akter and "
+        "the Maldivian side by Maldivian President Ali Rasheed, who had arrived in Dhaka on Wednesday."
+    )
+    assert heads(text) == {("MV", "BD"): "Ali Rasheed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bangladesh Foreign Minister Dr AK Rahim Uddin signed it.", "AK Rahim Uddin"),
+        ("Director General DG Anil Kumar spoke.", "Anil Kumar"),
+    ],
+)
+def test_capital_initials_before_a_south_asian_name_are_part_of_it(text, name):
+    assert [p["name"] for p in values(text, "people")] == [name]
