@@ -68,3 +68,17 @@ def test_the_hosts_own_leader_heads_no_visit():
 )
 def test_capital_initials_before_a_south_asian_name_are_part_of_it(text, name):
     assert [p["name"] for p in values(text, "people")] == [name]
+
+
+def test_a_sentence_that_opens_with_a_side_and_one_accompanying_the_visitor_give_their_people_a_country():
+    text = (
+        "GEORGETOWN, Guyana – The Amir of the State of Qatar, Sheikh Khalid bin Ali Al Thani, held talks at State "
+        "House with President Anand Persaud on Tuesday during a state visit.\n\n"
+        "On the Guyanese side, President Persaud was joined by Minister of Foreign Affairs Ravi Narine.\n\n"
+        "Accompanying the Amir were the Minister of Commerce, HE Sheikh Jassim bin Saad Al Thani, and the Minister "
+        "of State, HE Dr Fahad bin Nasser Al-Marri."
+    )
+    [visit] = values(text, "delegations")
+    assert (visit["origin_country"], visit["host_country"], visit["city"]) == ("QA", "GY", "Georgetown")
+    assert "Ravi Narine" in visit["host_officials"]
+    assert {"Jassim bin Saad Al Thani", "Fahad bin Nasser Al-Marri"} <= set(visit["members"])

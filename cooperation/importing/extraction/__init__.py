@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from cooperation.names import language_of_script, script_of
@@ -73,6 +74,11 @@ def extract_all(
     }
 
 
+_ACCOMPANYING = re.compile(
+    r"^\W*(?:Accompanying (?:the |him|her)|Сопровождал\w* (?:его|ее|её)|وضم الوفد المرافق)", re.I
+)
+
+
 def _countries_from_visits(people: list[Found], context, delegations: list[Found]) -> None:
     """Whoever heads or joins a visit serves the country it comes from, and its hosts the country they receive it
     in, when nothing else in the article says: "Foreign Minister X arrived in Madrid" is the visiting country's."""
@@ -83,6 +89,15 @@ def _countries_from_visits(people: list[Found], context, delegations: list[Found
             sides.setdefault(name, value["origin_country"])
         for name in value["host_officials"]:
             sides.setdefault(name, value["host_country"])
+    if len(delegations) == 1:  # "Accompanying the Amir were A; B; C": the one visit's party
+        origin = delegations[0].value["origin_country"]
+        for sentence in context.sentences:
+            if _ACCOMPANYING.match(sentence.text):
+                value = delegations[0].value
+                for ref in context.people_in(sentence.start, sentence.end):
+                    sides.setdefault(ref.name, origin)
+                    if ref.name != value["head"] and ref.name not in value["members"] + value["host_officials"]:
+                        value["members"].append(ref.name)
     for person in people:
         country = sides.get(person.value["normal"])
         if country and not person.value["country"]:

@@ -211,6 +211,7 @@ def _fill_people_countries(context: DocumentContext) -> None:
         if not ref.country:
             ref.country = context.country_of(ref.name)
     _counterparts(context)
+    _sides(context)
     home = reporting_country(context.text)
     for ref in context.people:  # "القاهرة (أ ش أ): … سامح شكري، وزير الخارجية": the agency's country's minister
         if not home or ref.country or not context.title_of(ref.name) or context.country_of(ref.name):
@@ -231,6 +232,26 @@ _COUNTERPART_NEXT = re.compile(
     r"و?نظير(?:ه|ها|يه|تها))\b",
     re.I,
 )
+
+
+# A sentence that opens with one side lists that side's people: "On the Guyanese side, the President was joined by
+# A; B; and C", "С белорусской стороны в переговорах участвовали …", "ومن الجانب العماني حضر …".
+_SIDE_OPENS = re.compile(
+    r"^\W*(?:(?:On|From) the (\S+(?: \S+)?) side\b|(?:С|Со) (\S+) стороны\b|و?(?:من|عن) الجانب (\S+))", re.I
+)
+
+
+def _sides(context: DocumentContext) -> None:
+    for sentence in context.sentences:
+        opens = _SIDE_OPENS.match(sentence.text)
+        hits = find_countries(next(g for g in opens.groups() if g)) if opens else []
+        if not hits:
+            continue
+        for ref in context.people_in(sentence.start, sentence.end):
+            if not ref.country:
+                for same in context.people:
+                    if same.name == ref.name and not same.country:
+                        same.country = hits[0][0]
 
 
 def _counterparts(context: DocumentContext) -> None:

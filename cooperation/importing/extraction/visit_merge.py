@@ -47,6 +47,9 @@ def merge(context: DocumentContext, found: list[Found], named_host: set[int]) ->
         spans = [item.evidence, *item.extra_evidence]
         cities = [c for e in spans for c in context.cities_in(*_sentence_span(context, e.start))]
         city = next((c[1] for c in cities if c[0] == item.value["host_country"]), "")
+        filed = context.dateline_city
+        if not city and filed and filed[0] == item.value["host_country"]:
+            city = filed[1]  # "GEORGETOWN, Guyana – The Amir … held talks": filed from where the visit took place
         item.value["city"] = city_name(city) if city else ""  # "KUALA LUMPUR" in a dateline, "в Минске"
     # The same two countries both ways: the weaker reading (no head, fewer mentions) is a misread direction.
     for item in list(result):
