@@ -82,3 +82,33 @@ def test_a_sentence_that_opens_with_a_side_and_one_accompanying_the_visitor_give
     assert (visit["origin_country"], visit["host_country"], visit["city"]) == ("QA", "GY", "Georgetown")
     assert "Ravi Narine" in visit["host_officials"]
     assert {"Jassim bin Saad Al Thani", "Fahad bin Nasser Al-Marri"} <= set(visit["members"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("The ministers signed two agreements and a memorandum.", ["agreement", "agreement", "mou"]),
+        ("The ministers signed three agreements and two memoranda.", ["agreement"] * 3 + ["mou"] * 2),
+        ("The ministers signed an agreement and a memorandum.", ["agreement", "mou"]),
+    ],
+)
+def test_a_counted_package_and_one_more_document_are_each_a_candidate(sentence, kinds):
+    assert [a["kind"] for a in values(f"Moscow, 3 March 2025. {sentence}", "agreements")] == kinds
+
+
+def test_a_headline_package_keeps_its_kinds_when_the_body_names_the_memorandum():
+    text = (
+        "Leaders hold talks in Georgetown; two agreements and an MoU signed\n\n"
+        "GEORGETOWN, 12 September 2023. The two presidents witnessed the signing of two agreements and a "
+        "Memorandum of Understanding (MoU) between Guyana and Qatar."
+    )
+    assert sorted(a["kind"] for a in values(text, "agreements")) == ["agreement", "agreement", "mou"]
+
+
+def test_a_relative_day_with_its_date_in_brackets_is_that_date():
+    text = (
+        "مسقط – شهد ديوان عام وزارة الخارجية في سلطنة عمان أمس (الأحد 21 مارس 2021) جلسة مباحثات بين وزير "
+        "الخارجية العماني خالد بن سالم ووزير الخارجية السوري سامي الأحمد، الذي يزور السلطنة."
+    )
+    [visit] = values(text, "delegations")
+    assert (visit["origin_country"], visit["host_country"], visit["start"]) == ("SY", "OM", "2021-03-21")

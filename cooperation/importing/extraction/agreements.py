@@ -76,9 +76,20 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
             continue
         general_end = -1  # "the signing of memoranda and an agreement": a mention listed with general ones
         since = 0
+        previous_end = -1
         for mention in mentions:
             count = _count_before(context, sentence, mention, since)
-            since = mention.end()
+            # "signed two agreements and a memorandum": one more document of the package just counted
+            one_more = bool(
+                not count
+                and package
+                and package_sentence is sentence
+                and previous_end >= 0
+                and not _plural(mention.group(0))  # "9 agreements and memoranda" counts them together
+                and _AND_ONE.match(sentence.text[previous_end : mention.start()])
+            )
+            count = 1 if one_more else count
+            since = previous_end = mention.end()
             # "drafts of memoranda between A and B": planned documents on a subject are one item, however many.
             plural = (
                 _plural(mention.group(0))
@@ -105,15 +116,12 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                 if (plural and not count) or joined:
                     general_end = mention.end()
                     continue  # "numerous bilateral agreements are in force": agreements in general
-                restated = next(
-                    (
-                        h
-                        for h in headline
-                        if (h.value["kind"] == mention.lastgroup or _named_loosely(sentence.text, mention, h))
-                        and id(h) not in restated_ids
-                        and not _other_subject(sentence.text, mention, h)
-                    ),
-                    None,
+                unrestated = [
+                    h for h in headline if id(h) not in restated_ids and not _other_subject(sentence.text, mention, h)
+                ]
+                # the headline's document of the same kind first: "two agreements and an MoU", then "the MoU"
+                restated = next((h for h in unrestated if h.value["kind"] == mention.lastgroup), None) or next(
+                    (h for h in unrestated if _named_loosely(sentence.text, mention, h)), None
                 )
                 if restated is not None and sentence.start > headline_end and not _another(sentence.text, mention):
                     # (a back reference in between, "согласование документов", is not the body naming it again)
@@ -123,7 +131,11 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                     current = restated
                     _attach(context, current, sentence, mention, status)
                     continue
-                slot = next((item for item in package if id(item) not in described), None)
+                open_slots = [item for item in package if id(item) not in described]
+                # the package's next document of the mention's own kind: "two agreements and an MoU", then "a MoU"
+                slot = next((item for item in open_slots if item.value["kind"] == mention.lastgroup), None) or next(
+                    iter(open_slots), None
+                )
                 if slot is not None and not count:  # the package's next document, now described
                     slot.value["title"] = _title(sentence.text, mention)
                     slot.value["kind"] = mention.lastgroup if mention.lastgroup != "other" else slot.value["kind"]
@@ -136,7 +148,11 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                     # "three agreements and two memoranda": one package of five.
                     extra = package if package_sentence is sentence else []
                     counted = count + len(extra)
-                    mixed = _MIXED.match(sentence.text, mention.end()) or bool(extra)
+                    # "9 agreements and memoranda": how many of each is not told; "two agreements and an MoU" is.
+                    mixed = (
+                        _MIXED.match(sentence.text, mention.end())
+                        and not _AND_COUNTED.match(sentence.text, mention.end())
+                    ) or (bool(extra) and not one_more)
                     # "signed two documents" after the headline named one: that one is among the two.
                     known = [] if _MORE.search(sentence.text[: mention.start()][-40:]) or extra else found[-count + 1 :]
                     known = [item for item in known if not any(item is p for p in package)]
@@ -249,6 +265,12 @@ _TRAINS = compile_cue(
 def _training_scheme(text: str, mention: re.Match) -> bool:
     return mention.lastgroup == "programme" and bool(_TRAINS.search(text))
 
+
+_AND_ONE = compile_cue(r"\s*(?:,\s*)?(?:and|и|و)\s*(?:a|an|one|один|одн[аоу]|واحدة?)?\s*$", re.I)
+
+_AND_COUNTED = compile_cue(
+    r"\S*\s+(?:and|и|و)\s*(?:a|an|one|two|three|four|five|six|\d+|один|одн\w+|два|две|три|четыре|пять|واحدة?)\s", re.I
+)
 
 _MIXED = compile_cue(
     r"\S*\s+(?:and\s+|и\s+|و)(?:\w+\s+)?(?:memorand|MoU|MOU|agreement|protocol|меморандум|соглашени|протокол|"

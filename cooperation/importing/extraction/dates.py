@@ -243,12 +243,18 @@ _RELATIVE = re.compile(
 )
 
 
+_BRACKET_AFTER = re.compile(r"\s*\(")
+
+
 def _relative_dates(text: str, document_date: dt.date, taken: list[tuple[int, int]]) -> list[Found]:
     found = []
     for match in _RELATIVE.finditer(text):
         start, end = match.span()
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
+        bracket = _BRACKET_AFTER.match(text, end)
+        if bracket and any(bracket.end() <= t_start <= bracket.end() + 12 for t_start, _t_end in taken):
+            continue  # "أمس (الأحد 21 مارس 2021)", "yesterday (21 March)": the written date says which day
         if match.group("today"):
             day = document_date
         elif match.group("yesterday"):
