@@ -112,3 +112,20 @@ def test_a_relative_day_with_its_date_in_brackets_is_that_date():
     )
     [visit] = values(text, "delegations")
     assert (visit["origin_country"], visit["host_country"], visit["start"]) == ("SY", "OM", "2021-03-21")
+
+
+def test_leaders_named_together_before_witnessed_are_not_signatories():
+    text = (
+        "Georgetown, 12 September 2023. President Anand Persaud and the Amir Sheikh Khalid bin Ali Al Thani "
+        "witnessed the signing of an agreement between Guyana and Qatar."
+    )
+    [agreement] = values(text, "agreements")
+    assert agreement["signatories"] == []
+
+
+def test_a_brigadiers_rank_before_a_ministers_name_is_no_person():
+    text = (
+        "President Persaud was joined by Prime Minister Brigadier (Ret'd) Mark Phillips and Vice President Ravi Narine."
+    )
+    names = [p["name"] for p in values(text, "people")]
+    assert "Mark Phillips" in names and "Brigadier" not in names

@@ -432,7 +432,9 @@ def _only_present(context: DocumentContext, sentence: Sentence, person) -> bool:
 
 
 _WATCHED = compile_cue(
-    r"(?:\s*,[^,]{0,120},)?\s+(?:also\s+)?(?:witnessed|attended|watched|observed|told|said|stated|recalled|"
+    # "President X and the Amir Y witnessed the signing": both of them, named together before the verb
+    r"(?:\s*,[^,]{0,120},)?(?:\s+(?:and|и|و)\s+[^.;,]{0,80}?)?\s+(?:also\s+)?(?:witnessed|attended|watched|observed|"
+    r"told|said|stated|recalled|"
     r"присутствовал\w*|сообщил\w*|рассказал\w*|شهد\w*|حضر\w*)(?!\w)",
     re.I,
 )

@@ -35,7 +35,9 @@ _EN_TITLE_START = re.compile(
 _EN_HONORIFIC_WORD = (
     r"(?:H\.\s?E\.|H\.H\.|HE|H\sE(?!\w)|Dr\.?|Sheikh|Sheikha|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Eng\.?|"
     r"Tan Sri|Puan Sri|Datuk Seri|Dato['’] Sri|Datuk|Dato['’]?|Datin|Tun|Toh Puan|Shri|Smt\.?|Hon\.?|"
-    r"(?:His|Her)\s+(?:Excellency|Highness|Majesty)|Excellency|Honou?rable|Hon['’]ble|Ratu)"
+    r"(?:His|Her)\s+(?:Excellency|Highness|Majesty)|Excellency|Honou?rable|Hon['’]ble|Ratu|"
+    # a rank kept before a minister's name, retired or not: "Prime Minister Brigadier (Ret'd) Mark Phillips"
+    r"Brigadier(?:\s+General)?(?:\s+\(Ret['’]?d\.?\))?)"
 )
 # Honorifics of the Gulf, Malaysia and South Asia too ("Tan Sri", "Datuk Seri", "Shri"), chained ("Tan Sri Dr.").
 _EN_HONORIFIC = rf"(?:{_EN_HONORIFIC_WORD}\s+)*{_EN_HONORIFIC_WORD}"
