@@ -428,15 +428,23 @@ def _only_present(context: DocumentContext, sentence: Sentence, person) -> bool:
         return True
     # "X, Chief Executive of Y, witnessed the signing", "X attended the ceremony": the verb after the name; "X
     # told the newspaper that the two sides signed their first memorandum in 2000": X reports a signing.
-    return bool(_WATCHED.match(context.text, person.end, sentence.end))
+    return bool(
+        _WATCHED.match(context.text, person.end, sentence.end)
+        or _WATCHED_TOGETHER.match(context.text, person.end, sentence.end)
+    )
 
 
 _WATCHED = compile_cue(
-    # "President X and the Amir Y witnessed the signing": both of them, named together before the verb
-    r"(?:\s*,[^,]{0,120},)?(?:\s+(?:and|и|و)\s+[^.;,]{0,80}?)?\s+(?:also\s+)?(?:witnessed|attended|watched|observed|"
-    r"told|said|stated|recalled|"
+    r"(?:\s*,[^,]{0,120},)?\s+(?:also\s+)?(?:witnessed|attended|watched|observed|told|said|stated|recalled|"
     r"присутствовал\w*|сообщил\w*|рассказал\w*|شهد\w*|حضر\w*)(?!\w)",
     re.I,
+)
+
+
+# "President X and the Amir Y witnessed the signing": both of them, named together before the verb (in lower case:
+# "signed by Minister A and Minister Omar Said" names a signatory called Said).
+_WATCHED_TOGETHER = re.compile(
+    r"\s+(?:and|и|و)\s+[^.;,]{0,80}?\s+(?:witnessed|attended|watched|observed|присутствовал\w*|شهد\w*|حضر\w*)(?!\w)"
 )
 
 
