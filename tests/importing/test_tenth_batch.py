@@ -129,3 +129,30 @@ def test_a_brigadiers_rank_before_a_ministers_name_is_no_person():
     )
     names = [p["name"] for p in values(text, "people")]
     assert "Mark Phillips" in names and "Brigadier" not in names
+
+
+def test_a_year_a_document_runs_until_is_not_the_year_of_its_signing():
+    text = (
+        "India and Singapore extend their MoU to 2028\n\n"
+        "New Delhi, July 6: India and Singapore on Thursday signed a protocol that extends, until 2028, their pact "
+        "on public administration."
+    )
+    assert [e["start"] for e in values(text, "events") if e["kind"] == "signing"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # «ب» after the verb of meeting starts the other party: the adjective before it is the subject's
+        (
+            "وفي اليوم ذاته، التقى الوزير السوري بالفريق أول سالم بن خالد الحارثي وزير المكتب السلطاني.",
+            "سالم بن خالد الحارثي",
+            "",
+        ),
+        # a ruler's title after his name is not the name's last word
+        ("وجرت المقابلة بتكليف من السلطان هيثم بن طارق سلطان عُمان، وتبادل الجانبان الأحاديث.", "هيثم بن طارق", "OM"),
+    ],
+)
+def test_arabic_countries_and_names_around_a_meeting(text, name, country):
+    found = {p["normal"]: p["country"] for p in values(text, "people")}
+    assert found[name] == country

@@ -173,6 +173,9 @@ _BEHALF_BEFORE = re.compile(r"(?:on behalf of|от имени|عن الجانب|
 _CLAUSE_END = re.compile(r"[;\n،,]|(?<!\b\w)\.|\b(?:with|مع|с|со)\s")
 
 
+_MET_WITH = re.compile(r"(?:التقى|التقت|اجتمع|اجتمعت|يلتقي|تلتقي)\s[^،.]*?\s(?=ب\S{3,})")
+
+
 def _one_country(clause: str, hits: list, language: str) -> bool:
     """The clause before a name points at one country, or its title does ("Egypt's and Spain's Foreign Ministers,
     X": English and Russian put a country before the title's words, Arabic right after them): "talks between the
@@ -194,6 +197,9 @@ def _fill_people_countries(context: DocumentContext) -> None:
         window_start = max(previous_end, ref.start - 80)
         window = context.text[window_start : ref.start]
         clause = _CLAUSE_END.split(window)[-1]
+        met = _MET_WITH.search(clause)
+        if met:  # "التقى الوزير السوري بالفريق أول X": «ب» after the verb of meeting starts the other party
+            clause = clause[met.end() :]
         # "سفير خادم الحرمين الشريفين لدى إسبانيا X", "Ambassador to Spain X": where he is posted, not whom he serves
         hits = [hit for hit in find_countries(clause) if not _POSTED_TO.search(clause[: hit[1]])]
         before = _BEHALF_BEFORE.search(window)  # "… and on behalf of South Korea by the Minister of …, X"

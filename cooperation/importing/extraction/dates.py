@@ -306,7 +306,12 @@ def _infer_year(
     # The closest year written before the date ("... 2024 programme ... from 15 to 17 May"), else after it; a year
     # the text looks back to ("no president had visited since 1986", "с 1992 года", "منذ عام 1986") is history,
     # not the year of the events it reports.
-    years = [y for y in _ANY_YEAR.finditer(text) if not _SINCE.search(text, max(0, y.start() - 16), y.start())]
+    years = [
+        y
+        for y in _ANY_YEAR.finditer(text)
+        if not _SINCE.search(text, max(0, y.start() - 16), y.start())
+        and not _UNTIL.search(text, max(0, y.start() - 16), y.start())
+    ]
     before = [y for y in years if y.start() < position]
     after = [y for y in years if y.start() >= position]
     for candidate in (before[-1:], after[:1]):
@@ -316,6 +321,12 @@ def _infer_year(
     return None, "unknown"
 
 
+# "extends the MoU until 2028", "a plan to 2030", "продлен до 2028 года", "حتى عام 2028": how long something runs or a
+# target, not the year of the events reported.
+_UNTIL = re.compile(
+    r"(?<!\w)(?:until|till|to|through|by|до|по|حتى|لغاية)\s+(?:(?:the\s+)?(?:end\s+of\s+)?(?:year\s+)?|عام\s+|العام\s+)?$",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(r"(?<!\w)(?:since|с|со|منذ)\s+(?:(?:the\s+)?year\s+|عام\s+|العام\s+)?$", re.IGNORECASE)
 
 

@@ -411,6 +411,8 @@ def extract_arabic(text: str) -> list[Mention]:
 
     # "… والكاميرون وبوركينا فاسو": a country's name of two words in a list is nobody's name.
     mentions = [m for m in mentions if not _whole_country(m.name)]
+    for mention in mentions:
+        _drop_ruler_of(text, mention)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -432,6 +434,28 @@ def _by_lineage(reader, index: int) -> list[int]:
         return []
     words = [tokens[i] for i in (index, index + 1, *rest)]
     return [] if any(_is_title(w.fold, prefixed=True) for w in words) else [index, index + 1, *rest]
+
+
+_RULERS = _folded("سلطان أمير ملك")
+
+
+def _drop_ruler_of(text: str, mention: Mention) -> None:
+    """ "السلطان هيثم بن طارق سلطان عُمان": «سلطان» before a country is the title that follows the name, not the
+    name's last word (it is a given name too: "سلطان بن محمد")."""
+    words = mention.name.split()
+    if len(words) < 3 or _fold(words[-1]) not in _RULERS:
+        return
+    after = text[mention.end : mention.end + 30].split()
+    country_word = after[0].strip("،,.؛:") if after else ""
+    hits = _countries(country_word) if country_word else []
+    if not hits:
+        return
+    cut = len(mention.name) - len(mention.name.rsplit(" ", 1)[0])
+    mention.name = mention.name[:-cut].rstrip()
+    mention.normal = mention.normal[: len(mention.normal) - cut].rstrip()
+    mention.end -= cut
+    mention.title = mention.title or f"{words[-1]} {country_word}"
+    mention.country = mention.country or hits[0]
 
 
 def _whole_country(name: str) -> bool:
