@@ -156,3 +156,22 @@ def test_a_year_a_document_runs_until_is_not_the_year_of_its_signing():
 def test_arabic_countries_and_names_around_a_meeting(text, name, country):
     found = {p["normal"]: p["country"] for p in values(text, "people")}
     assert found[name] == country
+
+
+def test_whoever_met_the_one_visitor_with_no_country_told_is_his_host():
+    text = (
+        "Председатель Сената Арман Сеитов провел встречу с председателем Совета Федерации России Анной Котовой, "
+        "которая прибыла в Казахстан с официальным визитом."
+    )
+    [visit] = values(text, "delegations")
+    assert (visit["origin_country"], visit["host_country"], visit["host_officials"]) == ("RU", "KZ", ["Арман Сеитов"])
+    [meeting] = [e for e in values(text, "events") if e["kind"] == "meeting"]
+    assert {(p["name"], p["role"]) for p in meeting["participants"]} >= {("Арман Сеитов", "host")}
+
+
+def test_a_span_of_years_gives_no_year_to_a_date_without_one():
+    text = (
+        "Hanoi (VNA) – The Ugandan President was greeted at a welcome ceremony on the morning of November 24. The "
+        "countries look ahead to the 50th anniversary of their diplomatic ties (1973 - 2023)."
+    )
+    assert [d["start"] for d in values(text, "dates") if d["day"] == 24] == [None]

@@ -56,12 +56,14 @@ def extract_all(
         person.value["country"] = person.value["country"] or context.country_of(person.value["normal"])
     delegations = extract_delegations(context)
     _countries_from_visits(people, context, delegations)
+    events = extract_events(context, delegations)
+    _hosts_who_met_the_visitor(people, delegations, events)
     results: dict[str, list[Found]] = {
         "people": people,
         "countries": extract_countries(text),
         "dates": dates,
         "delegations": delegations,
-        "events": extract_events(context, delegations),
+        "events": events,
         "agreements": extract_agreements(context),
         "programmes": extract_programmes(context),
         "topics": extract_topics(text),
@@ -105,3 +107,30 @@ def _countries_from_visits(people: list[Found], context, delegations: list[Found
             for ref in context.people:
                 if ref.name == person.value["normal"]:
                     ref.country = country
+
+
+def _hosts_who_met_the_visitor(people: list[Found], delegations: list[Found], events: list[Found]) -> None:
+    """In a report of one visit, whoever met its head alone and serves no country the article tells is his host:
+    "Chairman of the Senate X held a meeting with Y, who arrived in Kazakhstan on an official visit"."""
+    if len(delegations) != 1 or not delegations[0].value["head"] or not delegations[0].value["host_country"]:
+        return
+    visit = delegations[0].value
+    # one to one: with others in the room, the visitor's own party may be among them
+    met = {
+        participant["name"]
+        for event in events
+        if event.value["kind"] == "meeting"
+        and len(event.value["participants"]) == 2
+        and visit["head"] in {p["name"] for p in event.value["participants"]}
+        for participant in event.value["participants"]
+    }
+    for person in people:
+        name = person.value["normal"]
+        if name in met and name != visit["head"] and not person.value["country"] and name not in visit["members"]:
+            person.value["country"] = visit["host_country"]
+            if name not in visit["host_officials"]:
+                visit["host_officials"].append(name)
+    for event in events:  # and is the host at the meetings he had with the visitor
+        for participant in event.value["participants"]:
+            if participant["name"] in visit["host_officials"] and participant["role"] == "participant":
+                participant["role"] = "host"

@@ -311,6 +311,9 @@ def _infer_year(
         for y in _ANY_YEAR.finditer(text)
         if not _SINCE.search(text, max(0, y.start() - 16), y.start())
         and not _UNTIL.search(text, max(0, y.start() - 16), y.start())
+        # "(1973 - 2023)", "the 2025-2027 plan": a span of years, an anniversary or a plan's term
+        and not _YEAR_SPAN.match(text, y.end())
+        and not _YEAR_SPAN_BEFORE.search(text, max(0, y.start() - 8), y.start())
     ]
     before = [y for y in years if y.start() < position]
     after = [y for y in years if y.start() >= position]
@@ -327,6 +330,8 @@ _UNTIL = re.compile(
     r"(?<!\w)(?:until|till|to|through|by|до|по|حتى|لغاية)\s+(?:(?:the\s+)?(?:end\s+of\s+)?(?:year\s+)?|عام\s+|العام\s+)?$",
     re.IGNORECASE,
 )
+_YEAR_SPAN = re.compile(r"\s*[-–—]\s*(?:19|20)\d\d(?!\d)")
+_YEAR_SPAN_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–—]\s*$")
 _SINCE = re.compile(r"(?<!\w)(?:since|с|со|منذ)\s+(?:(?:the\s+)?year\s+|عام\s+|العام\s+)?$", re.IGNORECASE)
 
 
