@@ -175,3 +175,15 @@ def test_a_span_of_years_gives_no_year_to_a_date_without_one():
         "countries look ahead to the 50th anniversary of their diplomatic ties (1973 - 2023)."
     )
     assert [d["start"] for d in values(text, "dates") if d["day"] == 24] == [None]
+
+
+def test_the_host_and_his_guest_are_the_two_just_named():
+    text = (
+        "Hanoi (VNA) – Ugandan President Daniel Okello was greeted by Vietnamese President Tran Van Minh at an "
+        "official welcome ceremony. Once the ceremony was over, the host and his guest sat down for talks.\n\n"
+        "During his stay, the Ugandan President is scheduled to meet Prime Minister Le Van Hai."
+    )
+    meetings = [{p["name"] for p in e["participants"]} for e in values(text, "events") if e["kind"] == "meeting"]
+    assert {"Daniel Okello", "Tran Van Minh"} in meetings
+    # the one he is to meet is not of his country: "meet", like "with", starts the other party
+    assert {p["name"]: p["country"] for p in values(text, "people")}["Le Van Hai"] == ""

@@ -170,9 +170,19 @@ def _principal(context: DocumentContext, delegations: list[Found]) -> str:
     return max(counts, key=lambda name: (counts[name], name == head))
 
 
+_THE_TWO = compile_cue(
+    r"(?<!\w)(?:the host and (?:his|her) guest|the two (?:presidents|leaders|ministers|prime ministers|heads of state)|"
+    r"оба (?:президента|министра|лидера)|(?:ال)?(?:رئيسان|الرئيسين|الوزيران|الوزيرين|الزعيمان|الزعيمين))(?!\w)",
+    re.I,
+)
+
+
 def _events_of(context: DocumentContext, sentence: Sentence, kind: str, match: re.Match, delegations, principal):
     """The events one sentence tells of, of one kind: one, or one per counterpart ("separate meetings")."""
     people = context.people_in(sentence.start, sentence.end)
+    if not people and _THE_TWO.search(sentence.text) and sentence.start > 0:
+        # "Once the ceremony was over, the host and his guest sat down for talks": the two just named
+        people = context.people_in(context.sentence_at(sentence.start - 1).start, sentence.start)[:2]
     dates = nearest_day(context, sentence, sentence.start + match.start(), date_of(context, sentence))
     happened = HELD.search(sentence.text)
     act = next((name for name, cue in OTHER_ACTS.items() if cue.search(sentence.text)), "") if kind == "other" else ""
