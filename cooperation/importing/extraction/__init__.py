@@ -92,21 +92,18 @@ def _countries_from_visits(people: list[Found], context, delegations: list[Found
         for name in value["host_officials"]:
             sides.setdefault(name, value["host_country"])
     if len(delegations) == 1:  # "Accompanying the Amir were A; B; C": the one visit's party
-        origin = delegations[0].value["origin_country"]
+        value = delegations[0].value
         for sentence in context.sentences:
             if _ACCOMPANYING.match(sentence.text):
-                value = delegations[0].value
                 for ref in context.people_in(sentence.start, sentence.end):
-                    sides.setdefault(ref.name, origin)
+                    sides.setdefault(ref.name, value["origin_country"])
                     if ref.name != value["head"] and ref.name not in value["members"] + value["host_officials"]:
                         value["members"].append(ref.name)
     for person in people:
         country = sides.get(person.value["normal"])
         if country and not person.value["country"]:
             person.value["country"] = country
-            for ref in context.people:
-                if ref.name == person.value["normal"]:
-                    ref.country = country
+            context.give_country(person.value["normal"], country)
 
 
 def _hosts_who_met_the_visitor(people: list[Found], delegations: list[Found], events: list[Found]) -> None:

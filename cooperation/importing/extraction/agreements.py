@@ -119,9 +119,13 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                 unrestated = [
                     h for h in headline if id(h) not in restated_ids and not _other_subject(sentence.text, mention, h)
                 ]
-                # the headline's document of the same kind first: "two agreements and an MoU", then "the MoU"
-                restated = next((h for h in unrestated if h.value["kind"] == mention.lastgroup), None) or next(
-                    (h for h in unrestated if _named_loosely(sentence.text, mention, h)), None
+                restated = next(
+                    (
+                        h
+                        for h in _same_kind_first(unrestated, mention.lastgroup)
+                        if h.value["kind"] == mention.lastgroup or _named_loosely(sentence.text, mention, h)
+                    ),
+                    None,
                 )
                 if restated is not None and sentence.start > headline_end and not _another(sentence.text, mention):
                     # (a back reference in between, "согласование документов", is not the body naming it again)
@@ -132,10 +136,7 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                     _attach(context, current, sentence, mention, status)
                     continue
                 open_slots = [item for item in package if id(item) not in described]
-                # the package's next document of the mention's own kind: "two agreements and an MoU", then "a MoU"
-                slot = next((item for item in open_slots if item.value["kind"] == mention.lastgroup), None) or next(
-                    iter(open_slots), None
-                )
+                slot = next(iter(_same_kind_first(open_slots, mention.lastgroup)), None)
                 if slot is not None and not count:  # the package's next document, now described
                     slot.value["title"] = _title(sentence.text, mention)
                     slot.value["kind"] = mention.lastgroup if mention.lastgroup != "other" else slot.value["kind"]
@@ -225,6 +226,12 @@ def _enumerated(text: str, position: int) -> list[str]:
                 joined.append(item)
         items = joined
     return items if 2 <= len(items) <= 12 else []
+
+
+def _same_kind_first(items: list[Found], kind: str) -> list[Found]:
+    """A headline's or a package's documents, those of the mention's kind first: after "two agreements and an MoU",
+    "the MoU" is the MoU, not the first agreement."""
+    return sorted(items, key=lambda item: item.value["kind"] != kind)
 
 
 def _singular(word: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .agencies import reporting_country
 from .base import _SENTENCE_END, Found
 from .cities import find_cities
-from .countries import find_countries
+from .countries import POSTED_IN, find_countries
 
 
 @dataclass
@@ -78,6 +78,12 @@ class DocumentContext:
 
     def country_of(self, name: str) -> str:
         return next((p.country for p in self.people if p.name == name and p.country), "")
+
+    def give_country(self, name: str, country: str, *, replacing: tuple[str, ...] = ("",)) -> None:
+        """Every mention of ``name`` whose country is one of ``replacing`` (by default: none) serves ``country``."""
+        for ref in self.people:
+            if ref.name == name and ref.country in replacing:
+                ref.country = country
 
     def sentence_at(self, position: int) -> Sentence:
         return next((s for s in self.sentences if s.start <= position < s.end), self.sentences[-1])
@@ -163,8 +169,6 @@ _ON_BEHALF = re.compile(
 )
 
 
-_POSTED_TO = re.compile(r"(?<!\w)(?:لدى|to|in|в|во|при)\s+(?:the\s+)?$", re.I)
-
 _BEHALF_BEFORE = re.compile(r"(?:on behalf of|от имени|عن الجانب|نيابة عن)\s+(.{0,40}?)\s+(?:by|—|-)\s", re.I)
 
 
@@ -201,7 +205,7 @@ def _fill_people_countries(context: DocumentContext) -> None:
         if met:  # "التقى الوزير السوري بالفريق أول X": «ب» after the verb of meeting starts the other party
             clause = clause[met.end() :]
         # "سفير خادم الحرمين الشريفين لدى إسبانيا X", "Ambassador to Spain X": where he is posted, not whom he serves
-        hits = [hit for hit in find_countries(clause) if not _POSTED_TO.search(clause[: hit[1]])]
+        hits = [hit for hit in find_countries(clause) if not POSTED_IN.search(clause[: hit[1]])]
         before = _BEHALF_BEFORE.search(window)  # "… and on behalf of South Korea by the Minister of …, X"
         if hits and _one_country(clause, hits, context.language):
             ref.country = hits[-1][0]
@@ -254,10 +258,7 @@ def _sides(context: DocumentContext) -> None:
         if not hits:
             continue
         for ref in context.people_in(sentence.start, sentence.end):
-            if not ref.country:
-                for same in context.people:
-                    if same.name == ref.name and not same.country:
-                        same.country = hits[0][0]
+            context.give_country(ref.name, hits[0][0])
 
 
 def _counterparts(context: DocumentContext) -> None:
@@ -272,6 +273,4 @@ def _counterparts(context: DocumentContext) -> None:
             continue
         if _COUNTERPART_NEXT.match(context.text[ref.end : other.start]):
             country = next(c for c in context.main_countries if c != other.country)
-            for same in context.people:
-                if same.name == ref.name and same.country in ("", other.country):
-                    same.country = country
+            context.give_country(ref.name, country, replacing=("", other.country))

@@ -156,8 +156,9 @@ def countries_in(text: str) -> list[str]:
     return list(dict.fromkeys(code for code, _start, _end in find_countries(text)))
 
 
-# "Ambassador to Spain", "посол в Испании", "سفير … لدى إسبانيا": the country a title places someone in.
-_POSTED_IN = re.compile(r"(?<!\w)(?:to|in|в|во|при|لدى)\s+(?:the\s+)?$", re.I)
+# "Ambassador to Spain", "посол в Испании", "سفير … لدى إسبانيا": the words before the country a title or a clause
+# places someone in (where he is posted, not whom he serves).
+POSTED_IN = re.compile(r"(?<!\w)(?:to|in|в|во|при|لدى)\s+(?:the\s+)?$", re.I)
 
 
 def served_countries(title: str) -> list[str]:
@@ -168,7 +169,7 @@ def served_countries(title: str) -> list[str]:
         for code, start, end in find_countries(title)
         # where a title ends ("Ambassador to Spain"), not a body it goes on to name ("Delegate to the Cameroonian
         # Minister of External Relations")
-        if not (_POSTED_IN.search(title[:start]) and not title[end:].strip(" ,.،"))
+        if not (POSTED_IN.search(title[:start]) and not title[end:].strip(" ,.،"))
     ]
     return list(dict.fromkeys(codes))
 

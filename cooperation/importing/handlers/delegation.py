@@ -13,6 +13,7 @@ from django_countries import countries
 from cooperation.importing import matching
 from cooperation.importing.models import CandidateKind
 from cooperation.models import Delegation, DelegationMember, DelegationStatus, MemberRole
+from cooperation.models.base import reader_language
 
 from .base import (
     CountryCodeField,
@@ -58,8 +59,7 @@ class DelegationHandler(Handler):
         """The name the record will carry in the reviewer's language (it is created with all three), unless an
         officer typed one."""
         title, named = self.title(value), titles(value)
-        language = (translation.get_language() or "en")[:2]
-        return named.get(language, title) if title == named["en"] else title
+        return named.get(reader_language(), title) if title == named["en"] else title
 
     def initial(self, value: dict[str, Any]) -> dict[str, Any]:
         return {**super().initial(value), "title": self.title(value)}

@@ -13,6 +13,7 @@ from django_countries import countries
 from cooperation.importing import matching
 from cooperation.importing.models import CandidateKind
 from cooperation.models import Organisation, OrganisationKind, Topic, TrainingProgramme
+from cooperation.models.base import reader_language
 
 from .base import (
     CountryCodeField,
@@ -135,8 +136,7 @@ class TopicHandler(Handler):
 
 def _topic_name(value: dict[str, Any]) -> str:
     """The proposed topic's name in the reviewer's language (English when the candidate predates the others)."""
-    language = translation.get_language() or "en"
-    return value.get(f"name_{language[:2]}") or value.get("name", "")
+    return value.get(f"name_{reader_language()}") or value.get("name", "")
 
 
 # How an unnamed programme is titled, per article language: the beneficiary's officials, trained by the provider.
