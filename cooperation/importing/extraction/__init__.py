@@ -57,7 +57,7 @@ def extract_all(
     delegations = extract_delegations(context)
     _countries_from_visits(people, context, delegations)
     events = extract_events(context, delegations)
-    _hosts_who_met_the_visitor(people, delegations, events)
+    _hosts_who_met_the_visitor(people, context, delegations, events)
     results: dict[str, list[Found]] = {
         "people": people,
         "countries": extract_countries(text),
@@ -106,7 +106,7 @@ def _countries_from_visits(people: list[Found], context, delegations: list[Found
             context.give_country(person.value["normal"], country)
 
 
-def _hosts_who_met_the_visitor(people: list[Found], delegations: list[Found], events: list[Found]) -> None:
+def _hosts_who_met_the_visitor(people: list[Found], context, delegations: list[Found], events: list[Found]) -> None:
     """In a report of one visit, whoever met its head alone and serves no country the article tells is his host:
     "Chairman of the Senate X held a meeting with Y, who arrived in Kazakhstan on an official visit"."""
     if len(delegations) != 1 or not delegations[0].value["head"] or not delegations[0].value["host_country"]:
@@ -125,6 +125,7 @@ def _hosts_who_met_the_visitor(people: list[Found], delegations: list[Found], ev
         name = person.value["normal"]
         if name in met and name != visit["head"] and not person.value["country"] and name not in visit["members"]:
             person.value["country"] = visit["host_country"]
+            context.give_country(name, visit["host_country"])  # so that agreements, read next, see it too
             if name not in visit["host_officials"]:
                 visit["host_officials"].append(name)
     for event in events:  # and is the host at the meetings he had with the visitor
