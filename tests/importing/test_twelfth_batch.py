@@ -18,3 +18,47 @@ def test_the_host_who_met_the_visitor_alone_signs_for_the_host_country():
     )
     [agreement] = values(text, "agreements")
     assert {(s["name"], s["party"]) for s in agreement["signatories"]} == {("Nurlan Bekov", "KZ"), ("Ion Rusu", "MD")}
+
+
+def test_a_family_name_that_is_a_nationality_says_nothing_of_anyones_country():
+    # "المصري" is the visiting Iraqi minister's family name, not an Egyptian in the room.
+    text = (
+        "وصل وزير التخطيط العراقي كريم جاسم المصري إلى مسقط في زيارة رسمية. "
+        "وأفاد البيان بأن المصري حضر المأدبة التي أقامها سلطان عمان هيثم بن طارق آل سعيد في قصر العلم."
+    )
+    people = {p["normal"]: p for p in values(text, "people")}
+    assert people["هيثم بن طارق آل سعيد"]["country"] == "OM"
+    assert "EG" not in {d["origin_country"] for d in values(text, "delegations")}
+
+
+def test_a_rulers_title_before_the_name_is_no_part_of_it():
+    [person] = values("استقبل سلطان عمان هيثم بن طارق آل سعيد الضيوف في القصر.", "people")
+    assert (person["normal"], person["title"], person["country"]) == ("هيثم بن طارق آل سعيد", "سلطان عمان", "OM")
+
+
+def test_a_city_glued_to_a_preposition_ends_the_title_and_starts_no_name():
+    [person] = values("وكان في استقبال الوفد السفير الروسي بدمشق الكسندر يفيموف، بحسب الوكالة.", "people")
+    assert (person["normal"], person["country"]) == ("الكسندر يفيموف", "RU")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دمشق 6 سبتمبر 2020 (وكالة) ومن المقرر أن يعقد الوفد يوم الاثنين جولة مباحثات.",
+        "МИНСК, 6 сентября 2020. В понедельник состоятся переговоры делегаций.",
+        "Minsk, 6 September 2020. Talks are scheduled to open on Monday.",
+    ],
+)
+def test_a_weekday_in_a_plan_is_the_coming_one(text):
+    # 6 September 2020 was a Sunday: the planned Monday is the 7th, not the 31st of August.
+    assert "2020-09-07" in {d["start"] for d in values(text, "dates")}
+    assert "2020-08-31" not in {d["start"] for d in values(text, "dates")}
+
+
+def test_senators_and_a_dual_title_name_everyone_they_list():
+    text = (
+        "وتألف الوفد من عضوي مجلس الشيوخ، السيناتور مارك تولين والسيناتورة جين إيفرت، "
+        "ومعهما عضوا مجلس النواب جايسون سميث وجيمي بانيتا."
+    )
+    names = {p["normal"] for p in values(text, "people")}
+    assert names == {"مارك تولين", "جين إيفرت", "جايسون سميث", "جيمي بانيتا"}

@@ -46,6 +46,13 @@ class DocumentContext:
     countries: list[tuple[str, int, int]]
     cities: list[tuple[str, str, int, int]] = field(default_factory=list)  # (country, as written, start, end)
     main_countries: list[str] = field(default_factory=list)
+    # Last words of the people's names: Arabic family names are often nationality adjectives ("محمد شياع
+    # السوداني", the Iraqi prime minister, whom the article then calls "السوداني" alone), which tell no country.
+    surnames: frozenset[str] = frozenset()
+
+    def find_countries(self, fragment: str) -> list[tuple[str, int, int]]:
+        """The countries a fragment of this document names, its people's surnames aside."""
+        return [hit for hit in find_countries(fragment) if fragment[hit[1] : hit[2]] not in self.surnames]
 
     def cities_in(self, start: int, end: int) -> list[tuple[str, str, int, int]]:
         return [c for c in self.cities if start <= c[2] < end]
@@ -143,7 +150,12 @@ def build_context(
                 )
             )
     refs.sort(key=lambda r: r.start)
-    countries = find_countries(text)
+    surnames = frozenset(ref.name.split()[-1] for ref in refs if len(ref.name.split()) > 1)
+    countries = [
+        (code, start, end)
+        for code, start, end in find_countries(text)
+        if text[start:end] not in surnames and not any(ref.start <= start < ref.end for ref in refs)
+    ]
     cities = find_cities(text)
     context = DocumentContext(
         text=text,
@@ -154,6 +166,7 @@ def build_context(
         dates=dates,
         countries=countries,
         cities=cities,
+        surnames=surnames,
     )
     # The two countries the document is about: most mentioned, ties broken by first mention.
     counts = Counter(code for code, _s, _e in countries)
@@ -205,16 +218,16 @@ def _fill_people_countries(context: DocumentContext) -> None:
         if met:  # "التقى الوزير السوري بالفريق أول X": «ب» after the verb of meeting starts the other party
             clause = clause[met.end() :]
         # "سفير خادم الحرمين الشريفين لدى إسبانيا X", "Ambassador to Spain X": where he is posted, not whom he serves
-        hits = [hit for hit in find_countries(clause) if not POSTED_IN.search(clause[: hit[1]])]
+        hits = [hit for hit in context.find_countries(clause) if not POSTED_IN.search(clause[: hit[1]])]
         before = _BEHALF_BEFORE.search(window)  # "… and on behalf of South Korea by the Minister of …, X"
         if hits and _one_country(clause, hits, context.language):
             ref.country = hits[-1][0]
-        elif before and find_countries(before.group(1)):
-            ref.country = find_countries(before.group(1))[0][0]
+        elif before and context.find_countries(before.group(1)):
+            ref.country = context.find_countries(before.group(1))[0][0]
         else:  # "X signed on behalf of the Government of Malaysia" (right after the name, not a later clause)
             after = context.text[ref.end : ref.end + 160]
             behalf = _ON_BEHALF.match(re.split(r"[.;\n]", after)[0])
-            hits = find_countries(behalf.group(1)) if behalf else []
+            hits = context.find_countries(behalf.group(1)) if behalf else []
             ref.country = hits[0][0] if hits else ""
         previous_end = ref.end
     for ref in context.people:  # every mention of one person shares what any mention revealed
@@ -229,9 +242,8 @@ def _fill_people_countries(context: DocumentContext) -> None:
         # Not the next of a list of another country's officials ("the Spanish King X, Prime Minister Y and
         # Speaker Z"): the list says whose they are, even when it does not repeat it.
         sentence = context.sentence_at(ref.start)
-        listed = [
-            code for code, _s, _e in find_countries(context.text[max(sentence.start, ref.start - 100) : ref.start])
-        ]
+        before = context.text[max(sentence.start, ref.start - 100) : ref.start]
+        listed = [code for code, _s, _e in context.find_countries(before)]
         if all(code == home for code in listed):
             ref.country = home
 
@@ -254,7 +266,7 @@ _SIDE_OPENS = re.compile(
 def _sides(context: DocumentContext) -> None:
     for sentence in context.sentences:
         opens = _SIDE_OPENS.match(sentence.text)
-        hits = find_countries(next(g for g in opens.groups() if g)) if opens else []
+        hits = context.find_countries(next(g for g in opens.groups() if g)) if opens else []
         if not hits:
             continue
         for ref in context.people_in(sentence.start, sentence.end):

@@ -247,7 +247,10 @@ QUOTED = re.compile(
 # agreement on Friday that will let diplomats travel", where only the relative clause looks ahead.
 FORWARD = compile_cue(
     r"(?<!\w)(?:is|are|was|were)\s+(?:set|due|scheduled|expected|to)\b|"
-    r"(?<!\w)(?<!that\s)(?<!which\s)(?<!who\s)(?:will|scheduled)(?!\w)",
+    r"(?<!\w)(?<!that\s)(?<!which\s)(?<!who\s)(?:will|scheduled)(?!\w)|"
+    # "ومن المقرر أن يعقد الوفد يوم الاثنين جولة مباحثات", "в понедельник состоятся переговоры"
+    r"(?<!\w)(?:[وف]?(?:من المقرر|من المنتظر|المقرر)|состоится|состоятся|предстоит|проведут|провед[её]т|"
+    r"встретятся|запланирован\w*)(?!\w)",
     re.I,
 )
 # Verbs that say an event took place even when the sentence names no one ("a course was organised").

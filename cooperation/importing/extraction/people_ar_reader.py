@@ -41,6 +41,7 @@ from .people_ar_words import (
     _given_names,
     _governed,
     _has_attached_article,
+    _in_a_place,
     _is_al,
     _is_nationality,
     _is_org,
@@ -432,8 +433,8 @@ class _Reader:
             return True
         if self.construct_after_title(index):
             return True  # "وزير خارجية أذربيجان": the noun right after an indefinite title is its complement
-        if fold[:1] in "بل" and fold[1:] in _STATE_WORDS:
-            return True  # "رئيس الوزراء بجمهورية كوريا"
+        if (fold[:1] in "بل" and fold[1:] in _STATE_WORDS) or _in_a_place(token):
+            return True  # "رئيس الوزراء بجمهورية كوريا", "السفير الروسي بدمشق"
         if fold[:1] == "ل" and len(fold) >= 5 and fold not in self.names:
             return True  # "لشؤون", "لتطوير"
         return index > 0 and self.adjacent(index - 1, index) and self.tokens[index - 1].fold in _STATE_WORDS

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .cities import find_cities
 from .countries import countries_in
 
 # Diacritics, tatweel and the zero-width (non-)joiners some sites put inside a word.
@@ -56,7 +57,9 @@ _TITLE_STEMS = (
     "عميدة مساعد مساعدة عضو عضوة محافظ قنصل منسق منسقة ممثل ممثلة مندوب مندوبة مبعوث مبعوثة مفوض مفوضة ملك "
     "ملكة أمير أميرة قائد قائم قائمة ولي موفد موفدة سكرتير سكرتيرة ملحق متحدث متحدثة ناطق ناطقة مسؤول مسؤولة "
     "خبير خبيرة أستاذ أستاذة باحث باحثة مؤسس رئيسا نائبا وزيرا سفيرا كاتب كاتبة مكلف مكلفة معتمد معتمدة منتدب منتدبة "
-    "عاهل"  # "بالعاهل الإسباني خوان كارلوس": the monarch
+    "عاهل "  # "بالعاهل الإسباني خوان كارلوس": the monarch
+    "سيناتور سيناتورة "  # "السيناتور ماركواين مولين"
+    "عضوا عضوي"  # the dual before two names: "عضوا مجلس النواب X وY"
 )
 # Titles, indefinite ("وزير الاقتصاد") and definite ("الوزير", "المدير العام").
 _INDEFINITE_TITLES = _folded(_TITLE_STEMS)
@@ -68,7 +71,7 @@ _HONORIFICS = _folded(
     "المهندسة الأستاذ الأستاذة اللواء الفريق العميد العقيد المقدم العماد القاضي الأمير الأميرة الملك الملكة "
     "السمو الجلالة المعالي السعادة الفخامة الحاج الحاجة البروفيسور البروفسور البروفسير البروفيسير البرفسور "
     "البرفيسور المستشار السفير السفيرة "
-    "الوزير الوزيرة الرئيس الرئيسة القنصل المبعوث النائب"
+    "الوزير الوزيرة الرئيس الرئيسة القنصل المبعوث النائب السيناتور السيناتورة"
 )
 # Honorific chain words that only follow another one ("صاحب السمو", "الفريق أول", "اللواء الركن").
 _CHAIN_TAIL = _folded("أول الركن ركن")
@@ -76,7 +79,8 @@ _OWNER = _folded("صاحب صاحبة")
 _OWNER_OF = _folded("السمو الجلالة المعالي السعادة الفخامة")
 # Definite titles used like an honorific; a nationality adjective may follow them ("الوزير الكازاخستاني").
 _TITLE_HONORIFICS = _folded(
-    "السفير السفيرة الوزير الوزيرة الرئيس الرئيسة القنصل المبعوث النائب المستشار الأمير الأميرة الملك الملكة"
+    "السفير السفيرة الوزير الوزيرة الرئيس الرئيسة القنصل المبعوث النائب المستشار الأمير الأميرة الملك الملكة "
+    "السيناتور السيناتورة"
 )
 # "His counterpart" words: like a title before a (usually foreign) name, after a nationality adjective.
 _COUNTERPARTS = _folded(
@@ -465,6 +469,7 @@ def _nameish(token: _Token) -> bool:
         and _strip_conjunction(fold) not in _COMMON_NOUNS  # "… ستيفن فاجن وعدد من …"
         and fold not in _PLACES
         and _strip_conjunction(fold) not in _PLACES
+        and not _in_a_place(token)  # "السفير الروسي بدمشق الكسندر يفيموف": where he serves, not his name
         and not (_is_al(token) and fold[2:] in _PLACES)  # "الشرق الأوسط"
         and not (fold[:1] == "ل" and fold[1:] in _TITLE_NOUNS)  # "لشؤون"
         and not (not _is_al(token) and _countries(token.text))  # "زار الوزير بن علوي سوريا"
@@ -473,6 +478,14 @@ def _nameish(token: _Token) -> bool:
         and not _has_attached_article(token.bare)
         and not (len(fold) > 5 and fold.endswith(("ها", "هما", "هم")))  # a pronoun suffix: "افتتاحها"
     )
+
+
+def _in_a_place(token: _Token) -> bool:
+    """ "بدمشق", "وبالرياض", "لموسكو": a city with a preposition glued on (a name never starts with one)."""
+    if token.fold[:1] not in "بلو" or len(token.fold) < 5:
+        return False
+    hits = find_cities(token.text)
+    return bool(hits) and hits[0][2] == 0 and hits[0][3] == len(token.text)
 
 
 def _governed(token: _Token) -> bool:
