@@ -62,3 +62,35 @@ def test_senators_and_a_dual_title_name_everyone_they_list():
     )
     names = {p["normal"] for p in values(text, "people")}
     assert names == {"مارك تولين", "جين إيفرت", "جايسون سميث", "جيمي بانيتا"}
+
+
+def test_shaikh_is_an_honorific_and_a_fathers_name_is_someone_else():
+    text = (
+        "Dubai: His Highness Shaikh Rashid Bin Saeed Al Falasi, Ruler of the Emirate, received the delegation. "
+        "Also present was His Highness Shaikh Majid bin Rashid Bin Saeed Al Falasi, Crown Prince of the Emirate."
+    )
+    names = {p["normal"] for p in values(text, "people")}
+    assert names == {"Rashid Bin Saeed Al Falasi", "Majid bin Rashid Bin Saeed Al Falasi"}
+
+
+def test_a_title_in_lower_case_before_a_name_is_read():
+    text = "It was signed by the minister Pablo Nsue Ondo and the ambassadors Carla Esono Abeso, respectively."
+    people = {p["normal"]: p["title"] for p in values(text, "people")}
+    assert people == {"Pablo Nsue Ondo": "minister", "Carla Esono Abeso": "ambassadors"}
+
+
+def test_a_city_inside_a_persons_name_is_no_place():
+    text = "The communique was signed in the capital by Minister Gabriel Mbega Obiang Lima and Ambassador Ana Ruiz."
+    events = values(text, "events")
+    assert events and all(event["city"] != "Lima" for event in events)
+
+
+def test_the_one_met_with_is_not_of_the_visiting_delegations_country():
+    text = (
+        "ТАШКЕНТ, 28 октября. Американская делегация во главе с Джоном Смитом побывала в МИД Узбекистана, где "
+        "состоялась встреча с министром иностранных дел Рустамом Каримовым."
+    )
+    people = {p["normal"]: p["country"] for p in values(text, "people")}
+    assert people["Рустам Каримов"] != "US"
+    [visit] = values(text, "delegations")
+    assert "Рустам Каримов" not in visit["members"]

@@ -156,7 +156,8 @@ def build_context(
         for code, start, end in find_countries(text)
         if text[start:end] not in surnames and not any(ref.start <= start < ref.end for ref in refs)
     ]
-    cities = find_cities(text)
+    # "Gabriel Mbega Obiang Lima" signed: a city's name inside a person's is no place
+    cities = [city for city in find_cities(text) if not any(ref.start <= city[2] < ref.end for ref in refs)]
     context = DocumentContext(
         text=text,
         language=language,

@@ -77,6 +77,9 @@ def dedupe(mentions: Iterable[Mention], text: str) -> list[Found]:
     return results
 
 
+_SON_OF = frozenset({"bin", "ibn", "bint", "binti", "ben", "بن", "بنت", "ابن"})
+
+
 def same_person(a: list[str], b: list[str]) -> bool:
     if not a or not b:
         return False
@@ -87,7 +90,11 @@ def same_person(a: list[str], b: list[str]) -> bool:
     # "Sheikh Abdullah", "Prince Faisal": Arab and Gulf usage names a person by the given name after the title.
     if len(shorter) == 1 and len(longer) >= 2 and shorter[0] == longer[0] and len(shorter[0]) > 3:
         return True
-    if len(shorter) >= 2 and shorter in (longer[-len(shorter) :], longer[: len(shorter)]):
+    # ... but "Hamdan bin Mohammad Bin Rashid Al Maktoum" ends with his father's name, someone else
+    fathers = len(longer) > len(shorter) and longer[-len(shorter) - 1].lower() in _SON_OF
+    if len(shorter) >= 2 and shorter == longer[-len(shorter) :] and not fathers:
+        return True
+    if len(shorter) >= 2 and shorter == longer[: len(shorter)]:
         return True  # ... or begin them: "Abdullah bin Zayed" is "Abdullah bin Zayed Al Nahyan"
     # Surnames agree (allowing a case ending), given names agree or one side is an initial.
     surname_a, surname_b = _surname(a), _surname(b)

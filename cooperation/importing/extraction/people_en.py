@@ -19,7 +19,8 @@ from .people_base import Mention, organisation_in, same_person
 _EN_TITLE_HEAD = (
     r"(?:(?:First|Deputy|Vice|Prime|Assistant|Acting|Executive|Permanent|Senior|Chief|Under|Director[- ]General|"
     r"Secretary[- ]General|Minister[- ]Counsell?or)\s+)*"
-    r"(?:Minister|Ministers|Ambassador|Director|Chairman|Chairwoman|Chairperson|Chair|President|Vice[- ]President|"
+    r"(?:Minister|Ministers|Ambassadors?|Senators?|Presidents|Director|Chairman|Chairwoman|Chairperson|Chair|"
+    r"President|Vice[- ]President|"
     r"Rector|Secretary|Head|Governor|Advisor|Adviser|Counsell?or|Consul|Commissioner|Chancellor|Mayor|CEO|"
     r"Manager|Undersecretary|Under-Secretary|Speaker|Dean|Founder|Executive|Officer|Coordinator|participant|Deputy|"
     r"member|expert|founder|Crown Prince|Prince|Princess|King|Queen|Emir|Amir|Sultan|Envoy|Spokesperson|Spokesman|"
@@ -28,12 +29,12 @@ _EN_TITLE_HEAD = (
 # Up to three capitalised qualifiers may precede the head word ("Deputy Cabinet Minister", "UAE Deputy ...").
 # "the Maldives' Foreign Minister": a plural possessive too.
 _EN_TITLE_START = re.compile(
-    rf"(?:(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{{2,5}})(?:['’]s|(?<=s)['’])?\s+){{0,3}}?(?i:{_EN_TITLE_HEAD})"
+    rf"(?:(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|(?<![A-Z])[A-Z]{{2,5}})(?:['’]s|(?<=s)['’])?\s+){{0,3}}?(?i:{_EN_TITLE_HEAD})"
 )
 # One honorific: also "H E" without periods (Gulf agencies), "His Excellency", "Honourable" and the Fijian
 # chiefly "Ratu"/"Adi", which name writers keep apart from the name.
 _EN_HONORIFIC_WORD = (
-    r"(?:H\.\s?E\.|H\.H\.|HE|H\sE(?!\w)|Dr\.?|Sheikh|Sheikha|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Eng\.?|"
+    r"(?:H\.\s?E\.|H\.H\.|HE|H\sE(?!\w)|Dr\.?|Sh(?:ei|ai)kha?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Eng\.?|"
     r"Tan Sri|Puan Sri|Datuk Seri|Dato['’] Sri|Datuk|Dato['’]?|Datin|Tun|Toh Puan|Shri|Smt\.?|Hon\.?|"
     r"(?:His|Her)\s+(?:Excellency|Highness|Majesty)|Excellency|Honou?rable|Hon['’]ble|Ratu|"
     # a rank kept before a minister's name, retired or not: "Prime Minister Brigadier (Ret'd) Mark Phillips"
@@ -293,6 +294,8 @@ def extract_english(text: str) -> list[Mention]:
         if not title and not glued_to_institution and not _apposition_of_previous(text, start, mentions):
             title = _title_before(text, start)
             confidence = 0.8 if title else 0.0
+        if not confidence and (lower := _LOWER_TITLE_BEFORE.search(text, max(0, start - 60), start)):
+            title, confidence = lower.group(1), 0.8  # "signed by the minister X and the ambassadors Y and Z"
         if honorific:
             confidence = max(confidence, 0.75) + 0.05
         if not confidence:
@@ -331,6 +334,13 @@ def extract_english(text: str) -> list[Mention]:
     return _with_model_people(text, mentions)
 
 
+# A title in lower case right before the name, as translated releases write it: "the minister X".
+_LOWER_TITLE_BEFORE = re.compile(
+    r"\bthe\s+((?:(?:deputy|vice|prime|foreign|first)\s+)*(?:ministers?|ambassadors?|presidents?|senators?|"
+    r"governors?|mayors?|secretary|chairman|chairwoman|speaker))\s+$"
+)
+
+
 def _apposition_of_previous(text: str, start: int, mentions: list[Mention]) -> bool:
     """ "Jürgen Ligi, Minister for Foreign Affairs of Estonia, Linas Linkevičius": the title between two names
     with commas is the first one's (he took it as his title after); the second name gets none from it."""
@@ -347,7 +357,7 @@ _EN_INITIALS = regex.compile(
 )
 # "President Putin", "King Salman": a head of state or government named by one word after the title.
 _EN_ONE_NAME = regex.compile(
-    r"(?<![\w-])(?:President|King|Queen|Emir|Amir|Sultan|Prince|Sheikh|Prime Minister|Chancellor)[^\S\n]+"
+    r"(?<![\w-])(?:President|King|Queen|Emir|Amir|Sultan|Prince|Sh(?:ei|ai)kh|Prime Minister|Chancellor)[^\S\n]+"
     r"(?P<name>\p{Lu}\p{Ll}{2,}(?:\s+(?:II|III|IV|VI))?)(?![\w-])(?!\s+\p{Lu}\p{Ll})"
 )
 
@@ -505,7 +515,7 @@ _EN_LEADING_WORDS = regex.compile(
     rf"^(?:(?:{_EN_HONORIFIC}|His|Her|Excellency|Highness|Honourable|Hon\.?|Mr|Mrs|Ms|Madam|Mme|"
     r"Minister|President|Ambassador|Secretary|Governor|Deputy|Vice|Prime|Chairman|Director|General|Dr|Prof|"
     r"Chair|Chairperson|Chairwoman|Speaker|PM|FM|Parliament|Senate|Member|State|Foreign|Affairs|"
-    r"Sheikh|Sheikha|Crown|Prince|Princess|King|Queen|Emir|Amir|Senator|Commissioner|Mayor|Chief|Judge|"
+    r"Sh(?:ei|ai)kha?|Crown|Prince|Princess|King|Queen|Emir|Amir|Senator|Commissioner|Mayor|Chief|Judge|"
     r"Counsell?or|Undersecretary|Under-Secretary|Consul|Envoy|Lieutenant|Colonel|Major|Captain|Engineer|Eng\.?)"
     r"\s+)+"
 )

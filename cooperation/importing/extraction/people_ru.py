@@ -483,6 +483,13 @@ def _country(text: str, title: str, title_start: int, candidate: _Candidate, tit
         if found:
             return kept[0] if kept else ""
     sentence_start = max(text.rfind(". ", 0, candidate.start), text.rfind("\n", 0, candidate.start)) + 1
+    # "американская делегация … встреча с министром X": «с» starts the other party, whose country is not the subject's
+    # (but "во главе с X", "вместе с X" are the subject's own side)
+    other_party = list(
+        re.finditer(r"(?:^|\s)(?<!главе\s)(?<!вместе\s)(?:с|со)\s", text[sentence_start : candidate.start])
+    )
+    if other_party:
+        sentence_start += other_party[-1].end()
     before = text[sentence_start : candidate.start]
     codes = []
     for code, start, _end in find_countries(before):
