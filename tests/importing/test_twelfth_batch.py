@@ -94,3 +94,9 @@ def test_the_one_met_with_is_not_of_the_visiting_delegations_country():
     assert people["Рустам Каримов"] != "US"
     [visit] = values(text, "delegations")
     assert "Рустам Каримов" not in visit["members"]
+
+
+def test_a_title_before_a_comma_and_an_honorific_is_the_names():
+    text = "ناقشت وزيرة النقل، المهندسة وسام الحسن، اليوم مع وزير النقل الفلسطيني، المهندس طارق زعرب، سبل التعاون."
+    people = {p["normal"]: (p["title"], p["country"]) for p in values(text, "people")}
+    assert people == {"وسام الحسن": ("وزيرة النقل", ""), "طارق زعرب": ("وزير النقل الفلسطيني", "PS")}

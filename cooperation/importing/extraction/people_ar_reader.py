@@ -322,7 +322,7 @@ class _Reader:
         """(start, end) of a title phrase that ends right before token ``first`` ("وزير التخطيط …")."""
         best = None
         index = first - 1
-        while index >= 0 and first - index <= 12 and self.adjacent(index, index + 1) and not self.taken[index]:
+        while index >= 0 and first - index <= 12 and self._title_goes_on(index) and not self.taken[index]:
             token = self.tokens[index]
             if _is_title(token.fold):
                 best = index
@@ -339,6 +339,15 @@ class _Reader:
             return None  # "… الظاهري مديرة الإدارة السفير …": the title belongs to the name before it
         start = self.tokens[best].start + (max(_title_prefix(self.tokens[best].fold), 0) if prefixed else 0)
         return start, self.tokens[first - 1].end
+
+    def _title_goes_on(self, index: int) -> bool:
+        """Token ``index`` and the one after it are of one phrase; a comma too before an honorific right before the
+        name ("وزيرة النقل، المهندسة وسام التهتموني")."""
+        if self.adjacent(index, index + 1):
+            return True
+        return self.gap(index, index + 1) == "comma" and self.tokens[index + 1].fold in _HONORIFICS and (
+            index + 2 >= len(self.tokens) or not _is_title(self.tokens[index + 1].fold)
+        )
 
     def nationality(self, index: int) -> bool:
         """A nationality adjective, «المالي» included where it means Malian."""
