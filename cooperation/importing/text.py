@@ -5,6 +5,7 @@ Every refusal is an ``UnreadableDocument`` whose message is written for a protoc
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import unicodedata
 import zipfile
@@ -36,6 +37,9 @@ class ReadText:
     file_format: str
     encoding: str = ""
     title: str = ""
+    # The day the page says it was published (its metadata, never a guess from the body's years): what "today"
+    # and "on Tuesday" mean when the upload form leaves the date empty and the text has no dateline.
+    published: dt.date | None = None
 
 
 def clean_name(name: str) -> str:
@@ -154,7 +158,19 @@ def _read_html(data: bytes) -> ReadText:
     title = (metadata.title if metadata and metadata.title else "") or ""
     if title and not text.startswith(title):
         text = f"{title}\n{text}"
-    return ReadText(text=text, file_format="html", encoding=encoding, title=title)
+    return ReadText(text=text, file_format="html", encoding=encoding, title=title, published=_published(html))
+
+
+def _published(html: str) -> dt.date | None:
+    """The page's own publication date from its markup (``article:published_time``, ``<time>``, JSON-LD ...).
+    No extensive search: a copyright line or a year in the body is not the day of the report."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError):  # malformed markup or an impossible date: no date rather than a failed import
+        return None
+    return dt.date.fromisoformat(found) if found else None
 
 
 def _read_pdf(data: bytes) -> ReadText:

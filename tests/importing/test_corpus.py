@@ -72,13 +72,13 @@ def test_relations_on_the_dev_split_stay_above_their_floors(dev_summary):
     row = dev_summary["all"]
     # Just under what the rules reach on dev today: a guard against regressions, not a claim about unseen text
     # (the test split's figures are in docs/importing.md).
-    # The seventh to twelfth batches (103 articles that had never been read) joined dev with their misses.
+    # The seventh to thirteenth batches (118 articles that had never been read) joined dev with their misses.
     floors = {
-        "delegations": (0.94, 0.90),
-        "heads": (0.88, 0.87),
-        "agreements": (0.86, 0.85),
-        "events": (0.80, 0.73),
-        "programmes": (0.91, 0.90),
+        "delegations": (0.94, 0.89),
+        "heads": (0.87, 0.85),
+        "agreements": (0.87, 0.84),
+        "events": (0.79, 0.71),
+        "programmes": (0.91, 0.89),
     }
     below = {
         kind: (round(row[kind].precision, 2), round(row[kind].recall, 2))

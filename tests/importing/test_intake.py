@@ -104,3 +104,30 @@ def test_dates_without_a_year_take_it_from_the_document_date_given_at_upload(sub
     doc = submit(b"A roundtable was held 3-5 February in Dubai.", "wgs.txt", document_date=dt.date(2025, 2, 6)).document
     dates = ImportedDocument.objects.get(pk=doc.pk).extraction["dates"]
     assert (dates[0]["value"]["start"], dates[0]["value"]["end"]) == ("2025-02-03", "2025-02-05")
+
+
+_PAGE = """<html><head><title>Ministers meet</title>{meta}</head><body><article><h1>Ministers meet</h1>
+<p>On Tuesday Foreign Minister Ana Ruiz of Chile held talks with Foreign Minister Kenji Sato of Japan in Tokyo.</p>
+<p>The two ministers discussed trade and training for diplomats.</p></article>
+<footer>Copyright 2026</footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("meta", "given", "day"),
+    [
+        # the page's own publication date says which Tuesday
+        ('<meta property="article:published_time" content="2024-03-07T09:00:00Z">', None, "2024-03-05"),
+        # the date typed at upload wins over the page's
+        ('<meta property="article:published_time" content="2024-03-07T09:00:00Z">', "2024-03-14", "2024-03-12"),
+        # no date in the markup: a copyright year is no publication date, so the talks stay undated
+        ("", None, None),
+    ],
+)
+def test_an_html_pages_own_publication_date_dates_what_it_tells(submit, meta, given, day):
+    import datetime as dt
+
+    given_date = dt.date.fromisoformat(given) if given else None
+    doc = submit(_PAGE.format(meta=meta).encode(), "page.html", document_date=given_date).document
+    doc = ImportedDocument.objects.get(pk=doc.pk)
+    assert doc.status == ImportStatus.READY_FOR_REVIEW
+    assert [event["value"]["start"] for event in doc.extraction["events"]] == [day]

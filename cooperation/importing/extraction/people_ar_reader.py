@@ -345,8 +345,10 @@ class _Reader:
         name ("وزيرة النقل، المهندسة وسام التهتموني")."""
         if self.adjacent(index, index + 1):
             return True
-        return self.gap(index, index + 1) == "comma" and self.tokens[index + 1].fold in _HONORIFICS and (
-            index + 2 >= len(self.tokens) or not _is_title(self.tokens[index + 1].fold)
+        return (
+            self.gap(index, index + 1) == "comma"
+            and self.tokens[index + 1].fold in _HONORIFICS
+            and (index + 2 >= len(self.tokens) or not _is_title(self.tokens[index + 1].fold))
         )
 
     def nationality(self, index: int) -> bool:

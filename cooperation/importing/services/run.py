@@ -46,7 +46,7 @@ def document_import_run(*, document_id: int) -> ImportedDocument | None:
             data = handle.read()
         read = read_text(data, name=document.original_name)
         extraction = extract_all(
-            read.text, document_date=document.document_date, known_aliases=matching.known_aliases()
+            read.text, document_date=document.document_date or read.published, known_aliases=matching.known_aliases()
         )
         candidates = candidates_build(document=document, extraction=extraction)
     except UnreadableDocument as exc:
