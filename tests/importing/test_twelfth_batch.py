@@ -100,3 +100,40 @@ def test_a_title_before_a_comma_and_an_honorific_is_the_names():
     text = "ناقشت وزيرة النقل، المهندسة وسام الحسن، اليوم مع وزير النقل الفلسطيني، المهندس طارق زعرب، سبل التعاون."
     people = {p["normal"]: (p["title"], p["country"]) for p in values(text, "people")}
     assert people == {"وسام الحسن": ("وزيرة النقل", ""), "طارق زعرب": ("وزير النقل الفلسطيني", "PS")}
+
+
+def test_a_future_verb_ends_an_arabic_name():
+    text = "أعلنت الوزارة أن وزير الخارجية المغربي ناصر بوريطة سيصل غداً إلى بغداد في زيارة رسمية."
+    [person] = values(text, "people")
+    assert person["normal"] == "ناصر بوريطة"
+
+
+def test_a_museums_name_is_no_person():
+    text = (
+        "Twenty Sri Lankan civil servants will visit Pakistan. Besides touring government institutions, the "
+        "delegation members will visit the Lahore and Taxila Museums as well as a number of schools."
+    )
+    assert "Taxila Museums" not in {p["normal"] for p in values(text, "people")}
+
+
+def test_a_call_on_a_minister_is_a_visit_to_his_country_and_his_own_party_stays_home():
+    text = (
+        "H. E. Mr. Li Wei, Governor of Yunnan Province, China, paid a call today on the Minister of Foreign Affairs, "
+        "His Excellency Ahmed Saleem. Minister Saleem welcomed the Governor and his delegation to the Maldives. "
+        "Accompanying the Minister at the meeting was His Excellency Hassan Latheef, Foreign Secretary."
+    )
+    [visit] = values(text, "delegations")
+    assert (visit["origin_country"], visit["host_country"], visit["head"]) == ("CN", "MV", "Li Wei")
+    assert "Hassan Latheef" not in visit["members"]
+    people = {p["normal"]: p["country"] for p in values(text, "people")}
+    assert people["Ahmed Saleem"] != "CN"
+
+
+def test_saint_is_no_end_of_sentence_and_its_city_no_part_of_a_name():
+    text = "A delegation from Russia, headed by Governor of St. Petersburg Ivan Sokolov, arrived in Bahrain."
+    [person] = values(text, "people")
+    assert (person["normal"], person["title"], person["country"]) == (
+        "Ivan Sokolov",
+        "Governor of St. Petersburg",
+        "RU",
+    )

@@ -77,7 +77,7 @@ def extract_all(
 
 
 _ACCOMPANYING = re.compile(
-    r"^\W*(?:Accompanying (?:the |him|her)|Сопровождал\w* (?:его|ее|её)|وضم الوفد المرافق)", re.I
+    r"^\W*(?:Accompanying (?:the (?P<whom>\w+)|him|her)|Сопровождал\w* (?:его|ее|её)|وضم الوفد المرافق)", re.I
 )
 
 
@@ -93,8 +93,13 @@ def _countries_from_visits(people: list[Found], context, delegations: list[Found
             sides.setdefault(name, value["host_country"])
     if len(delegations) == 1:  # "Accompanying the Amir were A; B; C": the one visit's party
         value = delegations[0].value
+        head_title = context.title_of(value["head"]).lower() if value["head"] else ""
         for sentence in context.sentences:
-            if _ACCOMPANYING.match(sentence.text):
+            accompanying = _ACCOMPANYING.match(sentence.text)
+            whom = accompanying.group("whom") if accompanying else None
+            if whom and head_title and whom.lower() not in head_title:
+                continue  # "Accompanying the Minister were …" in the Governor's visit: the host's party
+            if accompanying:
                 for ref in context.people_in(sentence.start, sentence.end):
                     sides.setdefault(ref.name, value["origin_country"])
                     if ref.name != value["head"] and ref.name not in value["members"] + value["host_officials"]:

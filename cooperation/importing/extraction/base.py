@@ -43,7 +43,7 @@ class Found:
 # A single capital before the stop is an initial ("первый заместитель министра М. Истамов"), not a sentence end.
 # Nor does it after an abbreviated form of address ("talks with Mr. Sergei Lavrov").
 _SENTENCE_END = re.compile(
-    r"\n|(?<![A-ZА-ЯЁ]\.[A-ZА-ЯЁ])(?<!\bH\.E)(?<!\bг)(?<!\b[A-ZА-ЯЁ])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)[.!?؟](?=\s|$)"
+    r"\n|(?<![A-ZА-ЯЁ]\.[A-ZА-ЯЁ])(?<!\bH\.E)(?<!\bг)(?<!\b[A-ZА-ЯЁ])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?؟](?=\s|$)"
 )
 
 

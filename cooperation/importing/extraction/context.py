@@ -187,8 +187,11 @@ _BEHALF_BEFORE = re.compile(r"(?:on behalf of|от имени|عن الجانب|
 
 
 # A clause ends at a full stop, but not at the dot of an initial or abbreviation ("his U.S. counterpart X").
-# "with" starts the other party: "الرئيس الإندونيسي … مع رئيس الوزراء X" says nothing of X's country.
-_CLAUSE_END = re.compile(r"[;\n،,]|(?<!\b\w)\.|\b(?:with|meet|meets|met|received|welcomed|مع|с|со)\s")
+# "with" starts the other party: "الرئيس الإندونيسي … مع رئيس الوزراء X" says nothing of X's country; so does
+# "called on" ("X, Governor of Yunnan, China, paid a call on the Minister of Foreign Affairs, Y").
+_CLAUSE_END = re.compile(
+    r"[;\n،,]|(?<!\b\w)\.|\b(?:with|meet|meets|met|received|welcomed|(?:call|calls|called)\s+on|مع|с|со)\s"
+)
 
 
 _MET_WITH = re.compile(r"(?:التقى|التقت|اجتمع|اجتمعت|يلتقي|تلتقي)\s[^،.]*?\s(?=ب\S{3,})")

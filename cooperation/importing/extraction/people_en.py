@@ -70,6 +70,7 @@ _EN_NOT_NAME = {
     "Future", "Artificial", "Intelligence", "Transformation", "Strategic", "Cooperation", "Partnership",
     "Memorandum", "Understanding", "Agreement", "Forum", "Conference", "Roundtable", "Session", "Delegation",
     "University", "Institute", "Bank", "Fund", "Authority", "Commission", "Union", "Asia", "Pacific",
+    "Museum", "Museums", "Gallery", "Library", "Mosque", "Temple", "Cathedral", "Fort", "Gardens", "Monument",
     "Central", "Caucasus", "Middle", "East", "Gulf", "Abu", "Dhabi", "Dubai", "Sharjah", "Minsk", "Astana",
     "Almaty", "Seoul", "Tbilisi", "Bishkek", "Moscow", "JSC", "LLC", "Ltd", "Group", "Team", "Task", "Force",
     "Project", "Projects", "He", "She", "They", "We", "It", "Our", "Their", "His", "Her", "Mohammed",
@@ -257,6 +258,13 @@ def extract_english(text: str) -> list[Mention]:
     for match in _EN_NAME_RE.finditer(text):
         raw = match.group("name")
         name, offset = _clean_name_run(raw)
+        if (
+            re.search(r"\bSt\.?\s$", text[max(0, match.start("name") - 4) : match.start("name")])
+            and len(name.split()) > 2
+        ):
+            # "Governor of St. Petersburg Georgy Poltavchenko": the word after "St." is the place's
+            rest = name[len(name.split()[0]) :].lstrip()
+            offset, name = offset + len(name) - len(rest), rest
         if (
             raw.endswith(" On")
             and f"{name} On" == raw[offset:]

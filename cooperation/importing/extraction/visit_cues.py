@@ -23,6 +23,8 @@ VISIT = compile_cue(
     r"(?<!\w)(?:visit(?:ed|s|ing|ors?)?|trip|arriv(?:ed|es|al)|tour(?:ed)?|came to|comes to|travell?ed to|"
     # "O'Neill was also in Manila for the summit in 2015": a stay, told by the place alone.
     r"(?:is|was)\s+(?:also\s+|last\s+)?in(?=\s+(?-i:[A-Z]))|(?:is|was)\s+in\s+the\s+country|landed\s+(?:in|at)|flew\s+(?:in)?to|"
+    # "X, Governor of Yunnan, China, paid a call on the Minister of Foreign Affairs": a call on a host's minister
+    r"(?:paid|pays|paying)\s+(?:a\s+)?(?:courtesy\s+)?call|call(?:ed|s)?\s+on|"
     r"визит\w*|посети\w*|посещени\w*|прибы\w*|приеха\w*|приезд\w*|приезжа\w*|прилет\w*|побыва\w*|"
     r"поездк\w*|(?:[وبلف]?(?:ال)?|لل)زيار\w*|[وف]?زار(?:ت|ا|وا)?|[وف]?يزور|[وف]?وصل\w*|[وف]?تزور|"
     # "قد توجّه إلى باكو": headed to a place, the Arabic "travelled to".
