@@ -1,4 +1,5 @@
-"""Shapes found in the twelfth round (docs/importing.md), each written here in invented words."""
+"""Shapes found in the twelfth and thirteenth rounds and in the fresh articles read on `make run` (docs/importing.md),
+each written here in invented words."""
 
 from __future__ import annotations
 
@@ -137,3 +138,41 @@ def test_saint_is_no_end_of_sentence_and_its_city_no_part_of_a_name():
         "Governor of St. Petersburg",
         "RU",
     )
+
+
+def test_a_counted_package_covering_subjects_names_each_document_by_its_subject():
+    text = (
+        "Chile and Ghana sign three MoUs during a visit to Accra\n\n"
+        "The Governments of Chile and Ghana have concluded three Memoranda of Understanding, covering fisheries, "
+        "a scholarship programme and a Framework Agreement on Maritime Research."
+    )
+    titles = sorted(a["title"] for a in values(text, "agreements"))
+    assert titles == [
+        "Framework Agreement on Maritime Research",
+        "Memorandum of Understanding on a scholarship programme",
+        "Memorandum of Understanding on fisheries",
+    ]
+
+
+def test_those_travelling_with_the_head_are_the_visits_members():
+    text = (
+        "A Chilean delegation headed by Minister of Foreign Affairs Ana Ruiz was in Accra, Ghana. Travelling with "
+        "Minister Ruiz are Minister of Mining, Pedro Soto, and Director General Marta Vidal."
+    )
+    [visit] = values(text, "delegations")
+    assert (visit["origin_country"], visit["head"]) == ("CL", "Ana Ruiz")
+    assert set(visit["members"]) == {"Pedro Soto", "Marta Vidal"}
+
+
+def test_russian_titles_and_document_names_are_proposed_in_the_nominative():
+    text = (
+        "Беларусь и Кыргызстан подписали дорожную карту сотрудничества до 2030 года. Документ подписан в ходе визита "
+        "делегации во главе с председателем Кабинета министров - руководителем Администрации Президента Кыргызской "
+        "Республики Адылбеком Касымалиевым."
+    )
+    [person] = values(text, "people")
+    assert person["title_normal"] == (
+        "председатель Кабинета министров - руководитель Администрации Президента Кыргызской Республики"
+    )
+    [agreement] = values(text, "agreements")
+    assert agreement["title"] == "дорожная карта сотрудничества до 2030 года"

@@ -76,8 +76,10 @@ def extract_all(
     }
 
 
+# "Accompanying the Amir were …", "Travelling with Minister Greenidge are …": the one visit's party.
 _ACCOMPANYING = re.compile(
-    r"^\W*(?:Accompanying (?:the (?P<whom>\w+)|him|her)|Сопровождал\w* (?:его|ее|её)|وضم الوفد المرافق)", re.I
+    r"^\W*(?:(?:Accompanying|Travell?ing with|Joining)\s+(?:the (?P<whom>\w+)|him|her|"
+    r"(?P<named>(?:[A-Z][\w'-]+\s+){1,3})(?=are|is|were|was)\b)|Сопровождал\w* (?:его|ее|её)|وضم الوفد المرافق)"
 )
 
 
@@ -99,6 +101,9 @@ def _countries_from_visits(people: list[Found], context, delegations: list[Found
             whom = accompanying.group("whom") if accompanying else None
             if whom and head_title and whom.lower() not in head_title:
                 continue  # "Accompanying the Minister were …" in the Governor's visit: the host's party
+            named = accompanying.group("named") if accompanying else None
+            if named and value["head"].split()[-1] not in named.split():
+                continue  # "Travelling with Minister X": only the head's party is the visit's
             if accompanying:
                 for ref in context.people_in(sentence.start, sentence.end):
                     sides.setdefault(ref.name, value["origin_country"])

@@ -33,6 +33,7 @@ from .agreement_mentions import (
 )
 from .base import Found, compile_cue, evidence_for
 from .context import DocumentContext, Sentence
+from .people_ru_forms import phrase_nominative
 
 _SIGN = compile_cue(
     r"(?<!\w)(?:sign(?:ed|ing)?|inked|подписа\w*|подпис\w+|[وف]?وقع(?:ت|ا|وا|ها|ه|تا|تها|اها|وها)?|[وف]?(?:ال)?توقيع)(?!\w)",
@@ -113,6 +114,8 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                 if plural and not count and status in ("signed", "in_force"):
                     items = _enumerated(sentence.text, mention.end())  # "agreements were signed: on A, on B and C"
                     count = len(items) or None
+                elif plural and count and status in ("signed", "in_force"):
+                    items = _covered(sentence.text, mention, count)  # "three MoUs, covering A, B and C": one each
                 if (plural and not count) or joined:
                     general_end = mention.end()
                     continue  # "numerous bilateral agreements are in force": agreements in general
@@ -163,8 +166,8 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                         package.append(_new(context, sentence, mention, status))
                         found.append(package[-1])
                     first = len(extra) + len(known)
-                    for item, words in zip(package[first:], items, strict=False):  # each named by its list item
-                        item.value["title"] = f"{_singular(mention.group(0))} {words}"[:200]
+                    for item, words in zip(package[first:], [w for w in items if w], strict=False):  # each by its item
+                        item.value["title"] = f"{_singular(_one_of(mention.group(0)))} {words}"[:200]
                         described.add(id(item))
                     current = package[first] if first < len(package) else package[-1]
                     for item in package:
@@ -186,6 +189,13 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                 _read_sentence(context, sentence, current)
                 continue
             if count and count <= counted and package:  # "the five memoranda were signed on …": all of them
+                # "… three Memoranda of Understanding, covering A, B and C" after the headline counted them: each named
+                subjects = _covered(sentence.text, mention, count)
+                named = [words for words in subjects if words]
+                for item, words in zip(_same_kind_first(package, mention.lastgroup), named, strict=False):
+                    if id(item) not in described:
+                        item.value["title"] = f"{_singular(_one_of(mention.group(0)))} {words}"[:200]
+                        described.add(id(item))
                 for item in package:
                     _attach(context, item, sentence, mention, status)
                 continue
@@ -208,9 +218,33 @@ _LIST_OPENS = re.compile(r"[^.:;]{0,60}?:\s*")
 _ITEM_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|и\s+)?|\s+(?:and|и)\s+|،\s*و?|\s+و(?=\S))")
 
 
-def _enumerated(text: str, position: int) -> list[str]:
+# "…, covering A, B and C", "in the fields of A and B": the subjects of a counted package, one per document.
+_COVERING = re.compile(
+    r",?\s*(?:covering|concerning|in the (?:fields?|areas?|spheres?) of|в (?:сферах|областях)|في مجالات)\s+", re.I
+)
+# A subject told without its preposition ("renewable energy"), not a document's own name ("a Framework Agreement …").
+_BARE_SUBJECT = re.compile(r"(?!(?:on|in|for|about)\s)[a-z]", re.I)
+
+
+def _covered(text: str, mention: re.Match, count: int) -> list[str]:
+    """The subjects of a counted package, one per document ("three MoUs, covering renewable energy, culture and
+    trade"), when the list names exactly as many; else none."""
+    listed = _enumerated(text, mention.end(), opener=_COVERING)
+    # an item that names a document ("a Framework Agreement on …") is left for that mention to describe
+    subjects = [
+        "" if _MENTION.search(words) else f"on {words}" if _BARE_SUBJECT.match(words) else words for words in listed
+    ]
+    return subjects if len(subjects) == count else []
+
+
+def _one_of(words: str) -> str:
+    """ "Memoranda of Understanding" → "Memorandum of Understanding": the name of one document of the package."""
+    return re.sub(r"\bMemoranda\b", "Memorandum", words, flags=re.I)
+
+
+def _enumerated(text: str, position: int, opener: re.Pattern | None = None) -> list[str]:
     """The documents the list after a plural names, when it names two or more."""
-    opens = _LIST_OPENS.match(text, position)
+    opens = (opener or _LIST_OPENS).match(text, position)
     if not opens:
         return []
     listed = text[opens.end() :].rstrip(" .")
@@ -457,6 +491,8 @@ _WATCHED_TOGETHER = re.compile(
 
 def _complete(context: DocumentContext, item: Found) -> None:
     value = item.value
+    if context.language == "ru" and value["title"]:  # "подписали дорожную карту": the review names "дорожная карта"
+        value["title"] = phrase_nominative(value["title"])
     # Parties a sentence leaves implicit ("the two sides signed"): the document's two countries.
     signatory_parties = [s["party"] for s in value["signatories"] if s["party"]]
     parties = list(dict.fromkeys([*signatory_parties, *value["parties"]]))

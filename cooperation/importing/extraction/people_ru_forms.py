@@ -194,7 +194,14 @@ def particle(word: str) -> bool:
 def title_nominative(title: str) -> str:
     """Each comma-separated title with the words up to its head noun in the nominative
     ("заместителем Министра" -> "заместитель Министра")."""
-    return ", ".join(_segment_nominative(segment) for segment in title.split(", "))
+    # "председателем Кабинета министров - руководителем Администрации": two posts joined by a dash, two heads
+    return ", ".join(
+        "".join(
+            part if index % 2 else _segment_nominative(part)
+            for index, part in enumerate(re.split(r"(\s+[-–—]\s+)", segment))
+        )
+        for segment in title.split(", ")
+    )
 
 
 def _segment_nominative(title: str) -> str:
@@ -223,3 +230,29 @@ def _segment_nominative(title: str) -> str:
         if head:
             head_done = True
     return " ".join(out)
+
+
+def phrase_nominative(phrase: str) -> str:
+    """A document's name as the review shows it: the words up to its first noun in the nominative, as the sentence's
+    case left them ("дорожную карту сотрудничества до 2030 года" -> "дорожная карта сотрудничества до 2030 года")."""
+    words = phrase.split()
+    for index, word in enumerate(words):
+        nouns = [p for p in parses_of(word) if p.tag.POS == "NOUN"]
+        if not nouns:
+            continue
+        noun = nouns[0]
+        head = noun.inflect({"nomn", noun.tag.number or "sing"})
+        if head is None:
+            return phrase
+        out = []
+        for before in words[:index]:  # the adjectives that agree with it ("дорожную")
+            adjectives = [p for p in parses_of(before) if p.tag.POS in ("ADJF", "PRTF")]
+            grammemes = {"nomn", head.tag.number or "sing"} | ({head.tag.gender} if head.tag.gender else set())
+            form = adjectives[0].inflect(grammemes) if adjectives else None
+            out.append(_cased(before, form.word) if form else before)
+        return " ".join([*out, _cased(word, head.word), *words[index + 1 :]])
+    return phrase
+
+
+def _cased(original: str, new: str) -> str:
+    return capitalise(new) if original[:1].isupper() else new
