@@ -176,3 +176,14 @@ def test_russian_titles_and_document_names_are_proposed_in_the_nominative():
     )
     [agreement] = values(text, "agreements")
     assert agreement["title"] == "дорожная карта сотрудничества до 2030 года"
+
+
+def test_the_sides_listed_after_the_talks_took_part_in_them():
+    text = (
+        "Программа визита 29 сентября 2025 года включала переговоры глав правительств двух стран. С кыргызской "
+        "стороны их вел председатель Кабинета министров Кыргызстана Адылбек Касымалиев, с белорусской - "
+        "премьер-министр Беларуси Александр Турчин."
+    )
+    meetings = [e for e in values(text, "events") if e["kind"] == "meeting"]
+    assert len(meetings) == 1
+    assert {p["name"] for p in meetings[0]["participants"]} == {"Адылбек Касымалиев", "Александр Турчин"}

@@ -262,14 +262,14 @@ _COUNTERPART_NEXT = re.compile(
 
 # A sentence that opens with one side lists that side's people: "On the Guyanese side, the President was joined by
 # A; B; and C", "С белорусской стороны в переговорах участвовали …", "ومن الجانب العماني حضر …".
-_SIDE_OPENS = re.compile(
+SIDE_OPENS = re.compile(
     r"^\W*(?:(?:On|From) the (\S+(?: \S+)?) side\b|(?:С|Со) (\S+) стороны\b|و?(?:من|عن) الجانب (\S+))", re.I
 )
 
 
 def _sides(context: DocumentContext) -> None:
     for sentence in context.sentences:
-        opens = _SIDE_OPENS.match(sentence.text)
+        opens = SIDE_OPENS.match(sentence.text)
         hits = context.find_countries(next(g for g in opens.groups() if g)) if opens else []
         if not hits:
             continue

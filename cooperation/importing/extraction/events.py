@@ -15,7 +15,7 @@ import re
 
 from .base import Found, compile_cue, evidence_for
 from .cities import city_name
-from .context import DocumentContext, Sentence
+from .context import SIDE_OPENS, DocumentContext, Sentence
 from .cues import NOT_HAPPENING
 from .dates import WEEKDAY_ALTERNATION
 from .event_cues import (
@@ -119,6 +119,7 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
             "mentions",
         ):
             event.value.pop(key, None)
+    _sides_join(context, events)
     _roles(events, delegations)
     return events
 
@@ -553,6 +554,23 @@ def _near_report(context: DocumentContext, day: str) -> bool:
         return True
     delta = (dt.date.fromisoformat(day) - context.document_date).days
     return -30 <= delta <= 30
+
+
+def _sides_join(context: DocumentContext, events: list[Found]) -> None:
+    """ "…переговоры глав правительств. С кыргызской стороны их вел A, с белорусской — B": a sentence that opens with
+    one side and tells no event of its own lists who took part in the event told just before it."""
+    for index, sentence in enumerate(context.sentences):
+        if index == 0 or not SIDE_OPENS.match(sentence.text):
+            continue
+        previous = context.sentences[index - 1]
+        told = [e for e in events if previous.start <= e.evidence.start < previous.end]
+        if len(told) != 1 or any(sentence.start <= e.evidence.start < sentence.end for e in events):
+            continue
+        names = {p["name"] for p in told[0].value["participants"]}
+        for person in context.people_in(sentence.start, sentence.end):
+            if person.name not in names:
+                told[0].value["participants"].append({"name": person.name, "role": "participant"})
+                names.add(person.name)
 
 
 def _roles(events: list[Found], delegations: list[Found]) -> None:
