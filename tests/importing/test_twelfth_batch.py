@@ -187,3 +187,15 @@ def test_the_sides_listed_after_the_talks_took_part_in_them():
     meetings = [e for e in values(text, "events") if e["kind"] == "meeting"]
     assert len(meetings) == 1
     assert {p["name"] for p in meetings[0]["participants"]} == {"Адылбек Касымалиев", "Александр Турчин"}
+
+
+def test_whose_visit_a_signing_took_place_during_is_no_signatory():
+    text = (
+        "Chile and Ghana sign two MoUs during Pedro Soto visit to Accra\n\nThe Governments of Chile and Ghana have "
+        "concluded two Memoranda of Understanding, covering fisheries and culture.\n\nThe agreements were signed "
+        "while a Chilean delegation headed by Minister of Foreign Affairs, Pedro Soto, was in Accra, Ghana. "
+        "Travelling with Minister Soto is Minister of Mining, Marta Vidal.\n\nMinister Soto also held talks with the "
+        "Foreign Minister of Ghana."
+    )
+    agreements = values(text, "agreements")
+    assert len(agreements) == 2 and all(a["signatories"] == [] for a in agreements)

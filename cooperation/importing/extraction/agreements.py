@@ -472,7 +472,13 @@ def _only_present(context: DocumentContext, sentence: Sentence, person) -> bool:
     return bool(
         _WATCHED.match(context.text, person.end, sentence.end)
         or _WATCHED_TOGETHER.match(context.text, person.end, sentence.end)
+        # "sign three MoUs during Greenidge visit to New Delhi": whose visit it was, not who signed
+        or (_DURING.search(before[-12:]) and _WHOSE_VISIT.match(context.text, person.end, sentence.end))
     )
+
+
+_DURING = re.compile(r"\b(?:during|on)\s+$", re.I)
+_WHOSE_VISIT = re.compile(r"(?:['’]s?)?\s+(?:\w+\s+)?visit\b", re.I)
 
 
 _WATCHED = compile_cue(
