@@ -131,3 +131,11 @@ def test_an_html_pages_own_publication_date_dates_what_it_tells(submit, meta, gi
     doc = ImportedDocument.objects.get(pk=doc.pk)
     assert doc.status == ImportStatus.READY_FOR_REVIEW
     assert [event["value"]["start"] for event in doc.extraction["events"]] == [day]
+
+
+def test_candidates_are_labelled_in_the_language_the_run_reads_the_article_in(submit):
+    # The document row learns its language only when the run is written; the labels are made before that.
+    text = "Министр торговли Беларуси Иван Петров обсудил с послом Китая вопросы торговли и инвестиций."
+    doc = ImportedDocument.objects.get(pk=submit(text.encode(), "note.txt").document.pk)
+    assert doc.language == "ru"
+    assert doc.candidates.get(kind="topic").label == "Торговля и инвестиции"

@@ -101,7 +101,8 @@ def candidates_build(*, document: ImportedDocument, extraction: dict[str, Any]) 
     for handler in HANDLERS.values():
         for item in extraction.get(handler.section, []):
             value = dict(item["value"])
-            handler.prepare(value, language=document.language)
+            # the article's language as read now: the document row only records it once the run is written
+            handler.prepare(value, language=extraction.get("language") or document.language)
             if handler.kind == CandidateKind.EVENT:
                 _copy_host_officials(value, extraction)
             matches = handler.match(value)
