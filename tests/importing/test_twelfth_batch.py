@@ -199,3 +199,12 @@ def test_whose_visit_a_signing_took_place_during_is_no_signatory():
     )
     agreements = values(text, "agreements")
     assert len(agreements) == 2 and all(a["signatories"] == [] for a in agreements)
+
+
+def test_the_agreements_signed_on_a_day_are_all_of_the_package_counted():
+    text = (
+        "Chile and Ghana sign two MoUs\n\nThe Governments of Chile and Ghana have concluded two Memoranda of "
+        "Understanding, covering fisheries and culture. The agreements were signed in Accra on 12 March 2024."
+    )
+    agreements = values(text, "agreements")
+    assert [a["signed_date"] for a in agreements] == ["2024-03-12", "2024-03-12"]

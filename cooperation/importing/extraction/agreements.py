@@ -199,6 +199,10 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                 for item in package:
                     _attach(context, item, sentence, mention, status)
                 continue
+            if plural and not count and len(package) > 1 and _THE_PLURAL.search(sentence.text[: mention.start()]):
+                for item in package:  # "The agreements were signed on Tuesday": all of the package just counted
+                    _attach(context, item, sentence, mention, status)
+                continue
             current = _same_one(mention, found) or current
             if sentence.start > headline_end:
                 restated_ids.add(id(current))
@@ -224,6 +228,11 @@ _COVERING = re.compile(
 )
 # A subject told without its preposition ("renewable energy"), not a document's own name ("a Framework Agreement …").
 _BARE_SUBJECT = re.compile(r"(?!(?:on|in|for|about)\s)[a-z]", re.I)
+
+
+# "The agreements were signed …": the definite plural names the documents already counted, not documents in
+# general (English; Russian has no article to tell them apart).
+_THE_PLURAL = re.compile(r"\b(?:the|these|those|all)\s+(?:\w+\s+)?$", re.I)
 
 
 def _covered(text: str, mention: re.Match, count: int) -> list[str]:
