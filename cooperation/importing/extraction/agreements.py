@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .agreement_lists import THE_PLURAL, covered, document_of, enumerated, same_kind_first, singular
 from .agreement_mentions import (
     _BACK_REFERENCE,
     _DATED,
@@ -112,10 +113,10 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                 joined = general_end >= 0 and _JOINED.match(sentence.text[general_end : mention.start()])
                 items = []
                 if plural and not count and status in ("signed", "in_force"):
-                    items = _enumerated(sentence.text, mention.end())  # "agreements were signed: on A, on B and C"
+                    items = enumerated(sentence.text, mention.end())  # "agreements were signed: on A, on B and C"
                     count = len(items) or None
                 elif plural and count and status in ("signed", "in_force"):
-                    items = _covered(sentence.text, mention, count)  # "three MoUs, covering A, B and C": one each
+                    items = covered(sentence.text, mention, count)  # "three MoUs, covering A, B and C": one each
                 if (plural and not count) or joined:
                     general_end = mention.end()
                     continue  # "numerous bilateral agreements are in force": agreements in general
@@ -125,7 +126,7 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                 restated = next(
                     (
                         h
-                        for h in _same_kind_first(unrestated, mention.lastgroup)
+                        for h in same_kind_first(unrestated, mention.lastgroup)
                         if h.value["kind"] == mention.lastgroup or _named_loosely(sentence.text, mention, h)
                     ),
                     None,
@@ -139,7 +140,7 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                     _attach(context, current, sentence, mention, status)
                     continue
                 open_slots = [item for item in package if id(item) not in described]
-                slot = next(iter(_same_kind_first(open_slots, mention.lastgroup)), None)
+                slot = next(iter(same_kind_first(open_slots, mention.lastgroup)), None)
                 if slot is not None and not count:  # the package's next document, now described
                     slot.value["title"] = _title(sentence.text, mention)
                     slot.value["kind"] = mention.lastgroup if mention.lastgroup != "other" else slot.value["kind"]
@@ -167,7 +168,7 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                         found.append(package[-1])
                     first = len(extra) + len(known)
                     for item, words in zip(package[first:], [w for w in items if w], strict=False):  # each by its item
-                        item.value["title"] = f"{_singular(_one_of(mention.group(0)))} {words}"[:200]
+                        item.value["title"] = f"{singular(document_of(mention.group(0)))} {words}"[:200]
                         described.add(id(item))
                     current = package[first] if first < len(package) else package[-1]
                     for item in package:
@@ -190,16 +191,16 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                 continue
             if count and count <= counted and package:  # "the five memoranda were signed on …": all of them
                 # "… three Memoranda of Understanding, covering A, B and C" after the headline counted them: each named
-                subjects = _covered(sentence.text, mention, count)
+                subjects = covered(sentence.text, mention, count)
                 named = [words for words in subjects if words]
-                for item, words in zip(_same_kind_first(package, mention.lastgroup), named, strict=False):
+                for item, words in zip(same_kind_first(package, mention.lastgroup), named, strict=False):
                     if id(item) not in described:
-                        item.value["title"] = f"{_singular(_one_of(mention.group(0)))} {words}"[:200]
+                        item.value["title"] = f"{singular(document_of(mention.group(0)))} {words}"[:200]
                         described.add(id(item))
                 for item in package:
                     _attach(context, item, sentence, mention, status)
                 continue
-            if plural and not count and len(package) > 1 and _THE_PLURAL.search(sentence.text[: mention.start()]):
+            if plural and not count and len(package) > 1 and THE_PLURAL.search(sentence.text[: mention.start()]):
                 for item in package:  # "The agreements were signed on Tuesday": all of the package just counted
                     _attach(context, item, sentence, mention, status)
                 continue
@@ -214,72 +215,6 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
     for item in found:
         _complete(context, item)
     return found
-
-
-# "Several agreements were signed during the visit: on information technologies, on air services, and on schools",
-# "подписаны соглашения: о A, о B и о C", "تم توقيع اتفاقيات: في مجال A، وفي مجال B": each item is one document.
-_LIST_OPENS = re.compile(r"[^.:;]{0,60}?:\s*")
-_ITEM_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|и\s+)?|\s+(?:and|и)\s+|،\s*و?|\s+و(?=\S))")
-
-
-# "…, covering A, B and C", "in the fields of A and B": the subjects of a counted package, one per document.
-_COVERING = re.compile(
-    r",?\s*(?:covering|concerning|in the (?:fields?|areas?|spheres?) of|в (?:сферах|областях)|في مجالات)\s+", re.I
-)
-# A subject told without its preposition ("renewable energy"), not a document's own name ("a Framework Agreement …").
-_BARE_SUBJECT = re.compile(r"(?!(?:on|in|for|about)\s)[a-z]", re.I)
-
-
-# "The agreements were signed …": the definite plural names the documents already counted, not documents in
-# general (English; Russian has no article to tell them apart).
-_THE_PLURAL = re.compile(r"\b(?:the|these|those|all)\s+(?:\w+\s+)?$", re.I)
-
-
-def _covered(text: str, mention: re.Match, count: int) -> list[str]:
-    """The subjects of a counted package, one per document ("three MoUs, covering renewable energy, culture and
-    trade"), when the list names exactly as many; else none."""
-    listed = _enumerated(text, mention.end(), opener=_COVERING)
-    # an item that names a document ("a Framework Agreement on …") is left for that mention to describe
-    subjects = [
-        "" if _MENTION.search(words) else f"on {words}" if _BARE_SUBJECT.match(words) else words for words in listed
-    ]
-    return subjects if len(subjects) == count else []
-
-
-def _one_of(words: str) -> str:
-    """ "Memoranda of Understanding" → "Memorandum of Understanding": the name of one document of the package."""
-    return re.sub(r"\bMemoranda\b", "Memorandum", words, flags=re.I)
-
-
-def _enumerated(text: str, position: int, opener: re.Pattern | None = None) -> list[str]:
-    """The documents the list after a plural names, when it names two or more."""
-    opens = (opener or _LIST_OPENS).match(text, position)
-    if not opens:
-        return []
-    listed = text[opens.end() :].rstrip(" .")
-    items = [item.strip() for item in _ITEM_SEPARATOR.split(listed) if item.strip()]
-    # "on A and B, on C": when each item opens with the same preposition, only that starts the next one.
-    opening = re.match(r"(on|in|for|about|о|об|по|в|في|حول)\s", listed)
-    if opening:
-        joined: list[str] = []
-        for item in items:
-            if joined and not item.startswith(opening.group(0)):
-                joined[-1] += f" and {item}" if listed.isascii() else f" {item}"
-            else:
-                joined.append(item)
-        items = joined
-    return items if 2 <= len(items) <= 12 else []
-
-
-def _same_kind_first(items: list[Found], kind: str) -> list[Found]:
-    """A headline's or a package's documents, those of the mention's kind first: after "two agreements and an MoU",
-    "the MoU" is the MoU, not the first agreement."""
-    return sorted(items, key=lambda item: item.value["kind"] != kind)
-
-
-def _singular(word: str) -> str:
-    """ "Agreements" → "Agreement" (English only; Russian and Arabic keep the plural the article wrote)."""
-    return word[:-1] if word.isascii() and word.lower().endswith("s") else word
 
 
 def _named_loosely(text: str, mention: re.Match, item: Found) -> bool:
