@@ -208,3 +208,24 @@ def test_the_agreements_signed_on_a_day_are_all_of_the_package_counted():
     )
     agreements = values(text, "agreements")
     assert [a["signed_date"] for a in agreements] == ["2024-03-12", "2024-03-12"]
+
+
+@pytest.mark.parametrize("seed", ["1", "3"])
+def test_a_name_written_again_is_found_by_its_fullest_form_whatever_the_hash_seed(seed):
+    # Python orders a set of strings by a per-process hash: the mention found must not depend on it.
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import os, json, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'govex.settings'); django.setup()\n"
+        "from cooperation.importing.extraction.base import Found, evidence_for\n"
+        "from cooperation.importing.extraction.people import _mentions_again\n"
+        "text = 'Ana Maria Ruiz spoke. Later the Ana Maria Ruiz Prize was given.'\n"
+        "person = Found('person', {'forms': ['Ana Maria', 'Ana Maria Ruiz']}, evidence_for(text, 0, 14), 0.9)\n"
+        "_mentions_again(text, [person])\n"
+        "print(json.dumps([(e.start, e.end) for e in person.extra_evidence]))\n"
+    )
+    env = {**__import__("os").environ, "PYTHONHASHSEED": seed}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert json.loads(out.strip().splitlines()[-1]) == [[32, 46]]

@@ -46,7 +46,8 @@ def _mentions_again(text: str, people: list[Found]) -> None:
     ("…عن الجانب الأردني سامح الناصر"), so relations see every mention, not only the anchored one."""
     taken = [(e.start, e.end) for p in people for e in [p.evidence, *p.extra_evidence]]
     for person in people:
-        for form in {f for f in person.value["forms"] if len(f.split()) >= 2}:
+        # longest form first, and always in the same order: the fullest match takes the span, run after run
+        for form in sorted({f for f in person.value["forms"] if len(f.split()) >= 2}, key=lambda f: (-len(f), f)):
             for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", text):
                 start, end = match.span()
                 if any(start < t_end and t_start < end for t_start, t_end in taken):
