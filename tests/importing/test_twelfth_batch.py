@@ -229,3 +229,24 @@ def test_a_name_written_again_is_found_by_its_fullest_form_whatever_the_hash_see
     env = {**__import__("os").environ, "PYTHONHASHSEED": seed}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
     assert json.loads(out.strip().splitlines()[-1]) == [[32, 46]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two presidents discussed Nepal-Sri Lanka relations at length.",
+        "The minister thanked the government for the new Solomon Islands Football Federation (SIFF) headquarters.",
+    ],
+)
+def test_countries_names_are_nobodys_name(text):
+    assert values(text, "people") == []
+
+
+def test_a_spouse_comes_along_and_the_official_leads_the_visit():
+    text = (
+        "YEREVAN — National Assembly Chairman Tran Van Minh, his spouse Nguyễn Thị Lan and a high-ranking delegation "
+        "of the Vietnamese National Assembly ended their official visit to Armenia on 5 April 2025."
+    )
+    [visit] = values(text, "delegations")
+    assert (visit["origin_country"], visit["host_country"], visit["head"]) == ("VN", "AM", "Tran Van Minh")
+    assert "Nguyễn Thị Lan" in visit["members"]

@@ -96,6 +96,11 @@ def _clean_name_run(name: str) -> tuple[str, int]:
     """Drop leading and trailing words that are not name words; returns the name and the offset removed."""
     tokens = name.split()
     offset = 0
+    # "Solomon Islands Football …", "Sri Lanka Ports …": a country's name of two or three words before the rest
+    country = next((k for k in (3, 2) if len(tokens) > k and _is_country(" ".join(tokens[:k]))), 0)
+    if country:
+        offset = name.index(tokens[country])
+        tokens = tokens[country:]
     while tokens and (
         (tokens[0] in _EN_NOT_NAME and tokens[0] not in _EN_GIVEN_NAMES_OK)
         or tokens[0] in _EN_TITLE_WORDS
@@ -131,6 +136,13 @@ def _clean_name_run(name: str) -> tuple[str, int]:
         offset = name.index(rest[honorific.end() :], offset)
         rest = rest[honorific.end() :]
     return rest, offset
+
+
+def _only_countries(name: str) -> bool:
+    """Every word of the name belongs to a country's name: "Nepal-Sri Lanka" names two countries, no one."""
+    spaced = name.replace("-", " ")
+    covered = sum(end - start for _code, start, end in find_countries(spaced))
+    return covered >= len(spaced.replace(" ", "")) - 1
 
 
 @lru_cache(maxsize=4096)
@@ -274,6 +286,7 @@ def extract_english(text: str) -> list[Mention]:
         if (
             len(name.split()) < 2
             or _is_country(name)
+            or _only_countries(name)  # "Nepal-Sri Lanka relations"
             # "Deputy Inspector General Responsible for …": a title's own words, not a name
             or (name.split()[0] in _EN_TITLE_WORDS and all(_english_word(w) for w in name.split()[1:]))
             or regex.search(r"['’]s\b", name)
@@ -589,7 +602,7 @@ def _model_people(text: str) -> list[Mention]:
         if not tokens or not all(regex.match(rf"\p{{Lu}}|{_NAME_PARTICLE}(?:-\p{{Lu}}|$)", t) for t in tokens):
             continue
         # A country's name ("Sierra Leone" in a headline) is no person's, in one word or several.
-        if _EN_NAMED_AFTER.match(text, start + len(name)) or _is_country(name):
+        if _EN_NAMED_AFTER.match(text, start + len(name)) or _is_country(name) or _only_countries(name):
             continue
         if any(_is_country(t) or t in _EN_ORG_WORDS for t in tokens):
             continue

@@ -248,16 +248,45 @@ def _people_of(context: DocumentContext, item: Found, *, single_visit: bool) -> 
         elif person.country == value["host_country"] and single_visit and person.name not in hosts:
             hosts.append(person.name)
     # With no one said to lead: not one said to be a member, nor the origin's ambassador posted in the host.
-    followers = {p.name for p in context.people if member_only(context, p) or resident(context, p)}
+    followers = {
+        p.name for p in context.people if member_only(context, p) or resident(context, p) or _spouse(context, p)
+    }
     leaders = [m for m in members if m not in followers]
     if value["head"] and value["head"] in hosts:
         value["head"] = ""  # the host's own leader, named where another reading was merged in, heads no visit
+    partner = _partner_of(context, value["head"]) if value["head"] else None
+    if partner is not None:  # "Chairman X, his spouse Y and a delegation": X leads, Y comes with him
+        members = [m for m in [value["head"], *members] if m != partner.name]
+        value["head"] = partner.name
+        context.give_country(partner.name, value["origin_country"])
     if not value["head"] and leaders:
         value["head"] = leaders[0]
     if not value["head"]:
         value["head"] = _likely_head(context, value["host_country"])
     value["members"] = [m for m in members if m != value["head"]]
     value["host_officials"] = [h for h in hosts if h != value["head"]]
+
+
+# "Chairman X, his spouse Y and a high-ranking delegation": the spouse comes along, the official leads.
+_SPOUSE_BEFORE = compile_cue(
+    r"(?:\b(?:his|her)\s+(?:spouse|wife|husband)|\b(?:супруг[аи]?|жена|муж)|(?:زوجت(?:ه|ها)|عقيلت(?:ه|ها)|قرينت(?:ه|ها)))"
+    r"[\s,]*(?:(?:Mrs?\.?|Madam|Madame|г-жа|السيدة)\s+)?$",
+    re.I,
+)
+
+
+def _spouse(context: DocumentContext, person) -> bool:
+    return bool(_SPOUSE_BEFORE.search(context.text, max(0, person.start - 40), person.start))
+
+
+def _partner_of(context: DocumentContext, name: str):
+    """The one named right before "his spouse NAME", when NAME is a spouse."""
+    for ref in context.people:
+        if ref.name == name and _spouse(context, ref):
+            sentence = context.sentence_at(ref.start)
+            before = [p for p in context.people_in(sentence.start, ref.start) if p.name != name]
+            return before[-1] if before else None
+    return None
 
 
 def _background(context: DocumentContext, person) -> bool:
