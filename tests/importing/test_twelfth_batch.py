@@ -250,3 +250,24 @@ def test_a_spouse_comes_along_and_the_official_leads_the_visit():
     [visit] = values(text, "delegations")
     assert (visit["origin_country"], visit["host_country"], visit["head"]) == ("VN", "AM", "Tran Van Minh")
     assert "Nguyễn Thị Lan" in visit["members"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("من الجانب العُماني", "OM"), ("وزيرة الخارجية النرويجيّة", "NO"), ("سلطنة عُمان", "OM")],
+)
+def test_arabic_vowel_marks_do_not_hide_a_country(text, code):
+    from cooperation.importing.extraction.countries import find_countries
+
+    assert [c for c, _s, _e in find_countries(text)] == [code]
+
+
+def test_an_agencys_dateline_with_vowel_marks_and_a_dash_gives_its_country_and_views_are_nobody():
+    text = (
+        "مسقط- العُمانية\n\nاستقبل معالي السيد بدر بن حمد البوسعيدي وزير الخارجية معالي أنيكن فيتفيلت، وزيرة "
+        "الخارجية النرويجية التي تزور السلطنة حاليًا. وتبادل معالي السيد وزير الخارجية ومعالي الوزيرة النرويجية "
+        "وجهات النظر بشأن القضايا الإقليمية."
+    )
+    people = {p["normal"]: p["country"] for p in values(text, "people")}
+    assert people["بدر بن حمد البوسعيدي"] == "OM"
+    assert "وجهات النظر" not in people

@@ -51,13 +51,20 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 
 # The agency's name as a dateline gives it: in brackets or slashes, or after a dash ("Cairo - MENA:").
 _SIGNS = {name: code for code, names in AGENCIES.items() for name in names}
-_DATELINE = re.compile(
-    r"[(/]\s*(" + "|".join(sorted(map(re.escape, _SIGNS), key=len, reverse=True)) + r")\s*[)/]"
-    r"|[-–—]\s*(" + "|".join(sorted(map(re.escape, _SIGNS), key=len, reverse=True)) + r")\s*[:\-–—]"
-)
+_MARKS = re.compile("[\u064b-\u0652\u0640]")  # Arabic vowel marks and tatweel: "العُمانية" is "العمانية"
+
+
+def _tolerant(name: str) -> str:
+    """The name as a regex that lets Arabic vowel marks sit between its letters."""
+    return "".join(re.escape(c) + ("[\u064b-\u0652\u0640]*" if "\u0621" <= c <= "\u064a" else "") for c in name)
+
+
+_NAMES = "|".join(map(_tolerant, sorted(_SIGNS, key=len, reverse=True)))
+# In brackets or slashes, or after a dash and before a colon, a dash or the line's end ("مسقط- العُمانية").
+_DATELINE = re.compile(r"[(/]\s*(" + _NAMES + r")\s*[)/]|[-–—]\s*(" + _NAMES + r")[^\S\n]*(?:[:\-–—]|$)", re.M)
 
 
 def reporting_country(text: str) -> str:
     """The country of the agency whose dateline opens the report (its first 300 characters), or ""."""
     match = _DATELINE.search(text[:300])
-    return _SIGNS[match.group(1) or match.group(2)] if match else ""
+    return _SIGNS[_MARKS.sub("", match.group(1) or match.group(2))] if match else ""
