@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .base import ARABIC_MARKS, tolerant
+
 # State news agencies by the country they report for: the short names they sign with in the three languages.
 AGENCIES: dict[str, tuple[str, ...]] = {
     "AE": ("WAM", "وام"),
@@ -51,15 +53,8 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 
 # The agency's name as a dateline gives it: in brackets or slashes, or after a dash ("Cairo - MENA:").
 _SIGNS = {name: code for code, names in AGENCIES.items() for name in names}
-_MARKS = re.compile("[\u064b-\u0652\u0640]")  # Arabic vowel marks and tatweel: "العُمانية" is "العمانية"
-
-
-def _tolerant(name: str) -> str:
-    """The name as a regex that lets Arabic vowel marks sit between its letters."""
-    return "".join(re.escape(c) + ("[\u064b-\u0652\u0640]*" if "\u0621" <= c <= "\u064a" else "") for c in name)
-
-
-_NAMES = "|".join(map(_tolerant, sorted(_SIGNS, key=len, reverse=True)))
+_MARKS = re.compile(ARABIC_MARKS)  # "العُمانية" is "العمانية"
+_NAMES = "|".join(tolerant(re.escape(name), ARABIC_MARKS + "*") for name in sorted(_SIGNS, key=len, reverse=True))
 # In brackets or slashes, or after a dash and before a colon, a dash or the line's end ("مسقط- العُمانية").
 _DATELINE = re.compile(r"[(/]\s*(" + _NAMES + r")\s*[)/]|[-–—]\s*(" + _NAMES + r")[^\S\n]*(?:[:\-–—]|$)", re.M)
 

@@ -75,10 +75,13 @@ def evidence_for(text: str, start: int, end: int) -> Evidence:
 # Arabic short vowels, tanween and shadda are optional in writing ("وقّع" is "وقع"): cue patterns accept them
 # after every Arabic letter, so a voweled word still matches and offsets stay those of the original text.
 _HARAKAT = "[\u064b-\u0652]*"
+# The same marks and the tatweel ("العُمانية", "عـمان"), for names of countries and agencies, where any of them may
+# stand between two letters.
+ARABIC_MARKS = "[\u064b-\u0652\u0640]"
 
 
-def tolerant(pattern: str) -> str:
-    """``pattern`` with optional Arabic diacritics after each Arabic letter or class of Arabic letters."""
+def tolerant(pattern: str, marks: str = _HARAKAT) -> str:
+    """``pattern`` with optional Arabic diacritics (``marks``) after each Arabic letter or class of Arabic letters."""
     out: list[str] = []
     index = 0
     while index < len(pattern):
@@ -101,9 +104,9 @@ def tolerant(pattern: str) -> str:
         if not arabic:
             out.append(unit)
         elif index < len(pattern) and pattern[index] in "?*+{":
-            out.append(f"(?:{unit}{_HARAKAT})")  # the quantifier that follows applies to letter and vowels
+            out.append(f"(?:{unit}{marks})")  # the quantifier that follows applies to letter and vowels
         else:
-            out.append(unit + _HARAKAT)
+            out.append(unit + marks)
     return "".join(out)
 
 

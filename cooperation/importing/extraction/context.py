@@ -52,7 +52,7 @@ class DocumentContext:
 
     def find_countries(self, fragment: str) -> list[tuple[str, int, int]]:
         """The countries a fragment of this document names, its people's surnames aside."""
-        return [hit for hit in find_countries(fragment) if fragment[hit[1] : hit[2]] not in self.surnames]
+        return _surnames_aside(fragment, self.surnames)
 
     def cities_in(self, start: int, end: int) -> list[tuple[str, str, int, int]]:
         return [c for c in self.cities if start <= c[2] < end]
@@ -151,13 +151,12 @@ def build_context(
             )
     refs.sort(key=lambda r: r.start)
     surnames = frozenset(ref.name.split()[-1] for ref in refs if len(ref.name.split()) > 1)
-    countries = [
-        (code, start, end)
-        for code, start, end in find_countries(text)
-        if text[start:end] not in surnames and not any(ref.start <= start < ref.end for ref in refs)
-    ]
-    # "Gabriel Mbega Obiang Lima" signed: a city's name inside a person's is no place
-    cities = [city for city in find_cities(text) if not any(ref.start <= city[2] < ref.end for ref in refs)]
+
+    def in_a_name(position: int) -> bool:  # "Gabriel Mbega Obiang Lima" signed: no place, no country
+        return any(ref.start <= position < ref.end for ref in refs)
+
+    countries = [hit for hit in _surnames_aside(text, surnames) if not in_a_name(hit[1])]
+    cities = [city for city in find_cities(text) if not in_a_name(city[2])]
     context = DocumentContext(
         text=text,
         language=language,
@@ -175,6 +174,10 @@ def build_context(
     context.main_countries = sorted(counts, key=lambda c: (-counts[c], order[c]))[:2]
     _fill_people_countries(context)
     return context
+
+
+def _surnames_aside(text: str, surnames: frozenset[str]) -> list[tuple[str, int, int]]:
+    return [hit for hit in find_countries(text) if text[hit[1] : hit[2]] not in surnames]
 
 
 # Right after the name, past its own title between commas: "X, Director General, signed it on behalf of Y".

@@ -16,7 +16,7 @@ import json
 import re
 from pathlib import Path
 
-from .base import Found, evidence_for
+from .base import ARABIC_MARKS, Found, evidence_for
 
 _DATA = json.loads(Path(__file__).with_name("country_forms.json").read_text(encoding="utf-8"))
 _CERTAIN = 0.95
@@ -29,7 +29,6 @@ _AR_NISBA_ENDING = "(?:ة|[اوي]ن|ات|ت[اي]ن)?"  # البرازيلية�
 # ("Южной Корее") it is written in place, where the next word keeps a loose ending precise enough.
 _FINAL_SUFFIXES = {"": "", "+": _RU_ENDING, "*": r"\w*", "~": _AR_NISBA_ENDING}
 _INNER_SUFFIXES = {"+": r"\w{0,3}", "*": r"\w*", "~": _AR_NISBA_ENDING}
-_ARABIC_MARKS = "[\u064b-\u0652\u0640]*"  # short vowels, shadda, sukun, tatweel: written or not, the same word
 _ARABIC_PREFIX = "(?:[وف]?[بلك]?)"  # و، ف، ب، ل، ك، وب، ول ... written joined to the name
 _END = ""  # trie key of "a form ends here"
 # A language's regexes are run only on text in its script: most documents are in one language.
@@ -61,7 +60,7 @@ def _pieces(form: str) -> list[str]:
         elif keep_case and index == 0:
             pieces.append(f"(?-i:{char.upper()})")
         elif "\u0621" <= char <= "\u064a":
-            pieces.append(char + _ARABIC_MARKS)  # "العُماني", "عُمان": a vowel mark or a tatweel between letters
+            pieces.append(char + ARABIC_MARKS + "*")  # "العُماني", "عُمان": a vowel mark or a tatweel between letters
         else:
             pieces.append(re.escape(char))
     return pieces

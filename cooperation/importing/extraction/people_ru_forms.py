@@ -223,10 +223,7 @@ def _segment_nominative(title: str) -> str:
         inflected = parse.inflect({"nomn", "sing"}) if parse.tag.POS in ("NOUN", "ADJF", "PRTF") else None
         if inflected is not None and parse.tag.POS != "NOUN" and parse.tag.gender != "femn":
             inflected = inflected.inflect({"masc"}) or inflected
-        new = inflected.word if inflected else word
-        if word[0].isupper():
-            new = capitalise(new)
-        out.append(new)
+        out.append(_cased(word, inflected.word if inflected else word))
         if head:
             head_done = True
     return " ".join(out)
