@@ -38,6 +38,11 @@ def covered(text: str, mention: re.Match, count: int) -> list[str]:
     return subjects if len(subjects) == count else []
 
 
+def one_of_package(mention: re.Match, subject: str) -> str:
+    """The title of one document of a package named by its list item: "Memorandum of Understanding on fisheries"."""
+    return f"{singular(document_of(mention.group(0)))} {subject}"[:200]
+
+
 def document_of(words: str) -> str:
     """ "Memoranda of Understanding" → "Memorandum of Understanding": the name of one document of the package."""
     return re.sub(r"\bMemoranda\b", "Memorandum", words, flags=re.I)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .agreement_lists import THE_PLURAL, covered, document_of, enumerated, same_kind_first, singular
+from .agreement_lists import THE_PLURAL, covered, enumerated, one_of_package, same_kind_first
 from .agreement_mentions import (
     _BACK_REFERENCE,
     _DATED,
@@ -168,7 +168,7 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                         found.append(package[-1])
                     first = len(extra) + len(known)
                     for item, words in zip(package[first:], [w for w in items if w], strict=False):  # each by its item
-                        item.value["title"] = f"{singular(document_of(mention.group(0)))} {words}"[:200]
+                        item.value["title"] = one_of_package(mention, words)
                         described.add(id(item))
                     current = package[first] if first < len(package) else package[-1]
                     for item in package:
@@ -195,7 +195,7 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
                 named = [words for words in subjects if words]
                 for item, words in zip(same_kind_first(package, mention.lastgroup), named, strict=False):
                     if id(item) not in described:
-                        item.value["title"] = f"{singular(document_of(mention.group(0)))} {words}"[:200]
+                        item.value["title"] = one_of_package(mention, words)
                         described.add(id(item))
                 for item in package:
                     _attach(context, item, sentence, mention, status)
