@@ -37,6 +37,7 @@ from .people_ar_words import (
     _bare,
     _chain_word,
     _countries,
+    _derived_form,
     _fold,
     _given_names,
     _governed,
@@ -51,6 +52,7 @@ from .people_ar_words import (
     _malian,
     _nameish,
     _not_a_name_word,
+    _pronoun_suffixed,
     _strip_conjunction,
     _ta_as_ha,
     _title_prefix,
@@ -176,6 +178,8 @@ class _Reader:
             syllable = bool(names) and _transliterated_h(token.fold) and not any(_is_al(tokens[i]) for i in names)
             syllable = syllable or self._family_in_ha(names, index)
             if not lineage and not syllable and (not _nameish(token) or (not names and _verb_like(token.fold))):
+                if self._last_before_comma(names, index):
+                    names.append(index)
                 break
             if _is_al(token) and not names and (self.given(index) or self.lineage_after(index) or article):
                 names.append(index)  # "الحسين ولد الناجى": a given name with the article starts the name
@@ -210,6 +214,20 @@ class _Reader:
             free += 1
             index += 1
         return names
+
+    def _last_before_comma(self, names: list[int], index: int) -> bool:
+        """ "أنيكن فيتفيلت، وزيرة …": a transliterated family name can have the shape of a verb ("فيتفيلت" reads
+        as ف + يتفعل). After a name with no article and before a comma and the title it sets off, it is the
+        name's last word."""
+        following = index + 1
+        if not names or following >= len(self.tokens) or self.gap(index, following) != "comma":
+            return False
+        if not _is_title(self.tokens[following].fold, prefixed=True):
+            return False  # "… ويتسلم، في ختام الزيارة، …": a verb and an aside
+        if any(_is_al(self.tokens[i]) for i in names):
+            return False
+        token = self.tokens[index]
+        return _derived_form(token.fold) and not _pronoun_suffixed(token.fold) and _nameish(token, shapes=False)
 
     def _family_in_ha(self, names: list[int], index: int) -> bool:
         """ "محمد شحاته، مدير …", "أمل سلامه إن": after a known given name a family name in ه (Egyptian spelling

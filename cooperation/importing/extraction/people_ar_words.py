@@ -458,13 +458,14 @@ _SOUTH = _folded("الجنوب جنوب")
 _SOUTH_OF = _folded("أفريقي إفريقي افريقي سوداني")
 
 
-def _nameish(token: _Token) -> bool:
+def _nameish(token: _Token, *, shapes: bool = True) -> bool:
+    """A word that may be part of a name; ``shapes=False`` leaves out the test of prose word shapes."""
     fold = token.fold
     return (
         len(fold) >= 2
         # "آن" (Anne) folds to "ان" but no function word is written with a madda: a transliterated name
         and not (_is_stop(fold) and not token.bare.startswith("آ"))
-        and not _not_a_name_word(fold)
+        and not (shapes and _not_a_name_word(fold))
         and not (len(fold) >= 4 and _chain_word(fold) in _HONORIFICS | _COUNTERPARTS)  # "ونظيره", "والسيد"
         and not _is_title(fold, prefixed=True)
         and fold not in _HONORIFICS
