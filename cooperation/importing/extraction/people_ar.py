@@ -43,6 +43,7 @@ from .people_ar_reader import (
 )
 from .people_ar_shapes import (
     _acting,
+    _closed_arabic,
     _closes_in_ta,
     _conjoined_verb,
     _country_as_given,
@@ -66,6 +67,7 @@ from .people_ar_words import (
     _OWNER_OF,
     _PARTICLES,
     _REGNAL,
+    _SHEIKH,
     _TITLE_HONORIFICS,
     _chain_word,
     _countries,
@@ -198,6 +200,10 @@ def extract_arabic(text: str) -> list[Mention]:
         end = reader.chain_at(index)
         if end == index or end >= len(tokens) or not (reader.adjacent(end - 1, end) or reader.dotted(end - 1)):
             continue
+        # "ولد الشيخ احمد", "آل الشيخ": a family name, read with the name before it
+        family = index and reader.adjacent(index - 1, index) and tokens[index - 1].fold in _LINEAGE | {"ال"}
+        if family and tokens[index].fold in _SHEIKH:
+            continue
         chain_words = [_chain_word(tokens[index].fold), *(tokens[i].fold for i in range(index + 1, end))]
         pure = any(w in _HONORIFICS - _TITLE_HONORIFICS or w in _OWNER_OF for w in chain_words)
         names = reader.read_name(end)
@@ -226,7 +232,13 @@ def extract_arabic(text: str) -> list[Mention]:
             and (_foreign_first(reader, names) or _foreign_surname(reader, names))
             and reader.boundary_after(names[-1], first=names[0] if len(names) >= 2 else None)
         )
-        if not pure and not definite and not reader.has_given(names) and not foreign_ok:
+        if (
+            not pure
+            and not definite
+            and not reader.has_given(names)
+            and not foreign_ok
+            and not _closed_arabic(reader, names)
+        ):
             continue
         if _conjoined_verb(tokens[names[0]].fold) and reader.given_with_prefix(names[0]) < 0:
             continue  # "جلالة الملك ويجري مباحثات": a conjunction and an imperfect verb go on the sentence

@@ -4,6 +4,8 @@ walked back from the title after it."""
 
 from __future__ import annotations
 
+import itertools
+
 from .people_ar_reader import (
     _Reader,
 )
@@ -26,6 +28,7 @@ from .people_ar_words import (
     _nameish,
     _strip_conjunction,
     _transliterated_h,
+    _verb_like,
 )
 
 
@@ -77,10 +80,12 @@ def _definite_given_closed(reader: _Reader, start: int) -> list[int]:
 
 def _given_despite_stop(reader: _Reader, start: int) -> list[int]:
     """ "الشيخ صباح خالد": right after an honorific a given name that is also a time word or a verb is the name's
-    first word, when a name goes on after it."""
+    first word, when a name goes on after it, with the article too ("الشيخ صباح الخالد")."""
     if reader.tokens[start].fold not in reader.names or not reader.adjacent(start, start + 1):
         return []
     rest = reader.read_name(start + 1)
+    if not rest:  # "الشيخ صباح الخالد لوفد …", "الشيخ صباح الأحمد الجابر الصباح": the family names with the article
+        rest = list(itertools.takewhile(lambda i: _is_al(reader.tokens[i]), reader.read_name(start + 1, article=True)))
     return [start, *rest] if rest else []
 
 
@@ -250,3 +255,22 @@ def _walk_back(reader: _Reader, last: int) -> list[int]:
     if len(names) < 2 or len(free) > _MAX_FREE_WORDS + 1:
         return []
     return names
+
+
+def _closed_arabic(reader: _Reader, names: list[int]) -> bool:
+    """ "السفير ضاري العجران، …": after a title, a given name the lexicon lacks and one family name with the
+    article, closed by punctuation, is an Arabic name; prose after a title runs on instead ("السفير كلمة الافتتاح
+    في …"), and a feminine noun or a verb is no given name."""
+    if len(names) != 2:
+        return False
+    first, last = (reader.tokens[i] for i in names)
+    following = names[-1] + 1
+    closed = following >= len(reader.tokens) or reader.gap(names[-1], following) != "space"
+    return (
+        closed
+        and not _is_al(first)
+        and _is_al(last)
+        and not first.fold.endswith(("ة", "ه"))
+        and not _verb_like(first.fold)
+        and not _conjoined_verb(first.fold)
+    )

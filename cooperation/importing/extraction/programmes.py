@@ -60,7 +60,9 @@ _TRAINEES = compile_cue(
     r"fellows|scholars(?:hips?)?|госслужащ\w*|служащ\w*|слушател\w*|участник\w*|специалист\w*|сотрудник\w*|"
     r"дипломат(?!ическ)\w*|"
     r"чиновник\w*|стипендиат\w*|магистрант\w*|лидер\w*|"
-    r"(?:[وبل]?ال|لل|[وبل])?(?:موظف\S*|مشارك\S*|متدرب\S*|كوادر|قيادات|قيادي(?!ة)\S*|دبلوماسي(?!ة)\S*|"
+    r"(?:[وبل]?ال|لل|[وبل])?(?:موظف\S*|مشارك\S*|متدرب\S*|كوادر|قيادات|قيادي(?!ة)\S*|دبلوماسي(?:ين|ون|ي|اً|ًا|ا)(?!\w)|"
+    # a diplomatic delegation that takes a course ("الوفد الدبلوماسي الفلسطيني"); alone, «الدبلوماسي» is an adjective
+    r"وفد\s+(?:ال)?دبلوماسي|"
     r"مسؤول(?!ية)\S*))(?!\w)",
     re.I,
 )
@@ -314,10 +316,12 @@ def _programmes(context: DocumentContext, members: list, before: dict | None) ->
 
 
 # Trainees named by their region, not their country: "African diplomats", "африканских дипломатов",
-# "دبلوماسياً إفريقياً", "الدبلوماسيين الأفارقة".
+# "دبلوماسياً إفريقياً", "الدبلوماسيين الأفارقة"; or only as many countries, none named: "foreign diplomats",
+# "diplomats from 14 developing countries", "иностранных дипломатов", "دبلوماسيي الدول الشقيقة والصديقة".
 _REGION = compile_cue(
-    r"(?<!\w)(?:African|Asian|Arab|Latin\s+American|Caribbean|Pacific|африканск\w*|азиатск\w*|арабск\w*|"
-    r"латиноамериканск\w*|[وبل]?(?:ال)?(?:[إأ]فريقي\S*|[إأ]فارقة|آسيوي\S*|عرب(?:ي|ية)?\S*))(?!\w)",
+    r"(?<!\w)(?:African|Asian|Arab|Latin\s+American|Caribbean|Pacific|foreign|developing|friendly|"
+    r"африканск\w*|азиатск\w*|арабск\w*|латиноамериканск\w*|иностранн\w*|зарубежн\w*|развивающ\w*|"
+    r"[وبل]?(?:ال)?(?:[إأ]فريقي\S*|[إأ]فارقة|آسيوي\S*|عرب(?:ي|ية)?\S*|أجانب|الأجنبية|شقيقة|صديقة|نامية))(?!\w)",
     re.I,
 )
 
