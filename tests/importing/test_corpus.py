@@ -74,12 +74,12 @@ def test_relations_on_the_dev_split_stay_above_their_floors(dev_summary):
     row = dev_summary["all"]
     # Just under what the rules reach on dev today: a guard against regressions, not a claim about unseen text
     # (the test split's figures are in docs/importing.md).
-    # The seventh to fourteenth batches (133 articles that had never been read) joined dev with their misses.
+    # The seventh to fifteenth batches (156 articles that had never been read) joined dev with their misses.
     floors = {
         "delegations": (0.94, 0.89),
         "heads": (0.87, 0.85),
         "agreements": (0.87, 0.77),
-        "events": (0.79, 0.71),
+        "events": (0.78, 0.70),
         "programmes": (0.91, 0.89),
     }
     below = {

@@ -66,3 +66,21 @@ def test_the_diplomatic_institute_is_not_its_trainees():
     )
     [programme] = values(text, "programmes")
     assert (programme["provider"], programme["beneficiary"]) == ("QA", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an Ethiopian family name in ـونه set off after the title and its country
+        ("استقبل الوزير في الرياض نائب رئيس وزراء إثيوبيا، بيكيلي دامونه.", "بيكيلي دامونه"),
+        # a name closed by the next item's title («ومعاون وزير …»)
+        ("ووقع عن الحكومة رئيس هيئة التخطيط وفيق الحمداني ومعاون وزير الخارجية سليم عواد.", "وفيق الحمداني"),
+    ],
+)
+def test_arabic_names_after_a_title_phrase(text, name):
+    assert name in [p["normal"] for p in values(text, "people")]
+
+
+def test_ramallah_after_a_preposition_is_a_city_not_a_name():
+    text = "واستقبل الرئيس محمود عباس وزير الخارجية في مقر الرئاسة برام الله."
+    assert "رام الله" not in " ".join(p["normal"] for p in values(text, "people"))

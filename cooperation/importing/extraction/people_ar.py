@@ -309,7 +309,8 @@ def extract_arabic(text: str) -> list[Mention]:
                 if cursor > index + 1 and not _leading_conjunction(tokens[cursor].bare):
                     names = reader.read_name(cursor)
                     verbs = any(_verb_like(tokens[i].fold) for i in names)
-                    if _foreign_first(reader, names) and not verbs and reader.boundary_after(names[-1], first=names[0]):
+                    foreign = _foreign_first(reader, names) and reader.boundary_after(names[-1], first=names[0])
+                    if not verbs and (foreign or _closed_arabic(reader, names)):
                         add(names, chain=None, anchored=True)
                 break
             cursor += 1

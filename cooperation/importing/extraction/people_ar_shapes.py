@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 
+from .cities import find_cities
 from .people_ar_reader import (
     _Reader,
 )
@@ -27,6 +28,7 @@ from .people_ar_words import (
     _is_title,
     _nameish,
     _strip_conjunction,
+    _title_prefix,
     _transliterated_h,
     _verb_like,
 )
@@ -258,14 +260,20 @@ def _walk_back(reader: _Reader, last: int) -> list[int]:
 
 
 def _closed_arabic(reader: _Reader, names: list[int]) -> bool:
-    """ "السفير ضاري العجران، …": after a title, a given name the lexicon lacks and one family name with the
-    article, closed by punctuation, is an Arabic name; prose after a title runs on instead ("السفير كلمة الافتتاح
-    في …"), and a feminine noun or a verb is no given name."""
+    """ "السفير ضاري العجران، …", "رئيس هيئة التخطيط تيسير الرداوي ومعاون …": after a title, a given name the
+    lexicon lacks and one family name with the article, closed by punctuation or the next title, is an Arabic
+    name; prose after a title runs on instead ("السفير كلمة الافتتاح في …"), and a feminine noun or a verb is no
+    given name."""
     if len(names) != 2:
         return False
     first, last = (reader.tokens[i] for i in names)
     following = names[-1] + 1
     closed = following >= len(reader.tokens) or reader.gap(names[-1], following) != "space"
+    # "… تيسير الرداوي ومعاون وزير …": a conjunction on the next title closes it too
+    closed = closed or (_title_prefix(reader.tokens[following].fold) == 1 and reader.tokens[following].fold[0] == "و")
+    span = reader.text[first.start : last.end]
+    if any(end == len(span) for _city, _written, _start, end in find_cities(span)):
+        return False  # "برام الله": a city of two words after a preposition
     return (
         closed
         and not _is_al(first)

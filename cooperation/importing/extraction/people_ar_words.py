@@ -59,7 +59,8 @@ _TITLE_STEMS = (
     "خبير خبيرة أستاذ أستاذة باحث باحثة مؤسس رئيسا نائبا وزيرا سفيرا كاتب كاتبة مكلف مكلفة معتمد معتمدة منتدب منتدبة "
     "عاهل "  # "بالعاهل الإسباني خوان كارلوس": the monarch
     "سيناتور سيناتورة "  # "السيناتور ماركواين مولين"
-    "عضوا عضوي"  # the dual before two names: "عضوا مجلس النواب X وY"
+    "عضوا عضوي "  # the dual before two names: "عضوا مجلس النواب X وY"
+    "معاون معاونة"  # Syrian usage: "معاون وزير الخارجية", an assistant minister
 )
 # Titles, indefinite ("وزير الاقتصاد") and definite ("الوزير", "المدير العام").
 _INDEFINITE_TITLES = _folded(_TITLE_STEMS)
@@ -425,6 +426,10 @@ def _transliterated_h(fold: str) -> bool:
     """ "مينه", "ثانه", "تشينه", "دينه": a Vietnamese syllable (Minh, Thanh, Chinh, Dinh) ends in ـينه/ـانه like a
     noun with a pronoun suffix; inside a transliterated name (never its first word) a short one is the name's.
     A prepositional prefix on a longer word is prose ("بيانه", "وصوله")."""
+    if fold.endswith("ونه") and len(fold) == 6:
+        # "تيميسغن تيرونه" (Tiruneh): an Ethiopian name; a verb with the plural and a pronoun starts with its
+        # own prefix ("يعتبرونه"), and a noun with a pronoun is shorter ("كونه", "دونه")
+        return fold[0] not in "ينأاوفبل" and not (fold[0] == "ت" and fold[1] not in "اوي")
     if not fold.endswith(("ينه", "انه")) or not 4 <= len(fold) <= 5:
         return False
     return not (len(fold) == 5 and fold[0] in "وفبل")
