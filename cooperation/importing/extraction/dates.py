@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cooperation.dates import DatePrecision
 
-from .base import Found, evidence_for
+from .base import Found, evidence_for, sentence_bounds
 from .event_cues import FORWARD
 
 _MONTHS: dict[str, int] = {}
@@ -267,21 +267,12 @@ def _relative_dates(text: str, document_date: dt.date, taken: list[tuple[int, in
             weekday = next(i for i, forms in enumerate(_WEEKDAYS) if any(re.fullmatch(f, word) for f in forms))
             day = document_date - dt.timedelta(days=(document_date.weekday() - weekday) % 7)
             # "ومن المقرر أن يعقد الوفد يوم الاثنين", "В понедельник состоятся переговоры": the coming Monday
-            if day < document_date and FORWARD.search(text, _sentence_start(text, start), _near_end(text, end)):
-                day += dt.timedelta(days=7)
+            sentence_start, sentence_end = sentence_bounds(text, start, end)
+            if day < document_date and FORWARD.search(text, sentence_start, min(sentence_end, end + 30)):
+                day += dt.timedelta(days=7)  # the verb that follows the weekday stands a few words on
         value = _value(year=day.year, month1=day.month, month=day.month, d1=None, d2=day.day, year_source="document")
         found.append(Found("date", value, evidence_for(text, start, end), 0.7))
     return found
-
-
-def _sentence_start(text: str, position: int) -> int:
-    return max(text.rfind(mark, 0, position) for mark in (". ", "\n", "! ", "? ")) + 1
-
-
-def _near_end(text: str, position: int) -> int:
-    """A few words on, within the sentence: where a verb that follows the weekday stands."""
-    stop = min((i for i in (text.find(mark, position) for mark in (". ", "\n")) if i >= 0), default=len(text))
-    return min(stop, position + 30)
 
 
 def _value(*, year, month1, month, d1, d2, year_source) -> dict | None:
