@@ -13,7 +13,7 @@ from .base import EXTRACTOR_VERSION, Evidence, Found
 from .context import build_context
 from .countries import extract_countries
 from .dates import document_date_from_text, extract_dates
-from .events import extract_events
+from .events import assign_roles, extract_events
 from .people import extract_people
 from .programmes import extract_programmes
 from .topics import extract_topics
@@ -151,7 +151,4 @@ def _hosts_who_met_the_visitor(people: list[Found], context, delegations: list[F
             context.give_country(name, visit["host_country"])  # so that agreements, read next, see it too
             if name not in visit["host_officials"]:
                 visit["host_officials"].append(name)
-    for event in events:  # and is the host at the meetings he had with the visitor
-        for participant in event.value["participants"]:
-            if participant["name"] in visit["host_officials"] and participant["role"] == "participant":
-                participant["role"] = "host"
+    assign_roles(events, delegations)  # and is the host at the meetings he had with the visitor

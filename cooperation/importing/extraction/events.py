@@ -120,7 +120,7 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
         ):
             event.value.pop(key, None)
     _sides_join(context, events)
-    _roles(events, delegations)
+    assign_roles(events, delegations)
     return events
 
 
@@ -573,7 +573,8 @@ def _sides_join(context: DocumentContext, events: list[Found]) -> None:
                 names.add(person.name)
 
 
-def _roles(events: list[Found], delegations: list[Found]) -> None:
+def assign_roles(events: list[Found], delegations: list[Found]) -> None:
+    """Each participant's role from the visit: its head, the hosts, and the signatories of a signing."""
     if not delegations:
         return
     visit = delegations[0].value
