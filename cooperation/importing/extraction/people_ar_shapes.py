@@ -279,6 +279,7 @@ def _closed_arabic(reader: _Reader, names: list[int]) -> bool:
         and not _is_al(first)
         and _is_al(last)
         and not first.fold.endswith(("ة", "ه"))
+        and first.fold[0] not in "بلك"  # "أشاد المدير العام بجهود الفرق.": a preposition starts prose, not a name
         and not _verb_like(first.fold)
         and not _conjoined_verb(first.fold)
     )
