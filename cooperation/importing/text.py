@@ -37,7 +37,8 @@ class ReadText:
     file_format: str
     encoding: str = ""
     title: str = ""
-    # The day the page says it was published (its metadata, never a guess from the body's years): what "today"
+    # The day the page says it was published (an HTML page's or a PDF's metadata, never a guess from the body's
+    # years): what "today"
     # and "on Tuesday" mean when the upload form leaves the date empty and the text has no dateline.
     published: dt.date | None = None
 
@@ -188,7 +189,18 @@ def _read_pdf(data: bytes) -> ReadText:
         raise UnreadableDocument(_("This PDF is damaged and cannot be read.")) from exc
     if not "".join(pages).strip():
         raise UnreadableDocument(_("This PDF has no text layer (a scan?); upload a text PDF or a Word file."))
-    return ReadText(text="\n\n".join(pages), file_format="pdf")
+    return ReadText(text="\n\n".join(pages), file_format="pdf", published=_pdf_created(reader))
+
+
+def _pdf_created(reader) -> dt.date | None:
+    """The day the PDF was made (``/CreationDate``): a ministry's release is exported on the day it is issued,
+    so it dates "today" like a web page's metadata does. (A Word file's dates are its template's or its last
+    edit's, so none is taken from it.) A malformed date is no date, never a failed import."""
+    try:
+        created = reader.metadata.creation_date if reader.metadata else None
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return created.date() if created else None
 
 
 def _read_docx(data: bytes) -> ReadText:

@@ -34,8 +34,9 @@ def make_docx(text: str) -> bytes:
     return buffer.getvalue()
 
 
-def make_pdf(text: str) -> bytes:
-    """A small valid PDF with a text layer (Helvetica, Latin text), written by hand to stay dependency-free."""
+def make_pdf(text: str, *, created: str = "") -> bytes:
+    """A small valid PDF with a text layer (Helvetica, Latin text), written by hand to stay dependency-free;
+    ``created`` is its ``/CreationDate`` as PDF writes it ("D:20241105093000+04'00'")."""
     lines = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in text.splitlines()]
     content = "BT /F1 10 Tf 40 800 Td 12 TL " + " ".join(f"({line}) '" for line in lines) + " ET"
     objects = [
@@ -46,6 +47,8 @@ def make_pdf(text: str) -> bytes:
         f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
+    if created:
+        objects.append(f"<< /Producer (govex tests) /CreationDate ({created}) >>")
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -56,7 +59,8 @@ def make_pdf(text: str) -> bytes:
     out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
     for offset in offsets:
         out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    info = f" /Info {len(objects)} 0 R" if created else ""
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\nstartxref\n{xref}\n%%EOF\n".encode())
     return out.getvalue()
 
 

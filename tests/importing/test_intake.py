@@ -7,7 +7,7 @@ from cooperation.importing.models import Candidate, ImportedDocument, ImportStat
 from cooperation.importing.services.intake import document_requeue, document_submit
 from cooperation.importing.services.run import document_import_run
 
-from .conftest import document
+from .conftest import document, make_pdf
 
 
 @pytest.fixture
@@ -131,6 +131,15 @@ def test_an_html_pages_own_publication_date_dates_what_it_tells(submit, meta, gi
     doc = ImportedDocument.objects.get(pk=doc.pk)
     assert doc.status == ImportStatus.READY_FOR_REVIEW
     assert [event["value"]["start"] for event in doc.extraction["events"]] == [day]
+
+
+def test_a_pdfs_creation_day_dates_what_it_tells(submit):
+    text = (
+        "On Tuesday Foreign Minister Ana Ruiz of Chile held talks with Foreign Minister Kenji Sato of Japan in Tokyo."
+    )
+    doc = submit(make_pdf(text, created="D:20240307090000Z"), "release.pdf").document
+    doc = ImportedDocument.objects.get(pk=doc.pk)
+    assert [event["value"]["start"] for event in doc.extraction["events"]] == ["2024-03-05"]
 
 
 def test_candidates_are_labelled_in_the_language_the_run_reads_the_article_in(submit):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from cooperation.importing.text import UnreadableDocument, read_text
@@ -31,6 +33,16 @@ def test_pdf_text_layer_is_read():
         make_pdf("A note on the visit\nH.E. Paul Dupont, Minister of Finance, met the delegation."), name="n.pdf"
     )
     assert "Paul Dupont, Minister of Finance" in read.text
+    assert read.published is None  # no metadata, no date
+
+
+@pytest.mark.parametrize(
+    ("created", "published"),
+    [("D:20241105093000+04'00'", dt.date(2024, 11, 5)), ("D:2024-not-a-date", None)],
+)
+def test_a_pdfs_creation_day_is_its_date_and_a_malformed_one_is_none(created, published):
+    read = read_text(make_pdf("The delegation arrived today.", created=created), name="release.pdf")
+    assert read.published == published and "arrived today" in read.text
 
 
 @pytest.mark.parametrize(
