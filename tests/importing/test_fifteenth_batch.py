@@ -84,3 +84,28 @@ def test_arabic_names_after_a_title_phrase(text, name):
 def test_ramallah_after_a_preposition_is_a_city_not_a_name():
     text = "واستقبل الرئيس محمود عباس وزير الخارجية في مقر الرئاسة برام الله."
     assert "رام الله" not in " ".join(p["normal"] for p in values(text, "people"))
+
+
+def test_a_package_told_as_a_list_of_lines_is_one_document_per_line():
+    text = (
+        "ТАШКЕНТ, 17 ноября 2025. Президент Узбекистана Карим Алиев и президент Туркменистана Мурат Беков провели "
+        "переговоры. Стороны обменялись пакетом подписанных документов. Среди них:\n\n"
+        "— Договор о зоне приграничной торговли;\n\n"
+        "— Соглашение о сотрудничестве в области здравоохранения;\n\n"
+        "— Соглашение о сотрудничестве в области сельского хозяйства.\n\n"
+        "Ранее стороны обсуждали соглашение о транзите."
+    )
+    agreements = values(text, "agreements")
+    # the one discussed earlier is background, not a fourth document of the package
+    assert [(a["status"], sorted(a["parties"])) for a in agreements] == [("signed", ["TM", "UZ"])] * 3
+
+
+@pytest.mark.parametrize("place", ["the Altai Territory", "Krasnodar Krai", "Kostanay Oblast"])
+def test_a_governor_of_a_region_is_read_after_the_regions_name(place):
+    text = f"The Deputy Prime Minister met Governor of {place} Pavel Orlov in Minsk on 27 May 2024."
+    assert "Pavel Orlov" in [p["normal"] for p in values(text, "people")]
+
+
+def test_a_personal_representative_is_a_title_not_a_name():
+    text = "The delegation met Sayyed Fahd bin Said, Deputy Prime Minister and Personal Representative of His Majesty."
+    assert [p["normal"] for p in values(text, "people")] == ["Sayyed Fahd bin Said"]

@@ -49,6 +49,10 @@ _SIDE_BEFORE = compile_cue(
 )
 
 
+# A list item on its own line: "— Договор о …;", "• Memorandum on …", "1) اتفاقية …".
+_BULLET = re.compile(r"\s*(?:[—–\-•·▪*]|\d{1,2}[.)])\s+")
+
+
 def extract_agreements(context: DocumentContext) -> list[Found]:
     _WITNESSES.clear()
     _VENUES.clear()
@@ -62,7 +66,13 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
     headline_end = context.text.lstrip().find("\n") + len(context.text) - len(context.text.lstrip())
     headline: list[Found] = []  # what the headline names, the body names again in its own words
     restated_ids: set[int] = set()  # the headline's candidates the body has named again
+    list_status = previous_status = ""  # "… signed a package of documents. Among them:" then one line each
     for sentence in context.sentences:
+        bulleted = bool(_BULLET.match(sentence.text))
+        if not bulleted:  # a list opens after a colon; anything else ends it
+            opens = sentence.text.rstrip().endswith(":")
+            list_status = (_status(sentence.text) or previous_status) if opens else ""
+            previous_status = _status(sentence.text)
         mentions = [m for m in _MENTION.finditer(sentence.text) if not _conditional(sentence.text, m)]
         back = _BACK_REFERENCE.search(sentence.text)
         # "X signed it on behalf of Malaysia": a signing sentence right after an agreement continues it.
@@ -72,7 +82,7 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
             continue
         if mentions and _in_general(sentence.text, mentions):
             continue
-        status = _status(sentence.text)
+        status = _status(sentence.text) or (list_status if bulleted else "")
         if not mentions:
             _attach(context, current, sentence, back, status)
             continue

@@ -92,6 +92,10 @@ _EN_LIST_CUE = re.compile(
 )
 
 
+# A country's part, which ends a place's name before a governor's ("Governor of the Altai Territory Viktor Tomenko").
+_REGION_WORDS = ("Region", "Province", "Territory", "Krai", "Oblast", "District", "Governorate", "County")
+
+
 def _clean_name_run(name: str) -> tuple[str, int]:
     """Drop leading and trailing words that are not name words; returns the name and the offset removed."""
     tokens = name.split()
@@ -112,7 +116,7 @@ def _clean_name_run(name: str) -> tuple[str, int]:
     while tokens and (
         (tokens[-1] in _EN_NOT_NAME and tokens[-1] not in _EN_GIVEN_NAMES_OK)
         or tokens[-1] in _EN_TITLE_WORDS
-        or tokens[-1] in ("Officers", "Officials", "Secretaries", "Commissioners", "Region", "Province")
+        or tokens[-1] in ("Officers", "Officials", "Secretaries", "Commissioners", *_REGION_WORDS)
         or _is_country(tokens[-1])
     ):
         tokens = tokens[:-1]
@@ -425,7 +429,8 @@ _EN_TITLE_WORDS = {
     "Rector", "Ambassador", "Secretary", "Executive", "Prime", "Governor", "Mayor", "Advisor", "Adviser",
     "Commissioner", "Consul", "Chancellor", "Undersecretary", "Speaker", "Dean", "Chief", "Senior", "Assistant",
     "Crown", "Prince", "Princess", "King", "Queen", "Emir", "Amir", "Chair", "Chairperson", "Chairwoman", "Senator",
-    "Member", "PM", "FM", "Parliament", "Senate", "Attorney", "Atty", "Councilor", "Councillor",
+    "Member", "PM", "FM", "Parliament", "Senate", "Attorney", "Atty", "Councilor", "Councillor", "Representative",
+    "Envoy", "Personal", "Special", "Permanent", "Resident",
 }  # fmt: skip
 
 
@@ -530,7 +535,7 @@ _EN_NAMED_AFTER = regex.compile(
     r"Street|Road|Airport|Port|Hospital|Library|Museum|Mosque|Stadium|Hall|Park|Fund|Institute|Space|Network|"
     r"Department|Movement|Committee|Agency|Ministry|Council|Commission|Office|Service|Authority|Bank|Group|"
     r"Party|Development|Kendra|Company|Corporation|Organi[sz]ation|Association|International|Region|Province|"
-    r"District|Oblast|Governorate|Officers|Officials|Secretaries|Commissioners)\b"
+    r"District|Oblast|Governorate|Territory|Krai|County|Officers|Officials|Secretaries|Commissioners)\b"
 )
 _EN_LEADING_WORDS = regex.compile(
     rf"^(?:(?:{_EN_HONORIFIC}|His|Her|Excellency|Highness|Honourable|Hon\.?|Mr|Mrs|Ms|Madam|Mme|"
@@ -657,7 +662,7 @@ def _person_ending(entity) -> Mention | None:
 _EN_ORG_WORDS = {
     "Party", "Coalition", "Association", "Network", "Organization", "Organisation", "Corporation", "Company",
     "Commission", "Mobilisation", "Mobilization", "Awareness", "Unification", "Front", "Movement", "Department",
-    "Palace", "Hall", "Tower", "Square", "Region", "Province", "Airport", "Airbase", "Base", "City", "Meeting",
+    "Palace", "Hall", "Tower", "Square", *_REGION_WORDS, "Airport", "Airbase", "Base", "City", "Meeting",
     # Companies, offices and buildings ("China Railway Group Limited", "Press Secretariat", "Rashtrapati Bhavan").
     "Trust", "Limited", "Holdings", "Inc", "Secretariat", "Bureau", "Embassy", "Consulate", "Chamber", "Bhavan",
 }  # fmt: skip
