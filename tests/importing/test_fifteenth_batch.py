@@ -109,3 +109,23 @@ def test_a_governor_of_a_region_is_read_after_the_regions_name(place):
 def test_a_personal_representative_is_a_title_not_a_name():
     text = "The delegation met Sayyed Fahd bin Said, Deputy Prime Minister and Personal Representative of His Majesty."
     assert [p["normal"] for p in values(text, "people")] == ["Sayyed Fahd bin Said"]
+
+
+def test_a_ministry_of_two_portfolios_is_one_title_before_the_name():
+    text = "الدوحة - التقى نائب وزير الخارجية وشؤون المغتربين فارس العمري، اليوم، نائب وزير الخارجية السعودي."
+    [person] = [p for p in values(text, "people") if p["normal"] == "فارس العمري"]
+    assert person["title"] == "نائب وزير الخارجية وشؤون المغتربين"
+
+
+def test_a_preposition_after_two_sides_is_nobody():
+    text = "وستشهد الزيارة مباحثات بين الجانبين الأردني والسعودي بشأن قضايا المنطقة."
+    assert values(text, "people") == []
+
+
+def test_a_visit_someone_is_planning_is_not_the_visit_reported():
+    text = (
+        "MOSCOW, 9 September 2020. Foreign Minister Sergei Lavrov held talks with Kazakh Foreign Minister Aidos "
+        "Baimukhan in Moscow. Lavrov said that the Speaker of the Federation Council Olga Petrova is planning a "
+        "visit to Kazakhstan."
+    )
+    assert [(d["origin_country"], d["host_country"]) for d in values(text, "delegations")] == [("KZ", "RU")]

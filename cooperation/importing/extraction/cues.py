@@ -39,7 +39,7 @@ EVENT_CUES: dict[str, str] = {
 EVENT_PATTERNS = {kind: compile_cue(rf"(?<!\w)(?:{cue})(?!\w)", re.I) for kind, cue in EVENT_CUES.items()}
 # A sentence that only mentions an event in passing ("will sign", "agreed to hold talks") holds none.
 NOT_HAPPENING = compile_cue(
-    r"(?<!\w)(?:will|would|plan(?:s|ned)?\s+to|to\s+be|next|upcoming|agreed\s+to|proposed|invited|"
+    r"(?<!\w)(?:will|would|plan(?:s|ned)?\s+to|planning|to\s+be|next|upcoming|agreed\s+to|proposed|invited|"
     r"планиру\w+|будет|будут|предстоящ\w+|намерены|سيتم|سوف|المقبل|المقبلة)(?!\w)",
     re.I,
 )
