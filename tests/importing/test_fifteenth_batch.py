@@ -130,3 +130,12 @@ def test_a_visit_someone_is_planning_is_not_the_visit_reported():
         "Kazakhstan."
     )
     assert ("RU", "KZ") not in [(d["origin_country"], d["host_country"]) for d in values(text, "delegations")]
+
+
+def test_receiving_a_counterpart_told_by_countries_alone_is_a_visit():
+    text = (
+        "ABU DHABI, 2 May 2021. Relations between the UAE and Saudi Arabia were reviewed by Sheikh Omar bin Rashid "
+        "Al Nahyan, Minister of Foreign Affairs, and Prince Salem bin Fahd, Foreign Minister of the Kingdom of Saudi "
+        "Arabia.\n\nThe discussion took place when the UAE's top diplomat received his Saudi counterpart today."
+    )
+    assert [(d["origin_country"], d["host_country"]) for d in values(text, "delegations")] == [("SA", "AE")]

@@ -9,7 +9,7 @@ import re
 
 from .base import compile_cue
 from .context import DocumentContext, PersonRef, Sentence
-from .visit_cues import EMBASSY_STAFF, HEADED_BY, RESIDENT, VISIT
+from .visit_cues import EMBASSY_STAFF, HEADED_BY, RECEIVED, RESIDENT, VISIT
 
 # "during Hu's visit to the United States in January last year": a visit of someone else, told in passing.
 _POSSESSIVE_VISIT = compile_cue(r"(\w+)['’]s\s+(?:\w+\s+){0,2}?(?:visit|trip|tour)\s+to\s+(?:the\s+)?", re.I)
@@ -200,3 +200,33 @@ def country_city_word(context: DocumentContext, sentence: Sentence) -> str:
             if before or after:
                 return code
     return ""
+
+
+def received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match | None:
+    """ "A received B" where B serves another country than A is a visit even with no word for one."""
+    received = RECEIVED.search(sentence.text)
+    if not received:
+        return None
+    position = sentence.start + received.start()
+    before = context.people_in(sentence.start, position)
+    after = context.people_in(position, sentence.end)
+    if not before and after:  # verb first: the receiver is the first person after it
+        before, after = after[:1], after[1:]
+    hosts = {p.country for p in before if p.country} or {c[0] for c in context.cities_in(sentence.start, sentence.end)}
+    # An ambassador received by the minister of the country he is posted to lives there: no visit.
+    visitors = [p for p in after if not resident(context, p)]
+    guests = {p.country for p in visitors if p.country}
+    if not guests and visitors and hosts and len(set(context.main_countries) - hosts) == 1:
+        guests = set(context.main_countries) - hosts  # a guest whose title names no country, in a two-country story
+    if not before and not after:
+        # "the UAE's top diplomat received his Saudi counterpart": both sides told by their countries alone
+        end = sentence.start + received.end()
+        if _COUNTERPART_AFTER.match(context.text, end):
+            hosts = set(context.countries_in(max(sentence.start, position - 60), position)[-1:])
+            guests = set(context.countries_in(end, end + 40)[:1])
+    return received if guests - hosts else None
+
+
+_COUNTERPART_AFTER = compile_cue(
+    r"\s+(?:his|her|their)\s+[\w-]+\s+counterparts?\b|\s+своего\s+\w+\s+коллег\w*|\s+[وف]?نظير(?:ه|ها|هم)\s", re.I
+)

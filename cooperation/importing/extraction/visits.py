@@ -53,6 +53,7 @@ from .visit_readings import (
     earlier_visits,
     foreigner_after,
     head_of_party,
+    received_a_guest,
     resident,
     sending_body_country,
     surname_before,
@@ -67,7 +68,7 @@ def extract_delegations(context: DocumentContext) -> list[Found]:
     remote = REMOTE.search(context.text)
     for sentence in _clauses(context):
         delegation = DELEGATION.search(sentence.text)
-        visit = VISIT.search(sentence.text) or _received_a_guest(context, sentence)
+        visit = VISIT.search(sentence.text) or received_a_guest(context, sentence)
         if not delegation and not visit:
             # "The seven-member team, headed by its Director General X, landed …": the party is called by
             # another noun (team, mission, group), but "headed by" still names who leads the visit just told.
@@ -326,25 +327,6 @@ def _country_right_after(context: DocumentContext, position: int) -> str:
     lead = re.match(r"\s*(?:the\s+)?", context.text[position:])
     start = position + (lead.end() if lead else 0)
     return next((code for code, c_start, _e in context.countries if position <= c_start <= start), "")
-
-
-def _received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match | None:
-    """ "A received B" where B serves another country than A is a visit even with no word for one."""
-    received = RECEIVED.search(sentence.text)
-    if not received:
-        return None
-    position = sentence.start + received.start()
-    before = context.people_in(sentence.start, position)
-    after = context.people_in(position, sentence.end)
-    if not before and after:  # verb first: the receiver is the first person after it
-        before, after = after[:1], after[1:]
-    hosts = {p.country for p in before if p.country} or {c[0] for c in context.cities_in(sentence.start, sentence.end)}
-    # An ambassador received by the minister of the country he is posted to lives there: no visit.
-    visitors = [p for p in after if not resident(context, p)]
-    guests = {p.country for p in visitors if p.country}
-    if not guests and visitors and hosts and len(set(context.main_countries) - hosts) == 1:
-        guests = set(context.main_countries) - hosts  # a guest whose title names no country, in a two-country story
-    return received if guests - hosts else None
 
 
 def _origin_near(context: DocumentContext, start: int, end: int) -> str:
