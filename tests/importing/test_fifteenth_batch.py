@@ -139,3 +139,10 @@ def test_receiving_a_counterpart_told_by_countries_alone_is_a_visit():
         "Arabia.\n\nThe discussion took place when the UAE's top diplomat received his Saudi counterpart today."
     )
     assert [(d["origin_country"], d["host_country"]) for d in values(text, "delegations")] == [("SA", "AE")]
+
+
+@pytest.mark.parametrize(("abbreviation", "code"), [("РБ", "BY"), ("РУз", "UZ"), ("КР", "KG")])
+def test_russian_abbreviations_of_republics_name_their_country(abbreviation, code):
+    text = f"В Пекине 11 сентября начался официальный визит руководителя МИД {abbreviation} Ивана Карпова."
+    [person] = values(text, "people")
+    assert person["country"] == code
