@@ -146,3 +146,19 @@ def test_russian_abbreviations_of_republics_name_their_country(abbreviation, cod
     text = f"В Пекине 11 сентября начался официальный визит руководителя МИД {abbreviation} Ивана Карпова."
     [person] = values(text, "people")
     assert person["country"] == code
+
+
+def test_lower_case_titles_open_the_items_of_a_list_of_officials():
+    text = (
+        "DHAKA, 22 March 2021. Present on the host side were health and family welfare minister Karim Rahman and "
+        "state minister for foreign affairs Md Jamal Uddin. It was signed by the minister Tariq Hasan."
+    )
+    titles = {p["normal"]: p["title"] for p in values(text, "people")}
+    assert titles["Karim Rahman"] == "health and family welfare minister"
+    assert titles["Md Jamal Uddin"] == "state minister for foreign affairs"
+    assert titles["Tariq Hasan"] == "minister"  # not "signed by the minister"
+
+
+def test_honorifics_alone_are_nobody():
+    text = "The Minister of Foreign Affairs, H.E. Amb. Yusuf Ali Warsame, received the Ambassador of China, Li Wei."
+    assert "H.E. Amb" not in [p["normal"] for p in values(text, "people")]

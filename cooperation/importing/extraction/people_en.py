@@ -34,7 +34,7 @@ _EN_TITLE_START = re.compile(
 # One honorific: also "H E" without periods (Gulf agencies), "His Excellency", "Honourable" and the Fijian
 # chiefly "Ratu"/"Adi", which name writers keep apart from the name.
 _EN_HONORIFIC_WORD = (
-    r"(?:H\.\s?E\.|H\.H\.|HE|H\sE(?!\w)|Dr\.?|Sh(?:ei|ai)kha?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Eng\.?|"
+    r"(?:H\.\s?E\.|H\.H\.|HE|H\sE(?!\w)|Dr\.?|Amb\.|Sh(?:ei|ai)kha?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Eng\.?|"
     r"Tan Sri|Puan Sri|Datuk Seri|Dato['’] Sri|Datuk|Dato['’]?|Datin|Tun|Toh Puan|Shri|Smt\.?|Hon\.?|"
     r"(?:His|Her)\s+(?:Excellency|Highness|Majesty)|Excellency|Honou?rable|Hon['’]ble|Ratu|"
     # a rank kept before a minister's name, retired or not: "Prime Minister Brigadier (Ret'd) Mark Phillips"
@@ -359,10 +359,14 @@ def extract_english(text: str) -> list[Mention]:
     return _with_model_people(text, mentions)
 
 
-# A title in lower case right before the name, as translated releases write it: "the minister X".
+# A title in lower case right before the name, as translated releases and South Asian papers write it: "the
+# minister X", "were foreign minister X, health and family welfare minister Y and state minister for foreign
+# affairs Z". Without "the", the title opens a list item (after a comma, "were", "and", "by" ...).
 _LOWER_TITLE_BEFORE = re.compile(
-    r"\bthe\s+((?:(?:deputy|vice|prime|foreign|first)\s+)*(?:ministers?|ambassadors?|presidents?|senators?|"
-    r"governors?|mayors?|secretary|chairman|chairwoman|speaker))\s+$"
+    r"(?:\bthe\s+|[,;:]\s*|\b(?:were|was|and|by|with|including|included)\s+)"
+    r"((?:(?!(?:the|by|an?|was|were|with|signed|met|held|including|included)\s)[a-z&]+\s+){0,4}?"
+    r"(?:(?:deputy|vice|prime|foreign|first|state)\s+)*(?:ministers?|ambassadors?|presidents?|"
+    r"senators?|governors?|mayors?|secretary|chairman|chairwoman|speaker)(?:\s+(?:for|of)(?:\s+[a-z&]+){1,5})?)\s+$"
 )
 
 
@@ -485,6 +489,8 @@ def _with_model_people(text: str, mentions: list[Mention]) -> list[Mention]:
     # one name a head of state goes by after the title ("President Putin").
     bylines = [(b.start(), b.end()) for b in _BYLINE.finditer(text)]
     mentions = [m for m in mentions if not any(s <= m.start < e for s, e in bylines)]
+    # "H.E. Amb. Ahmed Isse Awad": a span that stopped at the honorifics' last period is nobody
+    mentions = [m for m in mentions if not regex.fullmatch(_EN_HONORIFIC, m.name.rstrip(".") + ".")]
     full = [m for m in mentions if _words(m.name) >= 2]
     return full + [
         m
