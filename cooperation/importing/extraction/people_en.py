@@ -434,7 +434,7 @@ _EN_TITLE_WORDS = {
     "Commissioner", "Consul", "Chancellor", "Undersecretary", "Speaker", "Dean", "Chief", "Senior", "Assistant",
     "Crown", "Prince", "Princess", "King", "Queen", "Emir", "Amir", "Chair", "Chairperson", "Chairwoman", "Senator",
     "Member", "PM", "FM", "Parliament", "Senate", "Attorney", "Atty", "Councilor", "Councillor", "Representative",
-    "Envoy", "Personal", "Special", "Permanent", "Resident",
+    "Envoy", "Personal", "Special", "Permanent", "Resident", "Majesty", "Excellency", "Highness",
 }  # fmt: skip
 
 
