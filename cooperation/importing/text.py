@@ -38,8 +38,8 @@ class ReadText:
     encoding: str = ""
     title: str = ""
     # The day the page says it was published (an HTML page's or a PDF's metadata, never a guess from the body's
-    # years): what "today"
-    # and "on Tuesday" mean when the upload form leaves the date empty and the text has no dateline.
+    # years): what "today" and "on Tuesday" mean when the upload form leaves the date empty and the text has no
+    # dateline.
     published: dt.date | None = None
 
 

@@ -68,11 +68,12 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
     restated_ids: set[int] = set()  # the headline's candidates the body has named again
     list_status = previous_status = ""  # "… signed a package of documents. Among them:" then one line each
     for sentence in context.sentences:
+        own_status = _status(sentence.text)
         bulleted = bool(_BULLET.match(sentence.text))
         if not bulleted:  # a list opens after a colon; anything else ends it
             opens = sentence.text.rstrip().endswith(":")
-            list_status = (_status(sentence.text) or previous_status) if opens else ""
-            previous_status = _status(sentence.text)
+            list_status = (own_status or previous_status) if opens else ""
+            previous_status = own_status
         mentions = [m for m in _MENTION.finditer(sentence.text) if not _conditional(sentence.text, m)]
         back = _BACK_REFERENCE.search(sentence.text)
         # "X signed it on behalf of Malaysia": a signing sentence right after an agreement continues it.
@@ -82,7 +83,7 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
             continue
         if mentions and _in_general(sentence.text, mentions):
             continue
-        status = _status(sentence.text) or (list_status if bulleted else "")
+        status = own_status or (list_status if bulleted else "")
         if not mentions:
             _attach(context, current, sentence, back, status)
             continue

@@ -271,10 +271,7 @@ def _closed_arabic(reader: _Reader, names: list[int]) -> bool:
     closed = following >= len(reader.tokens) or reader.gap(names[-1], following) != "space"
     # "… تيسير الرداوي ومعاون وزير …": a conjunction on the next title closes it too
     closed = closed or (_title_prefix(reader.tokens[following].fold) == 1 and reader.tokens[following].fold[0] == "و")
-    span = reader.text[first.start : last.end]
-    if any(end == len(span) for _city, _written, _start, end in find_cities(span)):
-        return False  # "برام الله": a city of two words after a preposition
-    return (
+    shaped = (
         closed
         and not _is_al(first)
         and _is_al(last)
@@ -283,3 +280,8 @@ def _closed_arabic(reader: _Reader, names: list[int]) -> bool:
         and not _verb_like(first.fold)
         and not _conjoined_verb(first.fold)
     )
+    if not shaped:
+        return False
+    # the city patterns last, once the cheap tests have passed: "برام الله" is a city of two words after a preposition
+    span = reader.text[first.start : last.end]
+    return not any(end == len(span) for _city, _written, _start, end in find_cities(span))
