@@ -74,13 +74,13 @@ def test_relations_on_the_dev_split_stay_above_their_floors(dev_summary):
     row = dev_summary["all"]
     # Just under what the rules reach on dev today: a guard against regressions, not a claim about unseen text
     # (the test split's figures are in docs/importing.md).
-    # The seventh to eighteenth batches (209 articles that had never been read) joined dev with their misses.
+    # The seventh to nineteenth batches (224 articles that had never been read) joined dev with their misses.
     floors = {
         "delegations": (0.93, 0.88),
         "heads": (0.86, 0.84),
         "agreements": (0.87, 0.77),
-        "events": (0.76, 0.69),
-        "programmes": (0.90, 0.83),
+        "events": (0.76, 0.68),
+        "programmes": (0.88, 0.82),
     }
     below = {
         kind: (round(row[kind].precision, 2), round(row[kind].recall, 2))

@@ -76,7 +76,10 @@ _STATUS = (
     ("proposed", r"agreed to (?:\w+ ){0,2}(?:sign|renew|extend|conclude|ink)|"
                  r"(?:intend\w*|intention|plans?|importance|need|necessity|call\w*) (?:\w+ ){0,2}(?:to sign|of signing|"
                  r"for signing|for (?:the )?conclusion|to conclude)|"
-                 r"намерен\w* (?:\w+ ){0,2}(?:подписать|заключить)|"
+                 r"намерен\w* (?:\w+ ){0,2}(?:подписать|заключить)|(?:is|are) (?:also )?envisaged|"
+                 r"(?:могут|может|удастся|сможет|смогут) (?:\w+ ){0,2}(?:подписать|заключить)|"
+                 r"hop(?:e|es|ed|ing) (?:\w+ ){0,6}(?:sign\w*|conclu\w+)|could (?:\w+ ){0,2}(?:sign|conclude)|"
+                 r"(?:важно|необходимо|нужно|следует) (?:\w+ ){0,2}(?:подписать|заключить|принять|разработать)|"
                  r"(?:важност|необходимост)\w* (?:\w+ )?(?:подписания|заключения)|"
                  r"(?:تعتزم|يعتزم|تعتزمان|يعتزمان|ينويان|تنوي|ينوي|أهمية|ضرورة)\S* (?:\S+ ){0,2}(?:ال)?توقيع|"
                  r"possibility of (?:signing|concluding)|(?:возможност|целесообразност)\w* (?:заключения|подписания)|"
@@ -392,7 +395,7 @@ def _listing(text: str) -> bool:
 # Where a title's words give way to what is said of it: "the MoU [was signed by ...]", "[который подписали]".
 _TITLE_END = re.compile(
     r"\s(?:was|were|is|are|will|would|has|have|had|signed|which|that|who|to be|был\w*|будет|стал\w*|подписа\w*|"
-    r"котор\w*|заключ\w*)(?!\w)",
+    r"котор\w*|заключ\w*|могут|может|можно|удастся|планиру\w*|сможет|смогут|could)(?!\w)",
     re.I,
 )
 

@@ -149,6 +149,15 @@ def build_context(
                     person.value.get("title_normal") or person.value.get("title") or "",
                 )
             )
+    # "a wreath at the statue of X", "a boulevard that bears the name of X": X is honoured, not present, so his
+    # name is no mention of anyone who visited, hosted, met or signed.
+    # Nor is the sender of a message someone carries ("a letter from President X"): he stayed at home.
+    refs = [
+        ref
+        for ref in refs
+        if not _COMMEMORATED.search(text, max(0, ref.start - 60), ref.start)
+        and not _SENDER.search(text, max(0, ref.start - 80), ref.start)
+    ]
     refs.sort(key=lambda r: r.start)
     surnames = frozenset(ref.name.split()[-1] for ref in refs if len(ref.name.split()) > 1)
 
@@ -174,6 +183,22 @@ def build_context(
     context.main_countries = sorted(counts, key=lambda c: (-counts[c], order[c]))[:2]
     _fill_people_countries(context)
     return context
+
+
+_WORDS_BEFORE = r"(?:[^\s.;!?،؛]+\s+){0,5}$"
+_COMMEMORATED = re.compile(
+    r"(?:(?<!\w)(?:statue|monument|memorial|mausoleum|tomb|grave|bust)\s+(?:of|to)|named\s+after|"
+    r"bears?\s+the\s+name\s+of|in\s+(?:honou?r|memory)\s+of|(?<!\w)(?:памятник|мемориал|мавзоле|могил|бюст)\w*|"
+    r"носящ\w+\s+имя|(?<!\w)(?<!от\s)имени|(?<!\w)(?:ضريح|نصب|تمثال|قبر)|(?:يحمل|تحمل)\s+اسم)\s+" + _WORDS_BEFORE,
+    re.I,
+)
+
+_SENDER = re.compile(
+    r"(?:(?<!\w)(?:message|letter|greetings)\s+from|(?<!\w)(?:послани\w*|письм\w*|приветстви\w*)\s+от|"
+    r"(?<!\w)(?:رسال(?:ة|تين)|برقية)\s+(?:\S+\s+){0,2}?من)\s+"
+    r"(?:(?!(?:to|for|إلى|الى|к|ко|для)\s)[^\s.;!?،؛]+\s+){0,5}$",
+    re.I,
+)
 
 
 def _surnames_aside(text: str, surnames: frozenset[str]) -> list[tuple[str, int, int]]:

@@ -40,7 +40,10 @@ EVENT_PATTERNS = {kind: compile_cue(rf"(?<!\w)(?:{cue})(?!\w)", re.I) for kind, 
 # A sentence that only mentions an event in passing ("will sign", "agreed to hold talks") holds none.
 NOT_HAPPENING = compile_cue(
     r"(?<!\w)(?:will|would|plan(?:s|ned)?\s+to|planning|to\s+be|next|upcoming|agreed\s+to|proposed|invited|"
-    r"планиру\w+|будет|будут|предстоящ\w+|намерены|سيتم|سوف|المقبل|المقبلة)(?!\w)",
+    r"планиру\w+|будет|будут|предстоящ\w+|намерены|سيتم|سوف|المقبل|المقبلة|"
+    # a hope or a possibility: "hopes the agreement can be signed", "могут подписать", "удастся подписать"
+    r"could|надежд\w*|надеется|могут|может|удастся|сможет|смогут|"
+    r"состоится|состоятся|пройд[её]т|пройдут)(?!\w)",
     re.I,
 )
 

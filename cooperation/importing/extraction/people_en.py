@@ -76,6 +76,8 @@ _EN_NOT_NAME = {
     "Project", "Projects", "He", "She", "They", "We", "It", "Our", "Their", "His", "Her", "Mohammed",
     "Mohammad", "Muhammad", "Rashid", "Zayed", "Parliament", "Senate", "Assembly", "Congress", "Politburo",
     "Parliamentary", "Legislative", "Member", "Members", "Rep", "Chair", "Chairperson", "Chairwoman", "Federation",
+    # the last words of ministries' names: "… African Cooperation and Moroccan Expatriates Nasser Bourita"
+    "Expatriates", "Emigrants", "Diaspora", "Abroad", "Overseas", "Nationals", "Citizens", "Communities",
 }  # fmt: skip
 # Given names that start famous institution names ("Mohammed bin Rashid School ..."): a name beginning with one
 # of these counts only with a title or honorific, which the anchoring below already requires.
@@ -608,6 +610,11 @@ def _model_people(text: str) -> list[Mention]:
         name = text[start : entity.end_char]
         name = regex.sub(r"(?:['’]s?|[,.;:])$", "", name).strip()
         tokens = name.split()
+        while len(tokens) > 2 and (
+            (tokens[0] in _EN_NOT_NAME and tokens[0] not in _EN_GIVEN_NAMES_OK) or tokens[0] in _EN_TITLE_WORDS
+        ):  # "… and Moroccan Expatriates Nasser Bourita": the model took the title's last word into the name
+            cut = name.index(tokens[1], len(tokens[0]))
+            start, name, tokens = start + cut, name[cut:], tokens[1:]
         if regex.fullmatch(_EN_HONORIFIC, name):
             continue  # the model took an honorific alone ("Tan Sri") for a person
         if not tokens or not all(regex.match(rf"\p{{Lu}}|{_NAME_PARTICLE}(?:-\p{{Lu}}|$)", t) for t in tokens):

@@ -138,3 +138,10 @@ SCHEDULED_VISIT = compile_cue(
     r"(?<!\w)(?:предстоящ\w+\s+(?:\w+\s+)?(?:визит\w*|поездк\w*)|(?:upcoming|forthcoming)\s+(?:\w+\s+)?visit)(?!\w)",
     re.I,
 )
+
+# A visit told as a memory of the speaker's: background to the story, not what it reports.
+RECALLED = compile_cue(
+    r"(?<!\w)(?:recall(?:ed|ing|s)|remind(?:ed|ing)|напомни(?:л|ла|ли|в)|напомним|"
+    r"(?:و|ف)?(?:استذكر|استعاد|ذكّر|ذكر)(?:ت)?\s+ب)(?!\w)",
+    re.I,
+)

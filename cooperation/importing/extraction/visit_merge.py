@@ -13,8 +13,9 @@ from .visit_cues import MEMBER_OF, PLANNED, VISIT
 from .visit_readings import resident
 
 
-def merge(context: DocumentContext, found: list[Found], named_host: set[int]) -> list[Found]:
-    """One visit told in several sentences is one delegation: same direction, or a side one sentence missed."""
+def merge(context: DocumentContext, found: list[Found], named_host: set[int], recalled: set[int]) -> list[Found]:
+    """One visit told in several sentences is one delegation: same direction, or a side one sentence missed.
+    ``recalled`` holds the readings of a visit the story recalls; a delegation is recalled when all its are."""
     merged: list[Found] = []
     for item in found:
         value = item.value
@@ -38,6 +39,8 @@ def merge(context: DocumentContext, found: list[Found], named_host: set[int]) ->
         same.extra_evidence.append(item.evidence)
         if id(item) in named_host:
             named_host.add(id(same))
+        if id(item) not in recalled:
+            recalled.discard(id(same))
         for key in ("origin_country", "host_country", "head"):
             same.value[key] = same.value[key] or value[key]
         if value["start"] and _rank(value) > _rank(same.value):
@@ -68,10 +71,13 @@ def merge(context: DocumentContext, found: list[Found], named_host: set[int]) ->
         # either side goes to the body of the article over the headline.
         if id(item) in named_host and id(reverse) in named_host and _both_told(context, item, reverse, named_host):
             continue  # "X visited Y …; Y's leader made a visit to X last year": two visits, one each way
+        if (id(item) in recalled) != (id(reverse) in recalled) and _own_heads(context, item, reverse):
+            continue  # "A held talks in Moscow with B. B recalled that he visited A's capital in June": two visits
         weight = (len(item.extra_evidence), bool(item.value["head"]), bool(item.value["date_in_sentence"]))
         other = (len(reverse.extra_evidence), bool(reverse.value["head"]), bool(reverse.value["date_in_sentence"]))
         if weight < other or (weight == other and not weight[1] and item.evidence.start < reverse.evidence.start):
             result.remove(item)
+    result.sort(key=lambda item: id(item) in recalled)  # the visit the story reports first: events link to it
     for item in result:
         _people_of(context, item, single_visit=len(result) == 1)
         _last_day_from_length(context, item)

@@ -115,6 +115,8 @@ def resident(context: DocumentContext, person: PersonRef) -> bool:
     title = person.title or context.title_of(person.name)
     if RESIDENT.search(title) or EMBASSY_STAFF.search(title):
         return True
+    if person.title:  # "Sharing the Ambassador's assessment, Deputy Prime Minister X": his own title says who he is
+        return False
     return bool(RESIDENT.search(before))
 
 

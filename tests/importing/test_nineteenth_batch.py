@@ -1,0 +1,140 @@
+"""Shapes found in the nineteenth round and in the fresh articles read on `make run` (docs/importing.md), each
+written here in invented words."""
+
+from __future__ import annotations
+
+import pytest
+
+from .extracted import values
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_visit_the_story_recalls_does_not_hide_the_talks_it_reports():
+    # The fresh Russian article's shape: the visit reported is told by talks in a city; the only visit word is
+    # the host's memory of his own trip the other way. Both are visits, the reported one first.
+    text = (
+        "Министр иностранных дел Российской Федерации Сергей Лавров провёл в Москве переговоры с министром "
+        "иностранных дел Туркменистана Рашидом Мередовым.\n\n"
+        "Стороны обсудили двустороннее сотрудничество.\n\n"
+        "Сергей Лавров напомнил, что в июне он посетил Ашхабад с официальным визитом."
+    )
+    delegations = values(text, "delegations")
+    sides = [(d["origin_country"], d["host_country"]) for d in delegations]
+    assert sides == [("TM", "RU"), ("RU", "TM")]
+    assert delegations[0]["head"] == "Рашид Мередов"
+    assert delegations[0]["city"] == "Москва"
+    meeting = next(e for e in values(text, "events") if e["kind"] == "meeting")
+    assert meeting["city"] == "Москва"
+
+
+def test_without_the_memory_the_visit_word_still_wins():
+    text = (
+        "Министр иностранных дел Российской Федерации Сергей Лавров провёл в Москве переговоры с министром "
+        "иностранных дел Туркменистана Рашидом Мередовым.\n\n"
+        "В июне Сергей Лавров посетил Ашхабад с официальным визитом."
+    )
+    sides = [(d["origin_country"], d["host_country"]) for d in values(text, "delegations")]
+    assert sides == [("RU", "TM")]  # unchanged: two visit readings of equal weight, one told with the word
+
+
+@pytest.mark.parametrize(
+    "honoured",
+    [
+        "the delegation laid a wreath at the statue of Tomas Verhaal, the country's first president",
+        "the delegation walked along a boulevard that bears the name of President Tomas Verhaal",
+        "the delegation visited the mausoleum of Tomas Verhaal",
+    ],
+)
+def test_a_person_honoured_by_a_statue_or_a_street_is_nobody_of_the_visit(honoured):
+    text = (
+        "Deputy Prime Minister Anton Greyling of Lowvania began a three-day visit to Mozambique on July 29.\n\n"
+        f"On the first day, {honoured}.\n\n"
+        "Deputy Prime Minister Anton Greyling then met the Prime Minister of Mozambique, Carlos Benfica."
+    )
+    text = text.replace("Lowvania", "Vietnam")
+    delegation = values(text, "delegations")[0]
+    assert (delegation["origin_country"], delegation["host_country"]) == ("VN", "MZ")
+    assert delegation["head"] == "Anton Greyling"
+    assert "Tomas Verhaal" not in delegation["members"] + delegation["host_officials"]
+    for event in values(text, "events"):
+        assert "Tomas Verhaal" not in [p["name"] for p in event["participants"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Министр Иван Корнеев передал привет от имени Президента Беларуси Александра Лукашенко.", True),
+        ("Министр Иван Корнеев возложил цветы к памятнику Президенту Александру Лукашенко.", False),
+    ],
+)
+def test_on_behalf_of_is_no_honour(text, kept):
+    # "от имени" is on behalf of, not "named after" ("имени"): the one named there still counts for relations.
+    from cooperation.importing.extraction.context import build_context
+    from cooperation.importing.extraction.people import extract_people
+
+    people = extract_people(text, language="ru")
+    assert "Александр Лукашенко" in [p.value["normal"] for p in people]
+    context = build_context(text, language="ru", document_date=None, people=people, dates=[])
+    assert ("Александр Лукашенко" in [p.name for p in context.people]) is kept
+
+
+def test_another_persons_ambassador_before_a_minister_does_not_make_him_resident():
+    # "Sharing the Ambassador's assessment, Deputy Prime Minister X": X's own title says he travels.
+    text = (
+        "Deputy Prime Minister Anton Greyling of Vietnam began a visit to Mozambique on July 29.\n\n"
+        "He met the staff of the embassy, where Ambassador Lena Voss briefed him.\n\n"
+        "Sharing the Ambassador's assessment, Deputy Prime Minister Anton Greyling said ties had grown."
+    )
+    delegation = values(text, "delegations")[0]
+    assert (delegation["origin_country"], delegation["host_country"]) == ("VN", "MZ")
+    assert delegation["head"] == "Anton Greyling"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Соглашение о торговле услугами могут подписать 8 июня в Сочи, сообщил генсек Содружества.", ""),
+        ("Кроме того, стороны подчеркнули, что важно принять совместную «дорожную карту» сотрудничества.", "proposed"),
+        ("The signing of a number of agreements between Belarus and Pakistan is also envisaged.", "proposed"),
+    ],
+)
+def test_a_possible_or_wished_document_is_not_signed(text, status):
+    statuses = {a["status"] for a in values(text, "agreements")}
+    assert "signed" not in statuses
+    if status:
+        assert statuses == {status}
+
+
+def test_a_possible_signing_is_no_signing_event_and_no_title_word():
+    text = (
+        "30 мая, Минск. Генеральный секретарь Содружества Сергей Лебедев выразил надежду на то, что соглашение "
+        "о свободной торговле услугами удастся подписать 8 июня в Сочи."
+    )
+    assert not [e for e in values(text, "events") if e["kind"] == "signing"]
+    text = "Соглашение о свободной торговле услугами могут подписать в Сочи."
+    assert [a["title"] for a in values(text, "agreements")] == ["Соглашение о свободной торговле услугами"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the fresh Arabic article's shape: the guest hands over a letter from his president, who stayed home
+        "استقبل وزير الخارجية السعودي في مكتبه بالرياض اليوم وزير العلاقات الخارجية الأنغولي تيتي برانكو، "
+        "الذي سلمه رسالة خطية من الرئيس الأنغولي جواو مورينو.",
+        "Saudi Foreign Minister Faisal Amran received in Riyadh the Angolan Minister of External Relations Tito "
+        "Branco, who conveyed a message from Angolan President Joao Moreno.",
+    ],
+)
+def test_the_sender_of_a_letter_is_no_member_of_the_visit(text):
+    delegation = values(text, "delegations")[0]
+    assert (delegation["origin_country"], delegation["host_country"]) == ("AO", "SA")
+    assert not {"جواو مورينو", "Joao Moreno"} & set(delegation["members"] + [delegation["head"]])
+
+
+def test_a_ministrys_last_title_word_is_not_glued_to_the_name():
+    text = (
+        "Rabat - Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates Nadir Belkacem and the "
+        "Minister of Foreign Affairs of the Maldives Ahmed Rasheed signed four agreements in Rabat on Friday."
+    )
+    assert "Nadir Belkacem" in [p["normal"] for p in values(text, "people")]
