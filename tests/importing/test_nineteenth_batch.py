@@ -138,3 +138,16 @@ def test_a_ministrys_last_title_word_is_not_glued_to_the_name():
         "Minister of Foreign Affairs of the Maldives Ahmed Rasheed signed four agreements in Rabat on Friday."
     )
     assert "Nadir Belkacem" in [p["normal"] for p in values(text, "people")]
+
+
+def test_was_received_with_by_further_on_is_passive():
+    # A fresh English article's shape: "X, in Vietnam on an official visit, was received in Hanoi on January 23
+    # by Y": X is the guest, Y receives.
+    text = (
+        "Hanoi – Lithuanian Minister of the Interior Ramunas Kairys, currently in Vietnam on an official visit, "
+        "was received in Hanoi on January 23 by Deputy Prime Minister Tran Van Long."
+    )
+    delegation = values(text, "delegations")[0]
+    assert (delegation["origin_country"], delegation["host_country"]) == ("LT", "VN")
+    assert delegation["head"] == "Ramunas Kairys"
+    assert delegation["host_officials"] == ["Tran Van Long"]

@@ -98,6 +98,18 @@ INVITED = compile_cue(
 )
 
 PASSIVE_BY = compile_cue(r"(?:\s+\w+){0,3}?\s+by\s", re.I)
+# "X was received in Hanoi on January 23 by Y": after "was", "by" may come further on.
+_PASSIVE_AUX = compile_cue(r"(?<!\w)(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
+_PASSIVE_BY_FAR = compile_cue(r"(?:\s+[\w,]+){0,8}?\s+by\s", re.I)
+
+
+def passive_by(text: str, verb: re.Match) -> re.Match | None:
+    """The "by" that makes the verb passive ("received by Y", "was received in Hanoi on Monday by Y")."""
+    near = PASSIVE_BY.match(text, verb.end())
+    if near or not _PASSIVE_AUX.search(text[: verb.start()]):
+        return near
+    return _PASSIVE_BY_FAR.match(text, verb.end())
+
 
 # "accompanied by Prime Minister X, President Y toured …": X goes along, Y is the visitor.
 ACCOMPANIED = compile_cue(r"(?:accompanied by|в сопровождении|برفقة|يرافقه)\s+(?:\S+\s+){0,3}$", re.I)

@@ -39,7 +39,6 @@ from .visit_cues import (
     HEADED_BY,
     INVITED,
     LED,
-    PASSIVE_BY,
     RECALLED,
     RECEIVED,
     REMOTE,
@@ -47,6 +46,7 @@ from .visit_cues import (
     TOWARDS_BEFORE,
     VISIT,
     VISIT_NOUN,
+    passive_by,
 )
 from .visit_merge import member_only, merge
 from .visit_readings import (
@@ -182,7 +182,7 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
         hint = _host_hint(context, sentence, origin)
         head = next((p.name for p in after if not p.country or p.country != hint), "")
     received = RECEIVED.search(text)
-    passive = received is not None and PASSIVE_BY.match(text, received.end())
+    passive = received is not None and passive_by(text, received)
     if received:
         receivers = context.people_in(sentence.start, offset + received.start())
         if receivers and delegation and receivers[-1].end <= offset + delegation.start() < offset + received.start():
@@ -481,7 +481,7 @@ def _more_guests(context: DocumentContext, sentence: Sentence, origin: str, host
     received = RECEIVED.search(sentence.text)
     if not received or not host or not origin:
         return []
-    passive = PASSIVE_BY.match(sentence.text, received.end())
+    passive = passive_by(sentence.text, received)
     span = (sentence.start, sentence.end) if passive else (sentence.start + received.end(), sentence.end)
     extra: list[tuple[str, str]] = []
     for person in context.people_in(*span):
