@@ -151,3 +151,22 @@ def test_was_received_with_by_further_on_is_passive():
     assert (delegation["origin_country"], delegation["host_country"]) == ("LT", "VN")
     assert delegation["head"] == "Ramunas Kairys"
     assert delegation["host_officials"] == ["Tran Van Long"]
+
+
+@pytest.mark.parametrize(
+    "described",
+    [
+        "The first is an agreement exempting holders of diplomatic passports from visas; the second is an "
+        "agreement on the readmission of citizens.",
+        "One of them is an agreement exempting holders of diplomatic passports from visas, the other an agreement "
+        "on the readmission of citizens.",
+    ],
+)
+def test_documents_counted_then_described_one_by_one(described):
+    text = f"In Hanoi, the ministers of Vietnam and Lithuania signed two documents. {described}"
+    titles = sorted(a["title"] for a in values(text, "agreements"))
+    assert titles == [
+        "agreement exempting holders of diplomatic passports from visas",
+        "agreement on the readmission of citizens",
+    ]
+    assert {a["status"] for a in values(text, "agreements")} == {"signed"}

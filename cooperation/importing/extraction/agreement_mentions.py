@@ -383,7 +383,10 @@ def _conditional(text: str, mention: re.Match) -> bool:
 # "The package also included a programme on culture": a document listed after signed ones shares their act.
 _LISTING = compile_cue(
     r"(?<!\w)(?:also|as well as|in addition|includ\w*|among|alongside|также|кроме того|в том числе|среди|"
-    r"أيضا|أيضاً|كذلك|إلى جانب|شملت|تضمنت|وشملت|وتضمنت|بالإضافة)(?!\w)",
+    r"أيضا|أيضاً|كذلك|إلى جانب|شملت|تضمنت|وشملت|وتضمنت|بالإضافة|"
+    # "two documents were signed. The first is an agreement on A; the second, an agreement on B"
+    r"the\s+(?:first|second|third|fourth|other|last)|one\s+of\s+them|перв(?:ый|ая|ое)|втор(?:ой|ая|ое)|"
+    r"друг(?:ой|ая|ое)\s+[—–-]|(?:один|одна|одно)\s+из\s+них|أحدهما|إحداهما|الأولى|الثانية)(?!\w)",
     re.I,
 )
 
