@@ -170,3 +170,32 @@ def test_documents_counted_then_described_one_by_one(described):
         "agreement on the readmission of citizens",
     ]
     assert {a["status"] for a in values(text, "agreements")} == {"signed"}
+
+
+def test_the_visit_being_prepared_is_not_the_one_made():
+    # A fresh Russian article's shape: the foreign minister came to Moscow to prepare his president's visit; the
+    # headline names the president's visit. The visit made is the minister's; the president's is not proposed.
+    text = (
+        "Главы МИД Узбекистана и России подготовили почву для визита Мирзаева в Москву\n\n"
+        "8 ноября в Москве прошли переговоры министра иностранных дел Российской Федерации Сергея Лаврова и министра "
+        "иностранных дел Республики Узбекистан Абдулазиза Каримова. Узбекский министр прибыл в российскую столицу с "
+        "рабочим визитом.\n\n"
+        "Главной темой встречи стала подготовка к предстоящему визиту президента Республики Узбекистан Шавката "
+        "Мирзаева в Российскую Федерацию."
+    )
+    delegations = values(text, "delegations")
+    assert [(d["origin_country"], d["host_country"], d["head"]) for d in delegations] == [
+        ("UZ", "RU", "Абдулазиз Каримов")
+    ]
+    assert delegations[0]["host_officials"] == ["Сергей Лавров"]
+    assert not [m for m in delegations[0]["members"] if "Мирза" in m]
+
+
+def test_a_title_for_a_name_takes_the_person_just_named():
+    text = (
+        "The Minister of Foreign Affairs of Zambia Joseph Malanji held talks in Nairobi with the Cabinet Secretary "
+        "for Foreign Affairs of Kenya Monica Juma. The Zambian minister arrived in Kenya on Monday for a two-day visit."
+    )
+    delegation = values(text, "delegations")[0]
+    assert (delegation["origin_country"], delegation["host_country"]) == ("ZM", "KE")
+    assert delegation["head"] == "Joseph Malanji"

@@ -145,6 +145,14 @@ PLANNED = compile_cue(
     re.I,
 )
 
+# A visit others prepare: "подготовили почву для визита X", "preparations for the visit of X", "ahead of the
+# visit of X", "تمهيدا لزيارة X". Told beside the visit made to prepare it, it is another, later visit.
+PREPARED_FOR = compile_cue(
+    r"(?<!\w)(?:подготов\w+\s+(?:\w+\s+)?(?:для|к)|в\s+преддверии|накануне|ahead\s+of|preparations?\s+for|"
+    r"to\s+prepare\s+for|تمهيدا|تمهيداً|استعدادا|استعداداً|تحضيرا|تحضيراً)(?!\w)",
+    re.I,
+)
+
 # "предстоящему визиту Президента X в Y", "the upcoming visit of X to Y": a scheduled visit, named as one.
 SCHEDULED_VISIT = compile_cue(
     r"(?<!\w)(?:предстоящ\w+\s+(?:\w+\s+)?(?:визит\w*|поездк\w*)|(?:upcoming|forthcoming)\s+(?:\w+\s+)?visit)(?!\w)",

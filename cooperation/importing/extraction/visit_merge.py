@@ -9,7 +9,7 @@ from .base import NUMBER_WORDS, Found, compile_cue
 from .cities import city_name
 from .context import DocumentContext
 from .cues import BACKGROUND, EVENT_PATTERNS
-from .visit_cues import MEMBER_OF, PLANNED, VISIT
+from .visit_cues import MEMBER_OF, PLANNED, PREPARED_FOR, VISIT
 from .visit_readings import resident
 
 
@@ -77,11 +77,37 @@ def merge(context: DocumentContext, found: list[Found], named_host: set[int], re
         other = (len(reverse.extra_evidence), bool(reverse.value["head"]), bool(reverse.value["date_in_sentence"]))
         if weight < other or (weight == other and not weight[1] and item.evidence.start < reverse.evidence.start):
             result.remove(item)
-    result.sort(key=lambda item: id(item) in recalled)  # the visit the story reports first: events link to it
+    # The visit prepared by the one the story reports is not proposed: it has not been made.
+    prepared = [
+        item
+        for item in result
+        if _prepared(context, item)
+        and any(
+            other is not item
+            and not _prepared(context, other)
+            and (other.value["origin_country"], other.value["host_country"])
+            == (item.value["origin_country"], item.value["host_country"])
+            for other in result
+        )
+    ]
+    result = [item for item in result if item not in prepared]
+    # The visit the story reports first, then one to come, then one recalled: events link to the first.
+    aside = {
+        id(item)
+        for item in result
+        if id(item) in recalled or (_planned(context, item) and not item.value["date_in_sentence"])
+    }
+    result.sort(key=lambda item: (id(item) in recalled, id(item) in aside))
+    reported = [item for item in result if id(item) not in aside]
     for item in result:
-        _people_of(context, item, single_visit=len(result) == 1)
+        # In a story of one visit (besides those recalled or to come), the host's people named are its hosts.
+        _people_of(context, item, single_visit=len(reported) == 1 and item is reported[0])
         _last_day_from_length(context, item)
         item.confidence = 0.85 if item.value["start"] else 0.7
+    # Whoever heads one of the story's visits is no member of another (nor of the one he is to make).
+    heads = {item.value["head"] for item in [*result, *prepared] if item.value["head"]}
+    for item in result:
+        item.value["members"] = [m for m in item.value["members"] if m not in heads]
     return result
 
 
@@ -129,6 +155,8 @@ def _other_visit(context: DocumentContext, first: Found, later: Found, named_hos
         return True  # a dated visit long before the article's own date is an earlier one
     if a["head"] and b["head"] and a["head"] != b["head"] and _told_as_past(context, later):
         return True  # "… signed last year, during a visit that the oil minister X made": another visit
+    if a["head"] and b["head"] and a["head"] != b["head"] and _prepared(context, first) != _prepared(context, later):
+        return True  # "the foreign minister came to prepare the president's visit": one made, one to come
     return _earlier_year(context, first) != _earlier_year(context, later)
 
 
@@ -197,6 +225,14 @@ def _both_told(context: DocumentContext, item: Found, reverse: Found, named_host
         or _other_visit(context, item, reverse, named_host)
         # "Матвиенко посетит Казахстан" and "казахстанская делегация приехала в Москву": one planned, one made
         or _planned(context, item) != _planned(context, reverse)
+    )
+
+
+def _prepared(context: DocumentContext, item: Found) -> bool:
+    """The visit is one that someone prepares (``PREPARED_FOR`` just before the word for it), in every mention."""
+    return all(
+        PREPARED_FOR.search(context.text, max(context.sentence_at(e.start).start, e.start - 50), e.start)
+        for e in [item.evidence, *item.extra_evidence]
     )
 
 

@@ -143,7 +143,13 @@ def _clauses(context: DocumentContext):
 
 
 # "He arrived in Singapore on Monday", "Она прибыла в Минск": the visitor is the one the sentence before named.
-_PRONOUN_SUBJECT = compile_cue(r"^\s*(?:He|She|Он|Она)\s", re.I)
+# ... or with a title for a name: "The minister arrived", "Узбекский министр прибыл", "وصل الوزير".
+_PRONOUN_SUBJECT = compile_cue(
+    r"^\s*(?:He|She|Он|Она|(?:The|This)\s+(?:\w+\s+)?(?:minister|president|premier|chairman|speaker)|"
+    r"(?:\w+(?:ий|ый)\s+)?(?:министр|президент|премьер|председатель|спикер)|"
+    r"(?:و?(?:وصل|توجه|زار|غادر)\s+)?(?:ال)?(?:وزير|رئيس))\s",
+    re.I,
+)
 
 
 def _said_before(context: DocumentContext, sentence: Sentence, origin: str, host: str) -> str:
