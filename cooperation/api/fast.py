@@ -13,26 +13,38 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from cooperation import models as m
 from cooperation.times import hhmm, starts_at_iso
 
+from .prepared import AnyOf, compiled_once
 from .serializers import OrganisationRefSerializer, PositionSerializer, SupportSerializer, country, partial_date
+
+
+@compiled_once
+def _name_rows(model, owner: str, ids: set[int]) -> QuerySet:
+    return (
+        model.objects.filter(AnyOf(f"{owner}_id", ids))
+        .order_by("id")
+        .values_list(f"{owner}_id", "name", "language", "script", "kind", "grammatical_case")
+    )
 
 
 def _names(model, owner: str, ids: set[int]) -> dict[int, list[dict]]:
     found: dict[int, list[dict]] = defaultdict(list)
-    rows = (
-        model.objects.filter(**{f"{owner}_id__in": ids})
-        .order_by("id")
-        .values_list(f"{owner}_id", "name", "language", "script", "kind", "grammatical_case")
-    )
-    for owner_id, name, language, script, kind, case in rows:
+    for owner_id, name, language, script, kind, case in _name_rows(model, owner, ids):
         found[owner_id].append(
             {"name": name, "language": language, "script": script, "kind": kind, "grammatical_case": case or None}
         )
     return found
+
+
+@compiled_once
+def _organisation_rows(ids: set[int]) -> QuerySet:
+    return m.Organisation.objects.filter(AnyOf("id", ids)).values_list(
+        "id", "slug", "name", "abbreviation", "kind", "country"
+    )
 
 
 def _organisations(ids: set[int], link) -> dict[int, dict]:
@@ -40,9 +52,7 @@ def _organisations(ids: set[int], link) -> dict[int, dict]:
     if not ids:
         return {}
     names = _names(m.OrganisationName, "organisation", ids)
-    rows = m.Organisation.objects.filter(id__in=ids).values_list(
-        "id", "slug", "name", "abbreviation", "kind", "country"
-    )
+    rows = _organisation_rows(ids)
     return {
         pk: {
             "slug": slug,
@@ -72,6 +82,20 @@ _PEOPLE_FIELDS = (
 )
 
 
+@compiled_once
+def _people_rows(model, parent: str, ids: list[int], ordering: tuple[str, ...], extra: tuple[str, ...]) -> QuerySet:
+    return (
+        model.objects.filter(AnyOf(f"{parent}_id", ids))
+        .order_by(*ordering)
+        .values_list(f"{parent}_id", *extra, *_PEOPLE_FIELDS)
+    )
+
+
+@compiled_once
+def _official_rows(ids: set[int]) -> QuerySet:
+    return m.Official.objects.filter(AnyOf("id", ids)).values_list("id", "slug", "name", "honorific_prefix", "country")
+
+
 def _people(
     model, parent: str, ids: list[int], ordering: tuple[str, ...], link, extra: tuple[str, ...] = ("role",)
 ) -> dict[int, list[dict]]:
@@ -82,21 +106,12 @@ def _people(
     ``ordering`` names the parent by its column (``event_id``): ordering by ``event`` would join the events
     table to sort by *its* default ordering, which took 100 ms per page at 200,000 events.
     """
-    rows = list(
-        model.objects.filter(**{f"{parent}_id__in": ids})
-        .order_by(*ordering)
-        .values_list(f"{parent}_id", *extra, *_PEOPLE_FIELDS)
-    )
+    rows = _people_rows(model, parent, ids, ordering, extra)
     width = len(extra)
     # Officials in their own query: joined in, PostgreSQL hashes the whole officials table (130 ms at 50,000).
     official_ids = {row[1 + width] for row in rows}
     names = _names(m.OfficialName, "official", official_ids)
-    officials = {
-        pk: (slug, name, honorific, code)
-        for pk, slug, name, honorific, code in m.Official.objects.filter(id__in=official_ids).values_list(
-            "id", "slug", "name", "honorific_prefix", "country"
-        )
-    }
+    officials = {pk: (slug, name, honorific, code) for pk, slug, name, honorific, code in _official_rows(official_ids)}
     found: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
         parent_id, own = row[0], dict(zip(extra, row[1 : 1 + width], strict=True))
@@ -127,15 +142,18 @@ def _people(
     return found
 
 
-def _topics(model, owner: str, ids: list[int], link) -> dict[int, list[dict]]:
-    through = model.topics.through
-    found: dict[int, list[dict]] = defaultdict(list)
-    rows = (
-        through.objects.filter(**{f"{owner}_id__in": ids})
+@compiled_once
+def _topic_rows(model, owner: str, ids: list[int]) -> QuerySet:
+    return (
+        model.topics.through.objects.filter(AnyOf(f"{owner}_id", ids))
         .order_by("topic__name")
         .values_list(f"{owner}_id", "topic__slug", "topic__name", "topic__name_ru", "topic__name_ar")
     )
-    for owner_id, slug, name, name_ru, name_ar in rows:
+
+
+def _topics(model, owner: str, ids: list[int], link) -> dict[int, list[dict]]:
+    found: dict[int, list[dict]] = defaultdict(list)
+    for owner_id, slug, name, name_ru, name_ar in _topic_rows(model, owner, ids):
         found[owner_id].append(
             {
                 "slug": slug,
@@ -146,28 +164,35 @@ def _topics(model, owner: str, ids: list[int], link) -> dict[int, list[dict]]:
     return found
 
 
-def _countries(model, owner: str, ids: list[int]) -> dict[int, list[dict]]:
-    """A record's list of countries (participating, beneficiary), in code order."""
-    found: dict[int, list[dict]] = defaultdict(list)
-    rows = (
-        model.objects.filter(**{f"{owner}_id__in": ids})
+@compiled_once
+def _country_rows(model, owner: str, ids: list[int]) -> QuerySet:
+    return (
+        model.objects.filter(AnyOf(f"{owner}_id", ids))
         .order_by(f"{owner}_id", "country")
         .values_list(f"{owner}_id", "country")
     )
-    for owner_id, code in rows:
+
+
+def _countries(model, owner: str, ids: list[int]) -> dict[int, list[dict]]:
+    """A record's list of countries (participating, beneficiary), in code order."""
+    found: dict[int, list[dict]] = defaultdict(list)
+    for owner_id, code in _country_rows(model, owner, ids):
         found[owner_id].append(country(code))
     return found
 
 
-def _supports(owner: str, ids: list[int], link, *, partner: bool) -> dict[int, list[dict]]:
-    """The records' ``sources``, one query for the page; partners never see the office's internal notes."""
-    rows = m.Citation.objects.filter(**{f"{owner}_id__in": ids}).order_by("source_id", "id")
+@compiled_once
+def _support_rows(owner: str, ids: list[int], partner: bool) -> QuerySet:
+    rows = m.Citation.objects.filter(AnyOf(f"{owner}_id", ids)).order_by("source_id", "id")
     if partner:
         rows = rows.exclude(source__kind=m.SourceKind.INTERNAL_NOTE)
+    return rows.values_list(f"{owner}_id", "source__slug", "source__title", "source__url", "passage", "locator")
+
+
+def _supports(owner: str, ids: list[int], link, *, partner: bool) -> dict[int, list[dict]]:
+    """The records' ``sources``, one query for the page; partners never see the office's internal notes."""
     found: dict[int, list[dict]] = defaultdict(list)
-    for owner_id, slug, title, url, passage, locator in rows.values_list(
-        f"{owner}_id", "source__slug", "source__title", "source__url", "passage", "locator"
-    ):
+    for owner_id, slug, title, url, passage, locator in _support_rows(owner, ids, partner):
         found[owner_id].append(SupportSerializer.build(slug, title, url, passage, locator, link))
     return found
 
@@ -226,13 +251,18 @@ def delegations(page: list[m.Delegation], link, *, partner: bool) -> list[dict]:
     return result
 
 
-def events(page: list[m.Event], link, *, partner: bool) -> list[dict]:
-    ids = [e.pk for e in page]
-    organisers = list(
-        m.EventOrganiser.objects.filter(event_id__in=ids)
+@compiled_once
+def _organiser_rows(ids: list[int]) -> QuerySet:
+    return (
+        m.EventOrganiser.objects.filter(AnyOf("event_id", ids))
         .order_by("event_id", "id")
         .values_list("event_id", "role", "organisation_id")
     )
+
+
+def events(page: list[m.Event], link, *, partner: bool) -> list[dict]:
+    ids = [e.pk for e in page]
+    organisers = _organiser_rows(ids)
     organisations = _organisations({e.venue_organisation_id for e in page} | {row[2] for row in organisers}, link)
     by_event: dict[int, list[dict]] = defaultdict(list)
     for event_id, role, organisation_id in organisers:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.db.models import QuerySet
+
 from cooperation import models as m
 
 from .fast import _countries, _organisations, _people, _record, _record_ref, _supports, _title, _topics
+from .prepared import AnyOf, compiled_once
 from .serializers import country, partial_date
 
 
@@ -21,20 +24,39 @@ def _ref(basename: str, slug: str, title: str, title_ru: str, title_ar: str, lin
     return {"slug": slug, "url": link(basename, slug), "title": title}
 
 
-def agreements(page: list[m.Agreement], link, *, partner: bool) -> list[dict]:
-    ids = [a.pk for a in page]
-    parties = list(
-        m.AgreementParty.objects.filter(agreement_id__in=ids)
+@compiled_once
+def _party_rows(ids: list[int]) -> QuerySet:
+    return (
+        m.AgreementParty.objects.filter(AnyOf("agreement_id", ids))
         .order_by("agreement_id", "order", "id")
         .values_list("agreement_id", "id", "country", "organisation_id")
     )
-    organisations = _organisations({row[3] for row in parties}, link)
-    actions: dict[int, list[dict]] = defaultdict(list)
-    for party_id, kind, date, precision, note in (
-        m.AgreementAction.objects.filter(party__agreement_id__in=ids)
+
+
+@compiled_once
+def _action_rows(ids: list[int]) -> QuerySet:
+    return (
+        m.AgreementAction.objects.filter(AnyOf("party__agreement_id", ids))
         .order_by("party_id", "date", "id")
         .values_list("party_id", "kind", "date", "date_precision", "note")
-    ):
+    )
+
+
+@compiled_once
+def _relation_rows(ids: list[int]) -> QuerySet:
+    return (
+        m.AgreementRelation.objects.filter(AnyOf("source_id", ids))
+        .order_by("source_id", "id")
+        .values_list("source_id", "kind", "target__slug", "target__title", "target__title_ru", "target__title_ar")
+    )
+
+
+def agreements(page: list[m.Agreement], link, *, partner: bool) -> list[dict]:
+    ids = [a.pk for a in page]
+    parties = _party_rows(ids)
+    organisations = _organisations({row[3] for row in parties}, link)
+    actions: dict[int, list[dict]] = defaultdict(list)
+    for party_id, kind, date, precision, note in _action_rows(ids):
         actions[party_id].append({"kind": kind, "date": partial_date(date, precision), "note": note})
     by_agreement: dict[int, list[dict]] = defaultdict(list)
     on_behalf_of: dict[int, str] = {}
@@ -46,11 +68,7 @@ def agreements(page: list[m.Agreement], link, *, partner: bool) -> list[dict]:
         on_behalf_of[party_id] = organisation["slug"] if organisation else str(code)
     signatories = _people(m.AgreementSignatory, "agreement", ids, ("agreement_id", "id"), link, extra=("party_id",))
     relations: dict[int, list[dict]] = defaultdict(list)
-    for source_id, kind, *target in (
-        m.AgreementRelation.objects.filter(source_id__in=ids)
-        .order_by("source_id", "id")
-        .values_list("source_id", "kind", "target__slug", "target__title", "target__title_ru", "target__title_ar")
-    ):
+    for source_id, kind, *target in _relation_rows(ids):
         relations[source_id].append({"kind": kind, "agreement": _ref("agreement", *target, link)})
     topics = _topics(m.Agreement, "agreement", ids, link)
     sources = _supports("agreement", ids, link, partner=partner)
@@ -88,13 +106,30 @@ def agreements(page: list[m.Agreement], link, *, partner: bool) -> list[dict]:
     return result
 
 
-def programmes(page: list[m.TrainingProgramme], link, *, partner: bool) -> list[dict]:
-    ids = [p.pk for p in page]
-    partners = list(
-        m.TrainingProgramme.partners.through.objects.filter(trainingprogramme_id__in=ids)
+@compiled_once
+def _partner_rows(ids: list[int]) -> QuerySet:
+    return (
+        m.TrainingProgramme.partners.through.objects.filter(AnyOf("trainingprogramme_id", ids))
         .order_by("trainingprogramme_id", "organisation_id")
         .values_list("trainingprogramme_id", "organisation_id")
     )
+
+
+@compiled_once
+def _stage_rows(ids: list[int]) -> QuerySet:
+    return (
+        m.ProgrammeStage.objects.filter(AnyOf("programme_id", ids))
+        .order_by("programme_id", "number", "id")
+        .values_list(
+            "programme_id", "id", "number", "title", "mode", "city", "country", "start_date", "start_precision",
+            "end_date", "end_precision", "event__slug", "event__title", "event__title_ru", "event__title_ar",
+        )
+    )  # fmt: skip
+
+
+def programmes(page: list[m.TrainingProgramme], link, *, partner: bool) -> list[dict]:
+    ids = [p.pk for p in page]
+    partners = _partner_rows(ids)
     organisations = _organisations(
         {p.provider_id for p in page} | {p.beneficiary_organisation_id for p in page} | {row[1] for row in partners},
         link,
@@ -103,14 +138,7 @@ def programmes(page: list[m.TrainingProgramme], link, *, partner: bool) -> list[
     for programme_id, organisation_id in partners:
         partners_of[programme_id].append(organisations[organisation_id])
     countries = _countries(m.ProgrammeCountry, "programme", ids)
-    stages = list(
-        m.ProgrammeStage.objects.filter(programme_id__in=ids)
-        .order_by("programme_id", "number", "id")
-        .values_list(
-            "programme_id", "id", "number", "title", "mode", "city", "country", "start_date", "start_precision",
-            "end_date", "end_precision", "event__slug", "event__title", "event__title_ru", "event__title_ar",
-        )
-    )  # fmt: skip
+    stages = _stage_rows(ids)
     modules = _topics(m.ProgrammeStage, "programmestage", [row[1] for row in stages], link)
     stages_of: dict[int, list[dict]] = defaultdict(list)
     for programme_id, pk, number, title, mode, city, code, start, start_p, end, end_p, *event in stages:

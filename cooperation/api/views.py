@@ -20,6 +20,7 @@ from cooperation.models import Change, ChangeAction, SourceKind
 from cooperation.sync import RECORD_TYPES
 
 from . import fast, fast_agreements, selectors, serializers
+from .filtering import FilterBackend
 from .pagination import ChangeCursorPagination
 from .permissions import is_partner
 from .renderers import CsvRenderer, OrjsonRenderer
@@ -102,6 +103,7 @@ class RecordViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     lookup_value_regex = "[-a-zA-Z0-9_]+"
     renderer_classes = [OrjsonRenderer, CsvRenderer]
+    filter_backends = [FilterBackend]
     selector = None
 
     def get_queryset(self):
@@ -293,5 +295,6 @@ class ChangeListView(ConditionalMixin, ListAPIView):
     serializer_class = serializers.ChangeSerializer
     filterset_class = ChangeFilter
     renderer_classes = [OrjsonRenderer, CsvRenderer]
+    filter_backends = [FilterBackend]
     queryset = Change.objects.all()
     pagination_class = ChangeCursorPagination
