@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import QuerySet
 
 from cooperation import models as m
 from cooperation.times import hhmm, starts_at_iso
 
 from .prepared import AnyOf, compiled_once
-from .serializers import OrganisationRefSerializer, PositionSerializer, SupportSerializer, country, partial_date
+from .serializers import OrganisationRefSerializer, SupportSerializer, country, partial_date
 
 
 @compiled_once
@@ -115,21 +115,10 @@ def _people(
     found: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
         parent_id, own = row[0], dict(zip(extra, row[1 : 1 + width], strict=True))
-        (
-            official_id, position_id, title, title_ru, title_ar,
-            start, start_precision, end, end_precision, org_slug, org_name,
-        ) = row[1 + width :]  # fmt: skip
+        official_id, position_id = row[1 + width], row[2 + width]
         slug, name, honorific, official_country = officials[official_id]
-        position = None
-        if position_id is not None:
-            position = {
-                "title": {"en": title, "ru": title_ru or None, "ar": title_ar or None},
-                "organisation": {"slug": org_slug, "url": link("organisation", org_slug), "name": org_name}
-                if org_slug
-                else None,
-                "start": partial_date(start, start_precision),
-                "end": partial_date(end, end_precision),
-            }
+        # the post's columns, led by its id, are laid out as ``_position_rows``' (led by the official's id)
+        position = _post(row[2 + width :], link) if position_id is not None else None
         official = {
             "slug": slug,
             "url": link("official", slug),
@@ -303,10 +292,9 @@ def events(page: list[m.Event], link, *, partner: bool) -> list[dict]:
 def officials(page: list[m.Official], link, *, partner: bool, as_of: dt.date | None = None) -> list[dict]:
     ids = [o.pk for o in page]
     names = _names(m.OfficialName, "official", set(ids))
-    # Posts as instances: a few per official, and ``position_on`` (the domain's rule for ``as_of``) reads them.
-    # ``id`` breaks ties between posts started the same day so that pages are stable.
-    positions = m.Position.objects.select_related("organisation").order_by("official_id", "-start_date", "id")
-    prefetch_related_objects(page, Prefetch("positions", queryset=positions))
+    posts: dict[int, list[tuple]] = defaultdict(list)
+    for row in _position_rows(ids):
+        posts[row[0]].append(row)
     sources = _supports("official", ids, link, partner=partner)
     result = []
     for o in page:
@@ -317,12 +305,40 @@ def officials(page: list[m.Official], link, *, partner: bool, as_of: dt.date | N
             "country": country(o.country),
             "summary": o.summary,
             "names": names.get(o.pk, []),
-            "positions": [PositionSerializer.build(p, link) for p in o.positions.all()],
+            "positions": [_post(row, link) for row in posts[o.pk]],
         }
-        if as_of is not None:
-            fields["position_as_of"] = PositionSerializer.build(o.position_on(as_of), link)
+        if as_of is not None:  # the domain's rule (``Official.position_on``) on the same rows
+            held = m.held_on(posts[o.pk], as_of, dates=lambda row: row[4:8])
+            fields["position_as_of"] = _post(held, link) if held else None
         result.append(_record(o, "official", link, fields, sources))
     return result
+
+
+@compiled_once
+def _position_rows(ids: list[int]) -> QuerySet:
+    # ``id`` breaks ties between posts started the same day so that pages are stable.
+    return (
+        m.Position.objects.filter(AnyOf("official_id", ids))
+        .order_by("official_id", "-start_date", "id")
+        .values_list(
+            "official_id", "title", "title_ru", "title_ar", "start_date", "start_precision", "end_date",
+            "end_precision", "organisation__slug", "organisation__name",
+        )
+    )  # fmt: skip
+
+
+def _post(row: tuple, link) -> dict:
+    """A post as ``PositionSerializer`` describes it, from a row laid out as ``_position_rows``' (the first column,
+    an id, aside)."""
+    _id, title, title_ru, title_ar, start, start_precision, end, end_precision, org_slug, org_name = row
+    return {
+        "title": {"en": title, "ru": title_ru or None, "ar": title_ar or None},
+        "organisation": {"slug": org_slug, "url": link("organisation", org_slug), "name": org_name}
+        if org_slug
+        else None,
+        "start": partial_date(start, start_precision),
+        "end": partial_date(end, end_precision),
+    }
 
 
 def organisations(page: list[m.Organisation], link, *, partner: bool) -> list[dict]:

@@ -13,6 +13,7 @@ from .people import (
     OrganisationKind,
     OrganisationName,
     Position,
+    held_on,
 )
 from .programmes import (
     ProgrammeCountry,
@@ -104,4 +105,5 @@ __all__ = [
     "TimeStampedModel",
     "Topic",
     "TrainingProgramme",
+    "held_on",
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from cooperation.dates import PartialDate
 from cooperation.names import normalize, script_of, search_key
 
 from .base import (
@@ -164,9 +165,20 @@ class Official(SluggedModel):
 
     def position_on(self, day: dt.date) -> Position | None:
         """The position held on ``day``: answers "what was her title when she signed"."""
-        held = [p for p in self.positions.all() if p.covers(day)]
-        # Among several posts held at once, the most recently started is the one sources name first.
-        return max(held, key=lambda p: p.start_date or dt.date.min, default=None)
+        return held_on(self.positions.all(), day)
+
+
+def held_on(posts, day: dt.date, dates=lambda p: (p.start_date, p.start_precision, p.end_date, p.end_precision)):
+    """Of ``posts``, the one held on ``day`` (``Official.position_on``'s rule, for instances or the API's value rows:
+    ``dates`` reads a post's start date and precision, end date and precision). An open start or end counts as
+    unbounded; among several posts held at once, the most recently started is the one sources name first."""
+
+    def covers(post) -> bool:
+        start_date, start_precision, end_date, end_precision = dates(post)
+        start, end = PartialDate.of(start_date, start_precision), PartialDate.of(end_date, end_precision)
+        return (start is None or start.first_day <= day) and (end is None or day <= end.last_day)
+
+    return max((p for p in posts if covers(p)), key=lambda p: dates(p)[0] or dt.date.min, default=None)
 
 
 class OfficialName(AlternativeName):
@@ -215,11 +227,6 @@ class Position(TimeStampedModel, DateSpan):
         # The same rule as ``TranslatedTitleMixin``, without the mixin: the migrations record Position's bases,
         # and a new one would leave them out of step with the model.
         return in_reader_language(self, "title", language)
-
-    def covers(self, day: dt.date) -> bool:
-        """Whether the post was held on ``day``; an open start or end counts as unbounded."""
-        start, end = self.start, self.end
-        return (start is None or start.first_day <= day) and (end is None or day <= end.last_day)
 
 
 def _preferred_name(record, language: str | None) -> str:
