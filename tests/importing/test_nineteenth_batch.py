@@ -199,3 +199,24 @@ def test_a_title_for_a_name_takes_the_person_just_named():
     delegation = values(text, "delegations")[0]
     assert (delegation["origin_country"], delegation["host_country"]) == ("ZM", "KE")
     assert delegation["head"] == "Joseph Malanji"
+
+
+def test_a_counterpart_told_by_his_country_alone_is_welcomed_to_a_city():
+    text = (
+        "Russian Foreign Minister Sergei Lavrov held talks in Moscow.\n\n"
+        "Opening the meeting, Minister Lavrov welcomed his Kazakhstani counterpart to Moscow and spoke of the "
+        "intensive contacts between the two countries."
+    )
+    delegation = values(text, "delegations")[0]
+    assert (delegation["origin_country"], delegation["host_country"]) == ("KZ", "RU")
+    assert delegation["head"] != "Sergei Lavrov"  # he welcomed the guest: he hosts, whatever else is unknown
+
+
+def test_a_document_recalled_as_signed_is_no_signing_of_the_story():
+    text = (
+        "ASTANA – Foreign Minister Arman Dauletov held talks with his Azerbaijani counterpart Rauf Guliyev in "
+        "Astana on Monday. Minister Dauletov recalled that the two countries had signed an agreement on air "
+        "services in 2019."
+    )
+    assert not [e for e in values(text, "events") if e["kind"] == "signing"]
+    assert [e["kind"] for e in values(text, "events")] == ["meeting"]

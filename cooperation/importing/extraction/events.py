@@ -46,6 +46,7 @@ from .event_cues import (
 )
 from .event_days import dateline_day, earlier_year, nearest_day
 from .event_groups import met_in_turn, office_holders, one_by_one
+from .visit_cues import RECALLED
 from .visits import date_of
 
 # What a visit's programme is made of: such a sentence during a visit is an event even with no name in it.
@@ -79,6 +80,8 @@ def extract_events(context: DocumentContext, delegations: list[Found]) -> list[F
         dated = None
         for kind, match, generic in _event_kinds(sentence.text):
             before = NEXT_DAY.sub(" ", sentence.text[: match.start()])
+            if kind == "signing" and RECALLED.search(before):
+                continue  # "X recalled that the two countries had signed …": an earlier document, not this signing
             if _planned(before) or PLANNED_AFTER.search(sentence.text[match.end() :]):
                 dated = _written_date(context, sentence) if dated is None else dated
                 if not dated:

@@ -380,8 +380,8 @@ def _likely_head(context: DocumentContext, host: str) -> str:
                 continue  # "В делегацию вошли ректор X и …", "the delegation included X": members
             if _BY_THE_HOST.search(context.text, max(sentence.start, person.start - 90), person.start):
                 continue  # "the delegation was received by X": X hosts, he does not lead
-            if _RECEIVES_AFTER.match(context.text, person.end):
-                continue  # "وكان الوزير X في استقبال جوبي", "X received the delegation": X hosts
+            if any(_RECEIVES_AFTER.match(context.text, p.end) for p in context.people if p.name == person.name):
+                continue  # "وكان الوزير X في استقبال جوبي", "X welcomed his counterpart" anywhere: X hosts
             if _COUNTERPART_BEFORE.search(context.text, max(sentence.start, person.start - 40), person.start):
                 continue  # "held a meeting with his Laotian counterpart, Prime Minister X": the one met
             if person.country in ("", None) and not context.country_of(person.name):

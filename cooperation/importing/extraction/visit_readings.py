@@ -220,12 +220,13 @@ def received_a_guest(context: DocumentContext, sentence: Sentence) -> re.Match |
     guests = {p.country for p in visitors if p.country}
     if not guests and visitors and hosts and len(set(context.main_countries) - hosts) == 1:
         guests = set(context.main_countries) - hosts  # a guest whose title names no country, in a two-country story
-    if not before and not after:
-        # "the UAE's top diplomat received his Saudi counterpart": both sides told by their countries alone
-        end = sentence.start + received.end()
-        if _COUNTERPART_AFTER.match(context.text, end):
-            hosts = set(context.countries_in(max(sentence.start, position - 60), position)[-1:])
-            guests = set(context.countries_in(end, end + 40)[:1])
+    end = sentence.start + received.end()
+    if not after and _COUNTERPART_AFTER.match(context.text, end):
+        # "the UAE's top diplomat received his Saudi counterpart", "Minister X welcomed his Kazakhstani counterpart
+        # to Moscow": the guest told by his country alone; the host by the country before the verb, by his own
+        # country or by the city
+        hosts = set(context.countries_in(max(sentence.start, position - 60), position)[-1:]) or hosts
+        guests = set(context.countries_in(end, end + 40)[:1])
     return received if guests - hosts else None
 
 
