@@ -203,22 +203,12 @@ class OrganisationRefSerializer(BriefSerializer):
 
 
 class PositionSerializer(BriefSerializer):
+    """The shape only: posts are built from value rows by ``fast._post``."""
+
     title = TranslatedField("title")
     organisation = OrganisationRefSerializer(allow_null=True)
     start = PartialDateField("start")
     end = PartialDateField("end")
-
-    @staticmethod
-    def build(p, link) -> dict | None:
-        if p is None:
-            return None
-        organisation = p.organisation
-        return {
-            "title": translated(p, "title"),
-            "organisation": OrganisationRefSerializer.build(organisation, link) if organisation else None,
-            "start": partial_date(p.start_date, p.start_precision),
-            "end": partial_date(p.end_date, p.end_precision),
-        }
 
 
 class TopicBriefSerializer(BriefSerializer):

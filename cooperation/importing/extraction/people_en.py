@@ -98,6 +98,11 @@ _EN_LIST_CUE = re.compile(
 _REGION_WORDS = ("Region", "Province", "Territory", "Krai", "Oblast", "District", "Governorate", "County")
 
 
+def _title_or_not_name(word: str) -> bool:
+    """A word that starts or ends no name: a title's ("Minister") or another non-name word ("Ministry", "The")."""
+    return (word in _EN_NOT_NAME and word not in _EN_GIVEN_NAMES_OK) or word in _EN_TITLE_WORDS
+
+
 def _clean_name_run(name: str) -> tuple[str, int]:
     """Drop leading and trailing words that are not name words; returns the name and the offset removed."""
     tokens = name.split()
@@ -107,17 +112,12 @@ def _clean_name_run(name: str) -> tuple[str, int]:
     if country:
         offset = name.index(tokens[country])
         tokens = tokens[country:]
-    while tokens and (
-        (tokens[0] in _EN_NOT_NAME and tokens[0] not in _EN_GIVEN_NAMES_OK)
-        or tokens[0] in _EN_TITLE_WORDS
-        or _is_country(tokens[0])
-    ):
+    while tokens and (_title_or_not_name(tokens[0]) or _is_country(tokens[0])):
         offset += len(tokens[0]) + (1 if len(tokens) > 1 else 0)
         offset = name.index(tokens[1], offset - 1) if len(tokens) > 1 else offset
         tokens = tokens[1:]
     while tokens and (
-        (tokens[-1] in _EN_NOT_NAME and tokens[-1] not in _EN_GIVEN_NAMES_OK)
-        or tokens[-1] in _EN_TITLE_WORDS
+        _title_or_not_name(tokens[-1])
         or tokens[-1] in ("Officers", "Officials", "Secretaries", "Commissioners", *_REGION_WORDS)
         or _is_country(tokens[-1])
     ):
@@ -610,9 +610,8 @@ def _model_people(text: str) -> list[Mention]:
         name = text[start : entity.end_char]
         name = regex.sub(r"(?:['’]s?|[,.;:])$", "", name).strip()
         tokens = name.split()
-        while len(tokens) > 2 and (
-            (tokens[0] in _EN_NOT_NAME and tokens[0] not in _EN_GIVEN_NAMES_OK) or tokens[0] in _EN_TITLE_WORDS
-        ):  # "… and Moroccan Expatriates Nasser Bourita": the model took the title's last word into the name
+        # "… and Moroccan Expatriates Nasser Bourita": the model took the title's last word into the name
+        while len(tokens) > 2 and _title_or_not_name(tokens[0]):
             cut = name.index(tokens[1], len(tokens[0]))
             start, name, tokens = start + cut, name[cut:], tokens[1:]
         if regex.fullmatch(_EN_HONORIFIC, name):
@@ -628,7 +627,7 @@ def _model_people(text: str) -> list[Mention]:
         # ("... Academy") makes a body's or an event's name, never a person's.
         if any(regex.search(r"\w['’]s?$", t) for t in tokens[:-1]) or name.endswith(("'", "’")):
             continue
-        if (tokens[-1] in _EN_NOT_NAME and tokens[-1] not in _EN_GIVEN_NAMES_OK) or tokens[-1] in _EN_TITLE_WORDS:
+        if _title_or_not_name(tokens[-1]):
             continue
         honorific = ""
         if lead:

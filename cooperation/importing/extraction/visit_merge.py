@@ -78,18 +78,9 @@ def merge(context: DocumentContext, found: list[Found], named_host: set[int], re
         if weight < other or (weight == other and not weight[1] and item.evidence.start < reverse.evidence.start):
             result.remove(item)
     # The visit prepared by the one the story reports is not proposed: it has not been made.
-    prepared = [
-        item
-        for item in result
-        if _prepared(context, item)
-        and any(
-            other is not item
-            and not _prepared(context, other)
-            and (other.value["origin_country"], other.value["host_country"])
-            == (item.value["origin_country"], item.value["host_country"])
-            for other in result
-        )
-    ]
+    to_come = [item for item in result if _prepared(context, item)]
+    made = {(i.value["origin_country"], i.value["host_country"]) for i in result if i not in to_come}
+    prepared = [item for item in to_come if (item.value["origin_country"], item.value["host_country"]) in made]
     result = [item for item in result if item not in prepared]
     # The visit the story reports first, then one to come, then one recalled: events link to the first.
     aside = {

@@ -66,7 +66,7 @@ __all__ = ["date_of", "extract_delegations"]  # events.py reads a sentence's dat
 def extract_delegations(context: DocumentContext) -> list[Found]:
     found: list[Found] = []
     named_host: set[int] = set()  # the readings whose sentence names where the visit went
-    background: set[int] = set()  # the readings of a visit recalled, not the one the story reports
+    recalled: set[int] = set()  # the readings of a visit recalled, not the one the story reports
     remote = REMOTE.search(context.text)
     for sentence in _clauses(context):
         delegation = DELEGATION.search(sentence.text)
@@ -98,7 +98,7 @@ def extract_delegations(context: DocumentContext) -> list[Found]:
         if explicit:
             named_host.add(id(found[-1]))
         if RECALLED.search(sentence.text):
-            background.add(id(found[-1]))
+            recalled.add(id(found[-1]))
         # "побывает в Узбекистане, Казахстане и Кыргызстане": each country listed is a visit of its own
         for other_host in [c for c in listed_with(context, sentence, host) if c != origin]:
             found.append(reading(context, sentence, delegation or visit, origin, other_host, head, confidence=0.6))
@@ -113,17 +113,17 @@ def extract_delegations(context: DocumentContext) -> list[Found]:
         for anchor, earlier_origin, earlier_host, earlier_head in earlier_visits(context, sentence, head):
             found.append(reading(context, sentence, anchor, earlier_origin, earlier_host, earlier_head, confidence=0.5))
             named_host.add(id(found[-1]))
-            background.add(id(found[-1]))
+            recalled.add(id(found[-1]))
     # A visit the story recalls ("Lavrov recalled that he visited Ashgabat in June") is not the one it reports:
     # with only such readings, the talks the story reports are still looked for.
-    story = [f for f in found if id(f) not in background]
+    story = [f for f in found if id(f) not in recalled]
     if not any(f.value["origin_country"] and f.value["host_country"] for f in story):
         # No reading says both sides (the visitor's country nowhere near the verb): read the talks abroad.
         abroad = met_abroad(context)
     else:
         abroad = abroad_besides(context, story)
-    background |= {id(f) for f in abroad if RECALLED.search(context.sentence_at(f.evidence.start).text)}
-    return merge(context, found + abroad, named_host, background)
+    recalled |= {id(f) for f in abroad if RECALLED.search(context.sentence_at(f.evidence.start).text)}
+    return merge(context, found + abroad, named_host, recalled)
 
 
 # "X visited Oman in 2015, while Y visited Syria": two visits in one sentence, each in its own clause.
