@@ -38,7 +38,9 @@ _KINDS = (
     # "договорённость" is an understanding reached and "договорились" the verb, not a document: "договор" only
     # as a treaty or contract.
     ("agreement", r"agreements?|accord|deals?|pacts?|соглашени\w*|договор(?![её]нност|ил|ив)\w*|"
-                  r"اتفاقي(?:ة|ات|تين|تان)|اتفاق|صفق(?:ة|ات)"),
+                  r"اتفاقي(?:ة|ات|تين|تان)|اتفاق|صفق(?:ة|ات)|"
+                  # "twelve legal instruments": the treaty word for documents of every kind signed together
+                  r"legal\s+instruments?|(?:ال)?آلي(?:ة|ات|تين|تان)\s+(?:ال)?قانوني(?:ة|تين|تان)"),
     # "signed ten documents": counted documents are as many agreements (a lone "the document" refers back).
     # A declaration the sides sign ("a declaration on comprehensive cooperation", "Декларацию о партнерстве"), a
     # record of talks signed as a document ("Record of Discussions", "agreed minutes"); a joint statement is
@@ -46,7 +48,8 @@ _KINDS = (
     ("other", r"letters?\s+of\s+intent|LoI|(?:joint\s+)?declarations?|(?:письм\w+|декларац\w+)\s+о\s+намерениях|"
               r"(?:совместн\w+\s+)?декларац\w+|records?\s+of\s+discussions?|agreed\s+minutes|"
               # notes exchanged between governments are a treaty instrument of their own
-              r"exchanges?\s+of\s+notes|обменн\w+\s+нот\w*|обмен\w*\s+нотами|(?:ال)?مذكرات\s+(?:ال)?متبادلة|"
+              r"exchanges?\s+of\s+(?:notes|letters)|обменн\w+\s+(?:нот|письм)\w*|обмен\w*\s+(?:нотами|письмами)|"
+              r"(?:ال)?مذكرات\s+(?:ال)?متبادلة|[وب]?(?:ال)?تبادل\s+(?:ال)?(?:رسائل|مذكرات)|"
               r"(?:إعلان|خطاب|رسالة)\s+(?:ال)?نوايا|"
               r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|два|три|четыре|пять|шесть|семь|восемь|"
               r"девять|десять|ثلاث|أربع|خمس|ست|سبع|ثماني|تسع|عشر)\s+(?:documents|документ(?:а|ов)|وثائق)"),
@@ -103,7 +106,7 @@ _STATUS = (
                r"[وف]?(?:[يت]?صادق|المصادقة)\S*(?:\s+\S+){0,3}\s+على|"
                r"заключ(?:ил|ила|или|ено|ен|ён|ена|ены|енн|ённ)\w*|extend\w*|renew\w*|prolong\w*|подписа\w*|продл\w*|"
                r"подпис(?:ь|и) под|поставил\w* (?:свои )?подпис\w*|оформил\w*|"
-               r"[وف]?وقع(?:ت|ا|وا|ها|تا|ته)?|[وف]?[يت]وقعان|[وف]?يوقع(?:ون|ا)?|[وف]?توقيع|الموقع(?:ة|تين|تان)|"
+               r"[وف]?وقع(?:ت|ا|وا|ها|تا|ته)?|[وف]?[يت]وقعان|[وف]?يوقع(?:ون|ا)?|[وف]?(?:بال|ال|لل)?توقيع|الموقع(?:ة|تين|تان)|"
                r"تم (?:ال)?توقيع|(?:جرى|تم|وجرى|وتم) (?:ال)?توقيع|تمديد|تجديد|أبرم\w*"),
 )  # fmt: skip
 _STATUS_PATTERNS = [(status, compile_cue(rf"(?<!\w)(?:{cue})(?!\w)", re.I)) for status, cue in _STATUS]

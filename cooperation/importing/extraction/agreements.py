@@ -225,7 +225,30 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
         found = [item for item in found if id(item) in described or not any(item is p for p in package)]
     for item in found:
         _complete(context, item)
-    return found
+    return [one for item in found for one in _one_per_counterpart(item)]
+
+
+def _one_per_counterpart(item: Found) -> list[Found]:
+    """"The UAE concluded partnership agreements with four governments … signed for the UAE by X with each of A (of
+    Iraq), B (of the Maldives), C (of Barbados) and D (of Guyana)": documents named in the plural whose first signer
+    signs with a signer of each of several other countries are one bilateral document per counterpart. (A treaty
+    many countries sign together is one document and is named in the singular.)"""
+    value = item.value
+    kind = _MENTION.match(value["title"])
+    signers = [s for s in value["signatories"] if s["party"]]
+    if kind is None or not _plural(kind.group(0)) or len(value["parties"]) < 3 or not signers:
+        return [item]
+    hub = signers[0]["party"]
+    counterparts = list(dict.fromkeys(s["party"] for s in signers if s["party"] != hub))
+    if len(counterparts) < 2:
+        return [item]
+    ones = []
+    for party in counterparts:
+        one = Found(item.kind, {**value}, item.evidence, item.confidence, list(item.extra_evidence))
+        one.value["parties"] = [hub, party]
+        one.value["signatories"] = [s for s in value["signatories"] if s["party"] in (hub, party)]
+        ones.append(one)
+    return ones
 
 
 def _named_loosely(text: str, mention: re.Match, item: Found) -> bool:
@@ -410,7 +433,9 @@ _NOT_SIGNING = compile_cue(
     r"в присутствии|во главе с|при участии|в ходе (?:\w+ )?визита|во время (?:\w+ )?визита|"
     r"(?:по итогам|в ходе|после) (?:\w+ )?переговоров|following (?:the )?(?:talks|meeting)s? (?:between|with|of)|"
     r"في ختام (?:ال)?مباحثات|عقب (?:ال)?مباحثات|"
-    r"بحضور|برئاسة|وبحضور|بمشاركة|خلال زيارة)(?!\w)",
+    r"بحضور|برئاسة|وبحضور|بمشاركة|خلال زيارة|"
+    # "وحضرت مراسم التوقيع X", "كما حضرها X": the verb of attending comes before the one who attended
+    r"[وف]?حضر(?:ت|ها|ه|تها)?(?:\s+(?:مراسم|مراسيم|حفل)\s+(?:ال)?توقيع)?)(?!\w)",
     re.I,
 )
 

@@ -81,7 +81,7 @@ EVENT_KIND_CUES: dict[str, str] = {
     # "In his conversation with X", "in a separate session with X", "the first to call on the minister"
     r"conversations?(?= with\b)|sessions?(?= with\b)|call(?:ing)? on(?= (?:the|his|her)\b)|"
     r"consultations|received|hosted|"
-    r"discuss(?:ed|ions)|conferred|audiences?|called on|(?:courtesy|farewell) (?:call|visit)|"
+    r"discuss(?:ed|ions)|conferred|audiences?|called on|(?:courtesy|farewell) (?:calls?|visits?)|"
     r"credentials|встрет\w*|встреч\w+|переговор\w+|консультаци\w+|принял\w*|обсуди\w*|бесед\w+|"
     r"был\w* принят\w*(?= (?:президент|председател|премьер|министр|глав|руководител|корол|эмир|султан|наследн))|"
     r"аудиенци\w*|верительн\w+ грамот\w*|"
@@ -153,8 +153,9 @@ SERIES = compile_cue(r"(?<!\w)(?:a series of|series of|серия|серию|س�
 # (", the ministry said." closing the sentence only says who reported it).
 STATEMENT = compile_cue(
     r"(?<!\w)(?:briefing (?:the )?(?:media|press|journalists|reporters)|брифинг\w*|"
-    r"(?:said|announced|stated|told)\b[^.]{0,60}(?:press|briefing)|(?:press|briefing)[^.]{0,80}\b(?:said|announced|stated)(?![\s.]*$)|"
-    r"заявил\w*[^.]{0,60}пресс|пресс[^.]{0,80}заявил\w*|قوله|[وف]?أعلن\w*|[وف]?صرح\w*)",
+    r"(?:said|announced|stated|told|statement|remarks)\b[^.]{0,60}(?:press|briefing)|(?:press|briefing)[^.]{0,80}\b(?:said|announced|stated)(?![\s.]*$)|"
+    # "Свое заявление министр сделал на пресс-конференции": the statement made there
+    r"(?:заявил|заявлени)\w*[^.]{0,60}пресс|пресс[^.]{0,80}заявил\w*|قوله|[وف]?أعلن\w*|[وف]?صرح\w*)",
     re.I,
 )
 JOINT = compile_cue(r"(?<!\w)(?:joint|совместн\w*|[ال]*مشترك\w*)(?!\w)", re.I)
@@ -165,6 +166,7 @@ DECREE = compile_cue(r"(?<!\w)(?:decree|указ\w*|постановлени\w*|
 # "Each separately", "a number of his counterparts": one meeting per counterpart.
 SEPARATE = compile_cue(
     r"(?:two )?separate (?:meetings|talks)|separately|(?:several|a number) of (?:his|her) counterparts|"
+    r"(?:courtesy )?calls on|"  # "courtesy calls on President A and Prime Minister B": one call on each
     r"(?:двух |две )?отдельн\w+ встреч\w*|"
     r"по отдельности|لقاءات منفصلة|اجتماعات منفصلة|لقاءين منفصلين|كل(?:اً|ا)? على حدة|عدد(?:اً|ا)? من نظرائه",
     re.I,

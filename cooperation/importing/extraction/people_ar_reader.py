@@ -462,6 +462,8 @@ class _Reader:
             return True
         if fold[:1] == "و" and fold[1:] in _TITLE_NOUNS:
             return True  # "وزير الخارجية وشؤون المغتربين": a ministry of two portfolios
+        if fold[:1] in "بل" and fold[1:] in _TITLE_NOUNS:
+            return True  # "مدير ملف التعدين بوزارة المعادن", "المستشار بهيئة …": the seat of the post
         if self.construct_after_title(index):
             return True  # "وزير خارجية أذربيجان": the noun right after an indefinite title is its complement
         if (fold[:1] in "بل" and fold[1:] in _STATE_WORDS) or _in_a_place(token):

@@ -78,6 +78,8 @@ _EN_NOT_NAME = {
     "Parliamentary", "Legislative", "Member", "Members", "Rep", "Chair", "Chairperson", "Chairwoman", "Federation",
     # the last words of ministries' names: "… African Cooperation and Moroccan Expatriates Nasser Bourita"
     "Expatriates", "Emigrants", "Diaspora", "Abroad", "Overseas", "Nationals", "Citizens", "Communities",
+    # institutions' last words: "president of the Korea-Africa Foundation" names no one called "Korea-Africa"
+    "Foundation", "Association", "Corporation", "Company", "Organisation", "Organization", "Chamber", "Alliance",
 }  # fmt: skip
 # Given names that start famous institution names ("Mohammed bin Rashid School ..."): a name beginning with one
 # of these counts only with a title or honorific, which the anchoring below already requires.

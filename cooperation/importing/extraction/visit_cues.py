@@ -20,7 +20,8 @@ CREDENTIALS = compile_cue(
 DELEGATION = compile_cue(r"(?<!\w)(?:delegations?|делегаци\w+|(?:[وب]?ال|[وب])?وفد(?:ا|ًا)?)(?!\w)", re.I)
 
 VISIT = compile_cue(
-    r"(?<!\w)(?:visit(?:ed|s|ing|ors?)?|trip|arriv(?:ed|es|al)|tour(?:ed)?|came to|comes to|travell?ed to|"
+    # ("the value of high-level visits", "an exchange of visits", "mutual visits": visits in general)
+    r"(?<!\w)(?:visit(?:ed|ing|ors?)?(?!s)|(?<!high-level )(?<!of )(?<!mutual )(?<!regular )(?<!reciprocal )visits|trip|arriv(?:ed|es|al)|tour(?:ed)?|came to|comes to|travell?ed to|"
     # "O'Neill was also in Manila for the summit in 2015": a stay, told by the place alone.
     r"(?:is|was)\s+(?:also\s+|last\s+)?in(?=\s+(?-i:[A-Z]))|(?:is|was)\s+in\s+the\s+country|landed\s+(?:in|at)|flew\s+(?:in)?to|"
     # "X, Governor of Yunnan, China, paid a call on the Minister of Foreign Affairs": a call on a host's minister
@@ -38,7 +39,7 @@ HEADED_BY = compile_cue(
     r"во\s+главе\s+(?:делегации|группы)\s*[—–-]|"
     # "Возглавит ее советник министерства X": the party just told, headed by X.
     r"возглав(?:ит|ил|ила|ляет)\s+(?:ее|её|его)|"
-    r"برئاسة|بقيادة|يترأسه|يرأسه|ترأسه)(?!\w)",
+    r"[وف]?(?:برئاسة|بقيادة|يترأسه|يرأسه|ترأسه|تترأسه|ترأسها|يترأسها))(?!\w)",
     re.I,
 )
 

@@ -235,6 +235,13 @@ def _direction(context: DocumentContext, sentence: Sentence, delegation: re.Matc
                 and not ACCOMPANIED.search(context.text, max(0, p.start - 60), p.start)
                 and not CONVEYED.search(context.text, max(0, p.start - 50), p.start)
             ]
+            # When the only one named before is the one talked with, the visitor is told by a title alone ("the
+            # Sri Lankan parliament leader held talks with his Vietnamese counterpart X and paid a courtesy visit
+            # to …"): the sentence tells a visit of the story's guest, already read, and no one is guessed.
+            talked_with = [p for p in visitors if _TALKED_WITH.search(context.text, max(0, p.start - 60), p.start)]
+            visitors = [p for p in visitors if p not in talked_with]
+            if talked_with and not visitors and not led:
+                return "", "", "", False
             if not led and _GENITIVE_AFTER.match(text, cue.end()) and VISIT_NOUN.match(text, cue.start()):
                 # "значение визита Президента Монголии", "the visit of the Japanese minister": the visitor is
                 # the one the genitive names, not the speaker before the noun.
@@ -324,6 +331,14 @@ def _host_hint(context: DocumentContext, sentence: Sentence, origin: str) -> str
     )
 
 
+# "held talks with his Vietnamese counterpart X and paid a courtesy visit to …": the one talked with is not the
+# one who visits (the subject is told before, here by his title alone).
+_TALKED_WITH = compile_cue(r"(?<!\w)with\s+(?:(?:his|her|their|the|its)\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+# "paid a courtesy visit to General Secretary X": the one visited, not the visitor ("the visit of X", "by X").
+# ("the first to call on the minister was X": X, the subject after the verb, is the visitor.)
+_CALLED_ON = compile_cue(r"\s*(?:to|on)\s(?!.*\b(?:was|were|is|are)\b)", re.I)
+
+
 def _visitor_after_noun(context: DocumentContext, sentence: Sentence, host: str) -> list:
     for noun in VISIT_NOUN.finditer(sentence.text):
         end = sentence.start + noun.end()
@@ -332,7 +347,7 @@ def _visitor_after_noun(context: DocumentContext, sentence: Sentence, host: str)
             between = context.text[end : person.start]
             # Arabic tells who made it after the verb: "زيارة أجراها إلى السلطنة وزير النفط السوري المهندس X"
             limit = 10 if context.language == "ar" else 6
-            if not re.search(r"[,.;:،؛]", between) and len(between.split()) <= limit:
+            if not re.search(r"[,.;:،؛]", between) and len(between.split()) <= limit and not _CALLED_ON.match(between):
                 return [person]
     return []
 
