@@ -74,11 +74,11 @@ def test_relations_on_the_dev_split_stay_above_their_floors(dev_summary):
     row = dev_summary["all"]
     # Just under what the rules reach on dev today: a guard against regressions, not a claim about unseen text
     # (the test split's figures are in docs/importing.md).
-    # The seventh to nineteenth batches (224 articles that had never been read) joined dev with their misses.
+    # The seventh to twentieth batches (239 articles that had never been read) joined dev with their misses.
     floors = {
         "delegations": (0.93, 0.88),
         "heads": (0.86, 0.84),
-        "agreements": (0.87, 0.77),
+        "agreements": (0.85, 0.78),
         "events": (0.76, 0.68),
         "programmes": (0.88, 0.82),
     }

@@ -42,7 +42,10 @@ def test_a_multilateral_agreement_named_in_the_singular_stays_one():
     ],
 )
 def test_the_arabic_signing_noun_with_its_article_or_preposition_is_a_signing(signing):
-    text = f"محادثات بين الكويت واليابان في طوكيو\n\nعقد رئيس وزراء الكويت جلسة مباحثات مع رئيس وزراء اليابان.\n\n{signing}"
+    text = (
+        "محادثات بين الكويت واليابان في طوكيو\n\n"
+        f"عقد رئيس وزراء الكويت جلسة مباحثات مع رئيس وزراء اليابان.\n\n{signing}"
+    )
     agreements = values(text, "agreements")
     assert [(a["kind"], a["status"], sorted(a["parties"])) for a in agreements] == [("mou", "signed", ["JP", "KW"])]
 
@@ -134,3 +137,93 @@ def test_a_statement_made_at_a_press_conference_is_an_announcement():
     kinds = [e["kind"] for e in values(text, "events")]
     assert "announcement" in kinds
     assert "other" not in kinds
+
+
+# The three fresh articles of this round (docs/importing.md), in invented words.
+
+
+def test_one_plural_title_for_two_people_gives_each_his_own_country():
+    text = (
+        "Министры обороны Армении и Казахстана обсудили сотрудничество\n\n"
+        "В Ереване состоялись переговоры министров обороны Армении и Казахстана Сурена Папикяна и Руслана Жаксылыкова."
+    )
+    people = {p["normal"]: p for p in values(text, "people")}
+    assert people["Сурен Папикян"]["country"] == "AM"
+    assert people["Руслан Жаксылыков"]["country"] == "KZ"
+    assert people["Руслан Жаксылыков"]["title"] == "министр обороны Казахстана"
+
+
+def test_a_delegation_seeing_how_training_goes_is_no_training():
+    text = (
+        "Находясь в Ереване, военная делегация Монголии побывала в академии Вооруженных сил Армении и "
+        "ознакомилась с тем, в каких условиях там проходит обучение."
+    )
+    assert "training" not in [e["kind"] for e in values(text, "events")]
+
+
+def test_a_step_paving_the_way_for_a_signing_signs_nothing():
+    text = (
+        "سفارة اليمن تبحث مع الخارجية الأردنية تدريب دبلوماسيين\n\n"
+        "في خطوة تمهّد لتوقيع مذكرة تفاهم بين الأردن واليمن في هذا الشأن، بحثت السفارة اليمنية في عمّان، يوم "
+        "الإثنين، مع وزارة الخارجية الأردنية إتاحة فرص تدريب لعدد من الدبلوماسيين اليمنيين."
+    )
+    assert "signing" not in [e["kind"] for e in values(text, "events")]
+    agreement = values(text, "agreements")[0]
+    assert (agreement["status"], sorted(agreement["parties"])) == ("proposed", ["JO", "YE"])
+
+
+def test_who_accompanied_someone_in_the_meeting_is_in_that_meeting_not_another():
+    text = (
+        "التقى مدير المعهد الدبلوماسي اليمني سالم عوض الكثيري في عمّان السفير زياد الحمود، نائب مدير المعهد "
+        "الدبلوماسي الأردني.\n\n"
+        "ورافق الكثيري في اللقاء فؤاد سعيد باعباد، رئيس قسم التدريب بالسفارة اليمنية في عمّان."
+    )
+    meetings = [e for e in values(text, "events") if e["kind"] == "meeting"]
+    assert len(meetings) == 1
+    delegation = values(text, "delegations")[0]
+    assert delegation["members"] == ["فؤاد سعيد باعباد"]
+
+
+def test_a_country_a_department_deals_with_is_not_the_one_its_official_serves():
+    text = (
+        "التقى مدير المعهد الدبلوماسي اليمني سالم عوض الكثيري في عمّان السفير نادر الطراونة، نائب مدير إدارة "
+        "اليمن بوزارة الخارجية الأردنية."
+    )
+    people = {p["name"]: p for p in values(text, "people")}
+    assert people["نادر الطراونة"]["country"] == "JO"
+    delegation = values(text, "delegations")[0]
+    assert delegation["host_officials"] == ["نادر الطراونة"]
+    assert delegation["city"] == "عمّان"
+
+
+def test_a_bracketed_count_of_singular_trainees_is_the_cohort_even_after_agreeing_on_it():
+    text = (
+        "وأسفر اجتماع الجانبين الأردني واليمني عن الاتفاق على تدريب (60) دبلوماسي يمني، تتألف الدفعة الأولى "
+        "منهم من (20) دبلوماسياً."
+    )
+    programme = values(text, "programmes")[0]
+    assert programme["participant_count"] == 60
+    assert programme["beneficiary"] == "YE"
+
+
+def test_a_memorandum_that_frames_training_is_no_training_programme():
+    text = (
+        "Chile, Georgia sign MoU on diplomatic training\n\n"
+        "A memorandum of understanding between the diplomatic academies of Chile and Georgia has been signed.\n\n"
+        "The memorandum is meant to bring the two services closer. In particular, it is to serve as a framework "
+        "for the training of diplomats."
+    )
+    assert values(text, "programmes") == []
+
+
+def test_a_hyphenated_title_is_no_name_and_the_side_closes_a_long_institution_name():
+    text = (
+        "Chile, Georgia sign MoU on diplomatic training\n\n"
+        "The document was signed for Chile by Pablo Herrera, Ambassador of Chile in Georgia, while Levan "
+        "Kiknadze, Executive Vice-Rector of the Diplomatic Training School, put his signature to it on behalf of "
+        "the Diplomatic Training School of the Ministry of Foreign Affairs of Georgia.\n\n"
+        "Ambassador Herrera and Executive Vice-Rector Kiknadze agreed that the memorandum would help."
+    )
+    assert sorted(p["name"] for p in values(text, "people")) == ["Levan Kiknadze", "Pablo Herrera"]
+    agreement = values(text, "agreements")[0]
+    assert {s["name"]: s["party"] for s in agreement["signatories"]} == {"Pablo Herrera": "CL", "Levan Kiknadze": "GE"}

@@ -229,7 +229,7 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
 
 
 def _one_per_counterpart(item: Found) -> list[Found]:
-    """"The UAE concluded partnership agreements with four governments … signed for the UAE by X with each of A (of
+    """ "The UAE concluded partnership agreements with four governments … signed for the UAE by X with each of A (of
     Iraq), B (of the Maldives), C (of Barbados) and D (of Guyana)": documents named in the plural whose first signer
     signs with a signer of each of several other countries are one bilateral document per counterpart. (A treaty
     many countries sign together is one document and is named in the singular.)"""
@@ -405,15 +405,20 @@ def _read_sentence(context: DocumentContext, sentence: Sentence, item: Found) ->
             continue
         party = person.country
         side = _SIDE_BEFORE.search(context.text, max(sentence.start, person.start - 120), person.start)
-        behalf = _ON_BEHALF.search(context.text, person.end, min(sentence.end, person.end + 80))
+        # "X, Executive Vice-Rector of …, put his signature to it on behalf of …": past his title, not past another
+        behalf = _ON_BEHALF.search(context.text, person.end, min(sentence.end, person.end + 140))
+        if behalf and context.people_in(person.end, behalf.start()):
+            behalf = None
         own_side = _FOR_SIDE.match(context.text, person.end)
         if side and context.countries_in(side.start(), person.start):
             party = context.countries_in(side.start(), person.start)[0]
         elif own_side and context.countries_in(own_side.end(), own_side.end() + 40):
             # "signed by X for India and, on behalf of Malaysia, by Y": the side right after the name is X's.
             party = context.countries_in(own_side.end(), own_side.end() + 40)[0]
-        elif behalf and context.countries_in(behalf.end(), behalf.end() + 60):
-            party = context.countries_in(behalf.end(), behalf.end() + 60)[0]
+        elif behalf and context.countries_in(behalf.end(), behalf.end() + 100):
+            # "on behalf of the ADA University of the Ministry of Foreign Affairs of Azerbaijan": the institution's
+            # country closes its long name
+            party = context.countries_in(behalf.end(), behalf.end() + 100)[0]
         value["signatories"].append({"name": person.name, "party": party})
     dates = context.dates_in(sentence.start, sentence.end)
     if dates and not value["signed_date"] and value["status"] in ("signed", "in_force"):

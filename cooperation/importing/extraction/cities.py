@@ -121,6 +121,7 @@ def city_name(written: str) -> str:
     """The city as a record names it: a dateline's capitals in title case, a Russian case ending undone."""
     if written.isupper():
         written = written.title()
+    written = re.sub(r"^(?:و?[بل])(?=ال)", "", written)  # "بالقاهرة", "وبالرياض": the preposition is the sentence's
     _patterns()
     for cut in range(4):
         stem = written[: len(written) - cut]

@@ -173,7 +173,21 @@ def served_countries(title: str) -> list[str]:
         # Minister of External Relations")
         if not (POSTED_IN.search(title[:start]) and not title[end:].strip(" ,.،"))
     ]
-    return list(dict.fromkeys(codes))
+    # "نائب مدير إدارة ليبيا بوزارة الخارجية المصرية", "head of the Russia desk of the Kenyan ministry": a country
+    # a unit of the service deals with is not the one it serves, when the title names that one too
+    dealt = dealt_with(title)
+    return list(dict.fromkeys([code for code in codes if code not in dealt] or codes))
+
+
+_DEALT_WITH = re.compile(
+    r"(?:إدارة|قسم|ملف|شؤون|desk|department|division|департамент\w*|отдел\w*)\s+(?:\S+\s+){0,2}(?:ال)?$", re.I
+)
+
+
+def dealt_with(title: str) -> set[str]:
+    """The countries a unit of the service deals with ("إدارة ليبيا", "ملف التعدين الروسي", "the Russia desk"),
+    which are not the one the holder of the title serves."""
+    return {code for code, start, _end in find_countries(title) if _DEALT_WITH.search(title[:start])}
 
 
 def extract_countries(text: str) -> list[Found]:

@@ -130,7 +130,10 @@ FALSE_CUE_BEFORE = compile_cue(
     r"الموافقة على|[وت]?صادق\w* على|مدير|إدارة|دائرة|رئيس|مجال|مجالات|[ول]?شؤون|مؤسسة|"
     r"previously|earlier|ранее|السابق\w*|[وف]?(?:اطلع|اطّلع|تعرف|تعرّف)\w* على|"
     # what is urged, not done: "the importance of signing the peace agreement", "the need for talks"
-    r"(?:importance|necessity|need|possibility|prospects?) (?:of|for)|важност\w*|необходимост\w*|أهمية)\s*$",
+    r"(?:importance|necessity|need|possibility|prospects?) (?:of|for)|важност\w*|необходимост\w*|أهمية|"
+    # what a delegation saw of the host's training, not a training: "ознакомилась с тем, как проходит обучение",
+    # "familiarised themselves with how cadets are trained"
+    r"ознакоми\w*[^.;]{0,60}|(?:familiari[sz]\w*|acquaint\w*)\s+(?:\w+\s+)?with[^.;]{0,60})\s*$",
     re.I,
 )
 
@@ -161,6 +164,11 @@ STATEMENT = compile_cue(
 JOINT = compile_cue(r"(?<!\w)(?:joint|совместн\w*|[ال]*مشترك\w*)(?!\w)", re.I)
 # "على وقع" is "to the sound of", not "signed".
 TO_THE_SOUND_OF = compile_cue(r"(?<!\w)على\s+$")
+# A signing prepared, not made: "في خطوة تمهّد لتوقيع مذكرة", "paving the way for the signing of". (A summit being
+# prepared, "تمهيداً لقمة", is still the summit the article tells of.)
+PREPARED_SIGNING = compile_cue(
+    r"(?:(?<!\w)(?:تمهد|يمهد|تمهيدا|تمهيداً|تمهيد)\S*\s+(?:ل|لل)?|pav\w+ the way (?:for|to)(?: the)?\s+)$", re.I
+)
 # A decree or a law signed at home is no signing between countries.
 DECREE = compile_cue(r"(?<!\w)(?:decree|указ\w*|постановлени\w*|مرسوم\w*)(?!\w)", re.I)
 # "Each separately", "a number of his counterparts": one meeting per counterpart.

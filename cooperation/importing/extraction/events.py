@@ -36,6 +36,7 @@ from .event_cues import (
     PLANNED,
     PLANNED_AFTER,
     PLURAL_MEETINGS,
+    PREPARED_SIGNING,
     QUOTED,
     RECEPTION,
     REPORTED,
@@ -283,7 +284,8 @@ def _planned(before: str) -> bool:
 def _points_back(text: str, match: re.Match) -> bool:
     """ "During the meeting", "وحضر اللقاء", "на встрече": the mention is of an event told before, unless it
     names its counterpart right away ("at its meeting with the Minister of Agriculture")."""
-    if not BACK_REFERENCE.search(text[: match.start()]):
+    in_the = match.group(0).startswith("ال") and re.search(r"(?<!\w)[وف]?في\s+$", text[: match.start()])
+    if not BACK_REFERENCE.search(text[: match.start()]) and not in_the:  # "ورافقه في اللقاء": in the meeting told
         return False
     return not re.match(r"\s+(?:with|с|со|مع)\s", text[match.end() :], re.I)
 
@@ -373,6 +375,8 @@ def _event_kinds(text: str) -> list[tuple[str, re.Match, bool]]:
 def _not_signed(text: str, match: re.Match) -> bool:
     """A decree signed at home, or "على وقع" ("to the sound of") read as the verb "signed"."""
     if TO_THE_SOUND_OF.search(text[: match.start()]) and match.group(0).startswith("وقع"):
+        return True
+    if PREPARED_SIGNING.search(text[: match.start()]):
         return True
     return bool(DECREE.search(text[max(0, match.start() - 30) : match.end() + 30]))
 

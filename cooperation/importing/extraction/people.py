@@ -6,9 +6,11 @@ the rest in every language, and mentions of one person merge into one result wit
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .base import Found, evidence_for
+from .countries import find_countries
 from .people_ar import extract_arabic
 from .people_base import Mention, dedupe
 from .people_en import extract_english
@@ -26,9 +28,34 @@ def extract_people(text: str, *, language: str, known_aliases: dict[str, str] | 
         mentions = extract_english(text)
     mentions.extend(_known_mentions(text, known_aliases or {}, mentions))
     mentions = [m for m in mentions if not _agency_mark(text, m)]
+    _share_a_plural_title(text, mentions)
     people = dedupe(mentions, text)
     _mentions_again(text, people)
     return people
+
+
+_AND = re.compile(r"\s*(?:и|and|,)\s*", re.I)
+
+
+def _share_a_plural_title(text: str, mentions: list[Mention]) -> None:
+    """ "переговоры министров обороны Узбекистана и Индии Баходыра Курбанова и Раджната Сингха", "the foreign
+    ministers of Armenia and Georgia, A and B": one title for two people, each of them of one of the two countries,
+    in the order they are named."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for first, second in itertools.pairwise(ordered):
+        if second.title or not first.title or not _AND.fullmatch(text[first.end : second.start]):
+            continue
+        title = first.title_normal or first.title
+        countries = find_countries(title)
+        if len(countries) != 2 or countries[0][0] == countries[1][0]:
+            continue
+        (one, one_start, one_end), (other, other_start, other_end) = countries
+        if not _AND.fullmatch(title[one_end:other_start]):
+            continue
+        first.title = first.title_normal = title[:one_end] + title[other_end:]
+        second.title = second.title_normal = title[:one_start] + title[other_start:]
+        first.country, second.country = one, other
+        first.confidence = second.confidence = max(first.confidence, second.confidence)
 
 
 def _agency_mark(text: str, mention) -> bool:

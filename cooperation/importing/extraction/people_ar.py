@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 
+from .countries import dealt_with
 from .people_ar_mentions import finish_mentions
 from .people_ar_reader import (
     _Reader,
@@ -179,6 +180,7 @@ def extract_arabic(text: str) -> list[Mention]:
         # "سفير … لدى المملكة المغربية": the country after لدى is where the ambassador is posted, not whom he serves.
         served = title.split(" لدى ")[0]
         countries = _countries(served) or _countries(own) or (["ML"] if _malian_title(f"{title} {own}") else [])
+        countries = [code for code in countries if code not in dealt_with(served)] or countries
         mentions.append(
             Mention(
                 name=text[start:end],

@@ -477,8 +477,9 @@ def _arabic_title_end(text: str, start: int) -> int:
     stop = re.compile(r"[،,.؛:\n\"«»()]|\s(?:على|إلى|بهدف|لبحث|خلال|أن|عن|حيث|وذلك|بتوسيع|مع|اليوم|أمس)\s")
     match = stop.search(text, start)
     end = match.start() if match else len(text)
-    # At most twelve words: a title never runs longer in this genre.
+    # At most sixteen words: a title never runs longer in this genre, two posts held together included ("رئيس قسم …
+    # بوزارة الخارجية والتعاون الدولي ورئيس وحدة التعاون بالسفارة الليبية").
     words = list(re.finditer(r"\S+", text[start:end]))
-    if len(words) > 12:
-        end = start + words[11].end()
+    if len(words) > 16:
+        end = start + words[15].end()
     return end

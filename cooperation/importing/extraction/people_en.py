@@ -102,6 +102,8 @@ _REGION_WORDS = ("Region", "Province", "Territory", "Krai", "Oblast", "District"
 
 def _title_or_not_name(word: str) -> bool:
     """A word that starts or ends no name: a title's ("Minister") or another non-name word ("Ministry", "The")."""
+    if "-" in word and all(part in _EN_TITLE_WORDS for part in word.split("-")):
+        return True  # "Vice-Rector", "Vice-Minister", "Deputy-Director": a title written with a hyphen
     return (word in _EN_NOT_NAME and word not in _EN_GIVEN_NAMES_OK) or word in _EN_TITLE_WORDS
 
 

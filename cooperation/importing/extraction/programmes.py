@@ -60,6 +60,8 @@ _TRAINEES = compile_cue(
     r"fellows|scholars(?:hips?)?|госслужащ\w*|служащ\w*|слушател\w*|участник\w*|специалист\w*|сотрудник\w*|"
     r"дипломат(?!ическ)\w*|"
     r"чиновник\w*|стипендиат\w*|магистрант\w*|лидер\w*|"
+    # a counted noun is singular: "تدريب (100) دبلوماسي ليبي"
+    r"(?:(?<=\d )|(?<=\d\) ))دبلوماسي(?!\w)|"
     r"(?:[وبل]?ال|لل|[وبل])?(?:موظف\S*|مشارك\S*|متدرب\S*|كوادر|قيادات|قيادي(?!ة)\S*|دبلوماسي(?:ين|ون|ي|اً|ًا|ا)(?!\w)|"
     # a diplomatic delegation that takes a course ("الوفد الدبلوماسي الفلسطيني"); alone, «الدبلوماسي» is an adjective
     r"وفد\s+(?:ال)?دبلوماسي|"
@@ -83,7 +85,9 @@ def extract_programmes(context: DocumentContext) -> list[Found]:
     """The training programmes an article is about: one per named programme, else one for the article."""
     strong: list[tuple[Sentence, re.Match]] = []
     spans: list[tuple[Sentence, re.Match, int]] = []
+    previous: Sentence | None = None
     for sentence in context.sentences:
+        before, previous = previous, sentence
         if not _TRAINEES.search(sentence.text):
             continue
         if _PORTFOLIO.search(sentence.text) and not any(
@@ -96,9 +100,10 @@ def extract_programmes(context: DocumentContext) -> list[Found]:
         match = _PROGRAMME.search(sentence.text)
         if span is not None and not strong:
             match = match or span[0]  # the article opens with the tally: it is the programme's own cohort
-        if match is None and not AGREEMENT_MENTION.search(sentence.text):
+        about_a_document = _document_in(sentence.text) or _goes_on_about_a_document(sentence, before)
+        if match is None and not about_a_document:
             match = _TRAINING.search(sentence.text)
-        if match is None and (_counted_trainees(sentence) or not AGREEMENT_MENTION.search(sentence.text)):
+        if match is None and (_counted_trainees(sentence) or not about_a_document):
             # "under the MoU, Singapore will train 200 civil servants", "host 25 officials for a three-week course"
             match = _TRAINING.search(sentence.text) or _COURSE.search(sentence.text)
         if match is not None and match.re is not _PROGRAMME and _area(sentence, match):
@@ -135,6 +140,25 @@ def extract_programmes(context: DocumentContext) -> list[Found]:
                 item.value["beneficiary"] = found[0].value["beneficiary"]
             found.append(item)
     return found
+
+
+# "The memorandum is meant to … In particular, it is to serve as a framework for the training of diplomats": the
+# pronoun goes on about the document the sentence before named; the training is what it covers.
+_IT = compile_cue(r"^(?:[^,]{0,30},\s*)?(?:it|this|они?|оно|она)\s", re.I)
+
+
+def _goes_on_about_a_document(sentence: Sentence, before: Sentence | None) -> bool:
+    return before is not None and bool(_IT.match(sentence.text)) and _document_in(before.text)
+
+
+# "أسفر الاجتماع عن الاتفاق على تدريب (100) دبلوماسي": agreeing on a course is no document; its figure is the
+# course's own cohort.
+_AGREEING_ON = re.compile(r"\s+على\s")
+
+
+def _document_in(text: str) -> bool:
+    mentions = AGREEMENT_MENTION.finditer(text)
+    return any(not (m.group(0).endswith("اتفاق") and _AGREEING_ON.match(text, m.end())) for m in mentions)
 
 
 # "capacity building of 1000 civil servants over the next 5 years", "had trained more than 180 officers over the
@@ -191,7 +215,8 @@ def _donor(name: str) -> str:
     return ""
 
 
-_COUNT = re.compile(r"(\d[\d ,]*)\s+(?:\S+\s+){0,2}$")
+# ("تدريب (100) دبلوماسي ليبي": Arabic releases often bracket the figure)
+_COUNT = re.compile(r"(\d[\d ,]*)\)?\s+(?:\S+\s+){0,2}$")
 # "Thirty Kenyan officials", "Forty one diplomats": agencies spell out a number that opens a sentence.
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
@@ -211,7 +236,7 @@ def _cohort(before: str) -> int | None:
 
 def _own_cohort(sentence: Sentence, trainees: re.Match) -> int | None:
     """The course's cohort, not an agreement's target ("the MoU to train 1,000 civil servants")."""
-    if AGREEMENT_MENTION.search(sentence.text[: trainees.start()]):
+    if _document_in(sentence.text[: trainees.start()]):
         return None
     return _cohort(sentence.text[: trainees.start()])
 

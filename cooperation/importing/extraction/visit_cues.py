@@ -21,7 +21,8 @@ DELEGATION = compile_cue(r"(?<!\w)(?:delegations?|делегаци\w+|(?:[وب]?
 
 VISIT = compile_cue(
     # ("the value of high-level visits", "an exchange of visits", "mutual visits": visits in general)
-    r"(?<!\w)(?:visit(?:ed|ing|ors?)?(?!s)|(?<!high-level )(?<!of )(?<!mutual )(?<!regular )(?<!reciprocal )visits|trip|arriv(?:ed|es|al)|tour(?:ed)?|came to|comes to|travell?ed to|"
+    r"(?<!\w)(?:visit(?:ed|ing|ors?)?(?!s)|(?<!high-level )(?<!of )(?<!mutual )(?<!regular )(?<!reciprocal )visits|"
+    r"trip|arriv(?:ed|es|al)|tour(?:ed)?|came to|comes to|travell?ed to|"
     # "O'Neill was also in Manila for the summit in 2015": a stay, told by the place alone.
     r"(?:is|was)\s+(?:also\s+|last\s+)?in(?=\s+(?-i:[A-Z]))|(?:is|was)\s+in\s+the\s+country|landed\s+(?:in|at)|flew\s+(?:in)?to|"
     # "X, Governor of Yunnan, China, paid a call on the Minister of Foreign Affairs": a call on a host's minister
