@@ -227,3 +227,42 @@ def test_a_hyphenated_title_is_no_name_and_the_side_closes_a_long_institution_na
     assert sorted(p["name"] for p in values(text, "people")) == ["Levan Kiknadze", "Pablo Herrera"]
     agreement = values(text, "agreements")[0]
     assert {s["name"]: s["party"] for s in agreement["signatories"]} == {"Pablo Herrera": "CL", "Levan Kiknadze": "GE"}
+
+
+# From the second set of fresh articles, uploaded on `make run` before any change (docs/importing.md).
+
+
+def test_the_headline_document_the_body_describes_in_its_package_is_one_candidate():
+    text = (
+        "Armenia and Iraq sign visa waiver agreement and memorandum on consultations\n\n"
+        "In the course of the consultations the two sides put their signatures to two documents. The first is the "
+        "Agreement between Armenia and Iraq on Mutual Exemption of Visas for Holders of Diplomatic Passports. The "
+        "second is the Memorandum of Understanding on Political Consultations between the foreign ministries of "
+        "Armenia and Iraq."
+    )
+    kinds = sorted(a["kind"] for a in values(text, "agreements"))
+    assert kinds == ["agreement", "mou"]
+
+
+def test_clergy_titles_and_people_named_among_others():
+    text = (
+        "The delegation visited the cathedral. There the deputy minister Aram Sargsyan met Archbishop Vahan "
+        "Karapetyan, the Primate of the Armenian Apostolic Church in Iraq, and members of the friendship group, "
+        "among them Salim Hanna Yousif."
+    )
+    names = sorted(p["name"] for p in values(text, "people"))
+    assert names == ["Aram Sargsyan", "Salim Hanna Yousif", "Vahan Karapetyan"]
+
+
+def test_a_scheme_named_like_a_person_is_no_person():
+    text = "Twenty diplomats from Sri Lanka were trained under the programme, among them Colombo Plan alumni."
+    assert values(text, "people") == []
+
+
+def test_work_on_an_agreement_is_a_negotiation():
+    text = (
+        "Министр иностранных дел Беларуси Владимир Макей встретился в Минске с главой МИД России Сергеем "
+        "Лавровым.\n\nСтороны уделили внимание работе над межправительственным соглашением о взаимном признании виз."
+    )
+    agreement = values(text, "agreements")[0]
+    assert agreement["status"] == "under_negotiation"

@@ -70,6 +70,8 @@ _STATUS = (
     (
         "under_negotiation",
         r"negotiat\w*|draft\w*|being prepared|finali[sz]\w*|ready (?:for|to be) sign\w*|переговор\w*|"
+        # "внимание уделили работе над межправительственным соглашением о …", "work on the agreement"
+        r"работ\w* над|(?:work|working) on (?:the|a|an) (?:\w+ ){0,2}(?:agreement|memorandum|treaty|protocol)|"
         # "проект"/"مشروع" is also a project and "подготовка кадров" training: only a draft document counts.
         r"проект\w* (?:\w+ )?(?:соглашени|меморандум|протокол|договор|документ|программ|план|дорожн|межправ)\w*|"
         r"согласова\w*|подготовк\w* (?:к|проект\w*|текст\w*|документ\w*)|подготовлен\w*|готов\w* к подписанию|"

@@ -223,9 +223,25 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
         # "9 agreements and memoranda", three of them described: how many of each the rest are, and on what,
         # the text does not say, so only the described ones can be recorded.
         found = [item for item in found if id(item) in described or not any(item is p for p in package)]
+    # "… sign visa waiver agreement and memorandum on consultations" in the headline, then "two documents. The first
+    # is … The second is the Memorandum of Understanding on Political Consultations …": a headline candidate the
+    # body's slots took over, under the same kind and subject, is that one.
+    body = [item for item in found if not any(item is h for h in headline)]
+    found = [
+        item
+        for item in found
+        if not any(item is h for h in headline)
+        or id(item) in restated_ids
+        or not any(_told_again(item, other) for other in body)
+    ]
     for item in found:
         _complete(context, item)
     return [one for item in found for one in _one_per_counterpart(item)]
+
+
+def _told_again(headline: Found, other: Found) -> bool:
+    words, theirs = _subject_words(headline.value["title"]), _subject_words(other.value["title"])
+    return headline.value["kind"] == other.value["kind"] and bool(words) and _shares_subject(words, theirs)
 
 
 def _one_per_counterpart(item: Found) -> list[Found]:

@@ -24,7 +24,8 @@ _EN_TITLE_HEAD = (
     r"Rector|Secretary|Head|Governor|Advisor|Adviser|Counsell?or|Consul|Commissioner|Chancellor|Mayor|CEO|"
     r"Manager|Undersecretary|Under-Secretary|Speaker|Dean|Founder|Executive|Officer|Coordinator|participant|Deputy|"
     r"member|expert|founder|Crown Prince|Prince|Princess|King|Queen|Emir|Amir|Sultan|Envoy|Spokesperson|Spokesman|"
-    r"spouse|counterpart|Charg[eé] d['’]affaires|Councill?or)\b"
+    r"spouse|counterpart|Charg[eé] d['’]affaires|Councill?or|"
+    r"Archbishop|Bishop|Patriarch|Metropolitan|Primate|Catholicos|Cardinal|Imam|Mufti|Rabbi)\b"
 )
 # Up to three capitalised qualifiers may precede the head word ("Deputy Cabinet Minister", "UAE Deputy ...").
 # "the Maldives' Foreign Minister": a plural possessive too.
@@ -80,6 +81,7 @@ _EN_NOT_NAME = {
     "Expatriates", "Emigrants", "Diaspora", "Abroad", "Overseas", "Nationals", "Citizens", "Communities",
     # institutions' last words: "president of the Korea-Africa Foundation" names no one called "Korea-Africa"
     "Foundation", "Association", "Corporation", "Company", "Organisation", "Organization", "Chamber", "Alliance",
+    "Plan", "Scheme", "Church", "Monastery", "Patriarchate", "Diocese", "Synagogue",
 }  # fmt: skip
 # Given names that start famous institution names ("Mohammed bin Rashid School ..."): a name beginning with one
 # of these counts only with a title or honorific, which the anchoring below already requires.
@@ -91,6 +93,7 @@ _EN_TITLE_END = re.compile(
 )
 _EN_LIST_CUE = re.compile(
     r"(?:members\s+(?:were|included|are)|included(?:\s+notable\s+figures\s+such\s+as)?|such\s+as|comprised|"
+    r"among\s+(?:them|whom)|"
     r"accompanied\s+by|joined\s+by|composed\s+of|consisted\s+of)\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -441,6 +444,8 @@ _EN_TITLE_WORDS = {
     "Crown", "Prince", "Princess", "King", "Queen", "Emir", "Amir", "Chair", "Chairperson", "Chairwoman", "Senator",
     "Member", "PM", "FM", "Parliament", "Senate", "Attorney", "Atty", "Councilor", "Councillor", "Representative",
     "Envoy", "Personal", "Special", "Permanent", "Resident", "Majesty", "Excellency", "Highness",
+    # clergy who receive delegations: "There Apitonian met Archbishop Avak Asadourian"
+    "Archbishop", "Bishop", "Patriarch", "Metropolitan", "Catholicos", "Cardinal", "Imam", "Mufti", "Rabbi",
 }  # fmt: skip
 
 
@@ -554,7 +559,8 @@ _EN_LEADING_WORDS = regex.compile(
     r"Minister|President|Ambassador|Secretary|Governor|Deputy|Vice|Prime|Chairman|Director|General|Dr|Prof|"
     r"Chair|Chairperson|Chairwoman|Speaker|PM|FM|Parliament|Senate|Member|State|Foreign|Affairs|"
     r"Sh(?:ei|ai)kha?|Crown|Prince|Princess|King|Queen|Emir|Amir|Senator|Commissioner|Mayor|Chief|Judge|"
-    r"Counsell?or|Undersecretary|Under-Secretary|Consul|Envoy|Lieutenant|Colonel|Major|Captain|Engineer|Eng\.?)"
+    r"Counsell?or|Undersecretary|Under-Secretary|Consul|Envoy|Lieutenant|Colonel|Major|Captain|Engineer|Eng\.?|"
+    r"Archbishop|Bishop|Patriarch|Metropolitan|Catholicos|Cardinal|Imam|Mufti|Rabbi)"
     r"\s+)+"
 )
 
