@@ -4,8 +4,10 @@
 
 For each of the six benchmark scenarios (``bench/measure.py``), on the same first page of 100 records:
 
-- ``python``: the API's own way, the page query through the ORM and the record builder of ``cooperation.api.fast``
-  (one query per nested relation, dicts from value rows), then orjson;
+- ``python``: the page query through the ORM and the record builder of ``cooperation.api.fast`` (one query per
+  nested relation, dicts from value rows), then orjson; for officials and organisations the Python builder
+  generated from their declaration (``cooperation.api.shapes``), which the API runs on SQLite only since on
+  PostgreSQL the page query builds their JSON (the ``request`` column);
 - ``in db``: the floor's way, one query that builds every record's JSON in PostgreSQL (``bench/baseline.py``),
   then orjson;
 - ``request``: the whole API request in process (Django's test client: middleware, token, sync watermark,
@@ -83,8 +85,11 @@ def main() -> None:
         size = int(params.pop("page_size"))
 
         def in_python(selector=selector, filterset=filterset, builder=builder, params=params, size=size):
-            rows = filterset(params, queryset=selector()).qs.order_by("updated_at", "id")[:size]
-            return orjson.dumps(builder(list(rows), link, partner=True), default=str)
+            rows = filterset(params, queryset=selector()).qs.order_by("updated_at", "id")
+            if isinstance(builder, fast.Declared):  # the Python builder generated from the declaration
+                rows = builder.rows(rows, link, partner=True, in_database=False)
+                return orjson.dumps(builder.build(list(rows[:size]), link, partner=True), default=str)
+            return orjson.dumps(builder(list(rows[:size]), link, partner=True), default=str)
 
         sql, column = baseline.ENDPOINTS[name]
         values = {

@@ -5,39 +5,32 @@ prefetch machinery) cost most of a request. These builders fetch each nested rel
 whole page, as tuples, and are the one definition of each record's JSON: a detail view is a page of one
 (``views.FastRecordMixin``), the serializers only describe the shape for the schema (tests validate responses
 against it), and the benchmark compares every list with the same JSON built by raw SQL (``bench/baseline.py``).
-Agreements and programmes are in ``fast_agreements``.
+Agreements and programmes are in ``fast_agreements``. Officials and organisations, and the shapes every record type
+nests (name forms, posts, sources), are declared in ``shapes`` and built from those declarations (``Declared``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 
-from django.db.models import QuerySet
+import orjson
+from django.db.models import QuerySet, TextField
+from django.db.models.expressions import RawSQL
 
 from cooperation import models as m
 from cooperation.times import hhmm, starts_at_iso
 
+from . import shapes
 from .prepared import AnyOf, compiled_once
-from .serializers import OrganisationRefSerializer, SupportSerializer, country, partial_date
+from .serializers import country, partial_date
+
+_NAMES = {"official": shapes.OFFICIAL_NAMES, "organisation": shapes.ORGANISATION_NAMES}
 
 
-@compiled_once
-def _name_rows(model, owner: str, ids: set[int]) -> QuerySet:
-    return (
-        model.objects.filter(AnyOf(f"{owner}_id", ids))
-        .order_by("id")
-        .values_list(f"{owner}_id", "name", "language", "script", "kind", "grammatical_case")
-    )
-
-
-def _names(model, owner: str, ids: set[int]) -> dict[int, list[dict]]:
-    found: dict[int, list[dict]] = defaultdict(list)
-    for owner_id, name, language, script, kind, case in _name_rows(model, owner, ids):
-        found[owner_id].append(
-            {"name": name, "language": language, "script": script, "kind": kind, "grammatical_case": case or None}
-        )
-    return found
+def _names(owner: str, ids: set[int], link) -> dict[int, list[dict]]:
+    return _NAMES[owner].fetch(ids, link)
 
 
 @compiled_once
@@ -51,7 +44,7 @@ def _organisations(ids: set[int], link) -> dict[int, dict]:
     ids.discard(None)
     if not ids:
         return {}
-    names = _names(m.OrganisationName, "organisation", ids)
+    names = _names("organisation", ids, link)
     rows = _organisation_rows(ids)
     return {
         pk: {
@@ -67,19 +60,10 @@ def _organisations(ids: set[int], link) -> dict[int, dict]:
     }
 
 
-_PEOPLE_FIELDS = (
-    "official_id",
-    "position_id",
-    "position__title",
-    "position__title_ru",
-    "position__title_ar",
-    "position__start_date",
-    "position__start_precision",
-    "position__end_date",
-    "position__end_precision",
-    "position__organisation__slug",
-    "position__organisation__name",
-)
+_PEOPLE_FIELDS = ("official_id", *(f"position__{lookup}" for lookup in shapes.POST.lookups))
+# The post held, from the people rows' ``position__`` columns (``_PEOPLE_FIELDS``, after the parent and ``extra``):
+# null when the row names none.
+_POST_OF_PERSON = shapes.Shape(m.DelegationMember, position=shapes.Nested("position", shapes.POST))
 
 
 @compiled_once
@@ -110,15 +94,15 @@ def _people(
     width = len(extra)
     # Officials in their own query: joined in, PostgreSQL hashes the whole officials table (130 ms at 50,000).
     official_ids = {row[1 + width] for row in rows}
-    names = _names(m.OfficialName, "official", official_ids)
+    names = _names("official", official_ids, link)
     officials = {pk: (slug, name, honorific, code) for pk, slug, name, honorific, code in _official_rows(official_ids)}
+    post = _post_builder(width)
     found: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
         parent_id, own = row[0], dict(zip(extra, row[1 : 1 + width], strict=True))
-        official_id, position_id = row[1 + width], row[2 + width]
+        official_id = row[1 + width]
         slug, name, honorific, official_country = officials[official_id]
-        # the post's columns, led by its id, are laid out as ``_position_rows``' (led by the official's id)
-        position = _post(row[2 + width :], link) if position_id is not None else None
+        position = post(row, link, None)["position"]
         official = {
             "slug": slug,
             "url": link("official", slug),
@@ -129,6 +113,11 @@ def _people(
         }
         found[parent_id].append({**own, "official": official, "position": position})
     return found
+
+
+@functools.cache
+def _post_builder(width: int):
+    return _POST_OF_PERSON.builder(("parent_id", *("extra",) * width, *_PEOPLE_FIELDS))
 
 
 @compiled_once
@@ -170,20 +159,9 @@ def _countries(model, owner: str, ids: list[int]) -> dict[int, list[dict]]:
     return found
 
 
-@compiled_once
-def _support_rows(owner: str, ids: list[int], partner: bool) -> QuerySet:
-    rows = m.Citation.objects.filter(AnyOf(f"{owner}_id", ids)).order_by("source_id", "id")
-    if partner:
-        rows = rows.exclude(source__kind=m.SourceKind.INTERNAL_NOTE)
-    return rows.values_list(f"{owner}_id", "source__slug", "source__title", "source__url", "passage", "locator")
-
-
 def _supports(owner: str, ids: list[int], link, *, partner: bool) -> dict[int, list[dict]]:
     """The records' ``sources``, one query for the page; partners never see the office's internal notes."""
-    found: dict[int, list[dict]] = defaultdict(list)
-    for owner_id, slug, title, url, passage, locator in _support_rows(owner, ids, partner):
-        found[owner_id].append(SupportSerializer.build(slug, title, url, passage, locator, link))
-    return found
+    return shapes.SOURCES[owner].fetch(ids, link, partner=partner)
 
 
 def _title(record) -> dict:
@@ -289,79 +267,100 @@ def events(page: list[m.Event], link, *, partner: bool) -> list[dict]:
     return result
 
 
-def officials(page: list[m.Official], link, *, partner: bool, as_of: dt.date | None = None) -> list[dict]:
-    ids = [o.pk for o in page]
-    names = _names(m.OfficialName, "official", set(ids))
-    posts: dict[int, list[tuple]] = defaultdict(list)
-    for row in _position_rows(ids):
-        posts[row[0]].append(row)
-    sources = _supports("official", ids, link, partner=partner)
-    result = []
-    for o in page:
-        fields = {
-            "name": o.name,
-            "sort_name": o.sort_name,
-            "honorific_prefix": o.honorific_prefix,
-            "country": country(o.country),
-            "summary": o.summary,
-            "names": names.get(o.pk, []),
-            "positions": [_post(row, link) for row in posts[o.pk]],
+# --- Declared record types: their fields are a ``shapes.Shape``, built in Python or, on PostgreSQL, in the database.
+
+ENVELOPE = ("pk", "uid", "slug", "identifiers", "created_at", "updated_at")
+
+OFFICIAL = shapes.Shape(
+    m.Official,
+    name=shapes.Column("name"),
+    sort_name=shapes.Column("sort_name"),
+    honorific_prefix=shapes.Column("honorific_prefix"),
+    country=shapes.Country("country"),
+    summary=shapes.Column("summary"),
+    names=shapes.OFFICIAL_NAMES,
+    positions=shapes.POSITIONS,
+)
+
+ORGANISATION = shapes.Shape(
+    m.Organisation,
+    name=shapes.Column("name"),
+    abbreviation=shapes.Column("abbreviation"),
+    kind=shapes.Column("kind"),
+    country=shapes.Country("country"),
+    city=shapes.Column("city"),
+    parent=shapes.Nested("parent", shapes.ORGANISATION_REF),
+    website=shapes.Blank("website"),
+    summary=shapes.Column("summary"),
+    names=shapes.ORGANISATION_NAMES,
+)
+
+
+class Declared:
+    """A record type whose fields are declared (``shape``): the page's rows and the records built from them.
+
+    ``rows`` turns the page query into value rows: the envelope's columns (``ENVELOPE``: what every record has
+    around its own fields, and what the cursor reads), then either the shape's columns (the Python builder, any
+    database) or, with ``in_database``, the shape and the sources as JSON made by PostgreSQL from the same
+    declaration (``shapes.record_sql``). ``build`` makes the records from either kind of row.
+    """
+
+    def __init__(self, shape: shapes.Shape, basename: str, owner: str) -> None:
+        self.shape, self.basename, self.sources = shape, basename, shapes.SOURCES[owner]
+        self.python = shape.builder(ENVELOPE + shape.lookups)
+
+    def rows(self, queryset: QuerySet, link, *, partner: bool, in_database: bool) -> QuerySet:
+        if not in_database:
+            return queryset.values_list(*ENVELOPE, *self.shape.lookups, named=True)
+        model = self.shape.model
+        fields, fields_params = shapes.record_sql(self.shape, model, partner=partner)
+        sources, sources_params = shapes.record_sql(self.sources, model, partner=partner)
+        return queryset.annotate(
+            fields_json=RawSQL(fields, shapes.sql_params(fields_params, link), output_field=TextField()),
+            sources_json=RawSQL(sources, shapes.sql_params(sources_params, link), output_field=TextField()),
+        ).values_list(*ENVELOPE, "fields_json", "sources_json", named=True)
+
+    def build(self, rows: list, link, *, partner: bool) -> list[dict]:
+        if rows and hasattr(rows[0], "fields_json"):
+            return [
+                self._record(row, link, orjson.loads(row.fields_json), orjson.loads(row.sources_json)) for row in rows
+            ]
+        ids = [row.pk for row in rows]
+        lists = self.shape.fetch_lists(ids, link, partner=partner)
+        sources = self.sources.fetch(ids, link, partner=partner)
+        python = self.python
+        return [self._record(row, link, python(row, link, lists), sources.get(row.pk, [])) for row in rows]
+
+    def _record(self, row, link, fields: dict, sources: list) -> dict:
+        """``RecordSerializer``'s envelope around the record's own fields."""
+        return {
+            "id": str(row.uid),
+            "slug": row.slug,
+            "url": link(self.basename, row.slug),
+            **fields,
+            "identifiers": row.identifiers,
+            "sources": sources,
+            "created_at": row.created_at,
+            "updated_at": row.updated_at,
         }
-        if as_of is not None:  # the domain's rule (``Official.position_on``) on the same rows
-            held = m.held_on(posts[o.pk], as_of, dates=lambda row: row[4:8])
-            fields["position_as_of"] = _post(held, link) if held else None
-        result.append(_record(o, "official", link, fields, sources))
-    return result
 
 
-@compiled_once
-def _position_rows(ids: list[int]) -> QuerySet:
-    # ``id`` breaks ties between posts started the same day so that pages are stable.
-    return (
-        m.Position.objects.filter(AnyOf("official_id", ids))
-        .order_by("official_id", "-start_date", "id")
-        .values_list(
-            "official_id", "title", "title_ru", "title_ar", "start_date", "start_precision", "end_date",
-            "end_precision", "organisation__slug", "organisation__name",
-        )
-    )  # fmt: skip
+officials = Declared(OFFICIAL, "official", "official")
+organisations = Declared(ORGANISATION, "organisation", "organisation")
 
 
-def _post(row: tuple, link) -> dict:
-    """A post as ``PositionSerializer`` describes it, from a row laid out as ``_position_rows``' (the first column,
-    an id, aside)."""
-    _id, title, title_ru, title_ar, start, start_precision, end, end_precision, org_slug, org_name = row
-    return {
-        "title": {"en": title, "ru": title_ru or None, "ar": title_ar or None},
-        "organisation": {"slug": org_slug, "url": link("organisation", org_slug), "name": org_name}
-        if org_slug
-        else None,
-        "start": partial_date(start, start_precision),
-        "end": partial_date(end, end_precision),
-    }
-
-
-def organisations(page: list[m.Organisation], link, *, partner: bool) -> list[dict]:
-    ids = [o.pk for o in page]
-    names = _names(m.OrganisationName, "organisation", set(ids))
-    sources = _supports("organisation", ids, link, partner=partner)
-    return [
-        _record(
-            o,
-            "organisation",
-            link,
-            {
-                "name": o.name,
-                "abbreviation": o.abbreviation,
-                "kind": o.kind,
-                "country": country(o.country),
-                "city": o.city,
-                "parent": OrganisationRefSerializer.build(o.parent, link) if o.parent_id else None,
-                "website": o.website or None,
-                "summary": o.summary,
-                "names": names.get(o.pk, []),
-            },
-            sources,
-        )
-        for o in page
-    ]
+def positions_as_of(records: list[dict], rows: list, day: dt.date, link) -> None:
+    """Adds ``position_as_of`` to officials' records: the post held on ``day`` (the domain's rule, ``held_on``, on
+    the rows of ``shapes.POSITIONS``), after ``positions``."""
+    many = shapes.POSITIONS
+    posts: dict[int, list[tuple]] = defaultdict(list)
+    for row in many.rows([row.pk for row in rows], partner=True):
+        posts[row[0]].append(row)
+    dates = [many.layout.index(lookup) for lookup in ("start_date", "start_precision", "end_date", "end_precision")]
+    for record, row in zip(records, rows, strict=True):
+        held = m.held_on(posts[row.pk], day, dates=lambda post: [post[index] for index in dates])
+        as_of = many.build(held, link, None) if held else None
+        items = list(record.items())
+        at = [key for key, _value in items].index("positions") + 1
+        record.clear()
+        record.update([*items[:at], ("position_as_of", as_of), *items[at:]])

@@ -34,9 +34,11 @@ def _party_rows(ids: list[int]) -> QuerySet:
 
 
 @compiled_once
-def _action_rows(ids: list[int]) -> QuerySet:
+def _action_rows(party_ids: list[int]) -> QuerySet:
+    # By the parties' own ids, not through a join to their agreements: PostgreSQL hashed the whole actions table
+    # for that (8-17 ms at 20,000 agreements), where this is an index scan (1.5 ms).
     return (
-        m.AgreementAction.objects.filter(AnyOf("party__agreement_id", ids))
+        m.AgreementAction.objects.filter(AnyOf("party_id", party_ids))
         .order_by("party_id", "date", "id")
         .values_list("party_id", "kind", "date", "date_precision", "note")
     )
@@ -56,7 +58,7 @@ def agreements(page: list[m.Agreement], link, *, partner: bool) -> list[dict]:
     parties = _party_rows(ids)
     organisations = _organisations({row[3] for row in parties}, link)
     actions: dict[int, list[dict]] = defaultdict(list)
-    for party_id, kind, date, precision, note in _action_rows(ids):
+    for party_id, kind, date, precision, note in _action_rows([row[1] for row in parties]):
         actions[party_id].append({"kind": kind, "date": partial_date(date, precision), "note": note})
     by_agreement: dict[int, list[dict]] = defaultdict(list)
     on_behalf_of: dict[int, str] = {}

@@ -26,7 +26,7 @@ def official_rows() -> QuerySet:
 
 
 def organisation_rows() -> QuerySet:
-    return m.Organisation.objects.select_related("parent")
+    return m.Organisation.objects.all()
 
 
 def agreement_rows() -> QuerySet:

@@ -9,14 +9,18 @@ Shapes every record shares:
 
 The six record types with nested data (delegations, events, officials, organisations, agreements, programmes)
 are built, list and detail alike, from value rows in ``cooperation.api.fast`` and ``fast_agreements`` (a page
-of 100 delegations holds hundreds of officials). Here their declared fields describe the shape for the OpenAPI
+of 100 delegations holds hundreds of officials); officials, organisations and the shapes nested everywhere (name
+forms, posts, sources) are declared once in ``cooperation.api.shapes``, which builds them in Python or, on
+PostgreSQL, in the page query. Here their declared fields describe the shape for the OpenAPI
 schema, and tests validate real responses against that schema so the two cannot drift apart. Topics and source
 documents are still serialized here (``extra``).
 """
 
 from __future__ import annotations
 
-from django.urls import reverse
+import functools
+
+from django.urls import get_script_prefix, reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -65,7 +69,8 @@ def translated(obj, field: str) -> dict:
 
 
 class LinkBuilder:
-    """Absolute URLs without calling ``reverse`` for each of thousands of nested records."""
+    """Absolute URLs without calling ``reverse`` for each of thousands of nested records, nor once per request: the
+    path before a record type's slugs is kept per process, the scheme and host are read once per request."""
 
     def __init__(self, request) -> None:
         self.cache: dict[str, str] = {}
@@ -74,10 +79,25 @@ class LinkBuilder:
     def __call__(self, basename: str, slug: str) -> str:
         prefix = self.cache.get(basename)
         if prefix is None:
-            path = reverse(f"api:{basename}-detail", kwargs={"slug": "__slug__"})
-            absolute = self.request.build_absolute_uri(path) if self.request is not None else path
-            prefix = self.cache[basename] = absolute.replace("__slug__/", "")
+            prefix = self.prefix(basename)
         return f"{prefix}{slug}/"
+
+    def prefix(self, basename: str) -> str:
+        """What comes before a record's slug in its address (``shapes`` builds addresses in SQL from it)."""
+        prefix = self.cache.get(basename)
+        if prefix is None:
+            path = _detail_path(basename, get_script_prefix())
+            # build_absolute_uri(path) for a path: the scheme and host, then the path
+            root = self.cache.get("") if self.request is not None else ""
+            if root is None:
+                root = self.cache[""] = self.request.build_absolute_uri("/")[:-1]
+            prefix = self.cache[basename] = f"{root}{path}"
+        return prefix
+
+
+@functools.cache
+def _detail_path(basename: str, script_prefix: str) -> str:
+    return reverse(f"api:{basename}-detail", kwargs={"slug": "__slug__"}).replace("__slug__/", "")
 
 
 def links(context: dict) -> LinkBuilder:
@@ -197,13 +217,9 @@ class OrganisationRefSerializer(BriefSerializer):
     url = serializers.URLField()
     name = serializers.CharField()
 
-    @staticmethod
-    def build(o, link) -> dict:
-        return {"slug": o.slug, "url": link("organisation", o.slug), "name": o.name}
-
 
 class PositionSerializer(BriefSerializer):
-    """The shape only: posts are built from value rows by ``fast._post``."""
+    """The shape only: posts are built from their declaration, ``shapes.POST``."""
 
     title = TranslatedField("title")
     organisation = OrganisationRefSerializer(allow_null=True)
@@ -236,7 +252,7 @@ class PersonInRoleSerializer(BriefSerializer):
 
 
 class SupportSerializer(BriefSerializer):
-    """A source that supports a record, and the passage that does."""
+    """A source that supports a record, and the passage that does (built from ``shapes.SUPPORT``)."""
 
     source = serializers.SlugField(help_text="The source document's slug.")
     source_url = serializers.URLField(help_text="The source document here.")
@@ -244,17 +260,6 @@ class SupportSerializer(BriefSerializer):
     published_url = serializers.CharField(help_text="Where the source was published (may be empty).")
     passage = serializers.CharField()
     locator = serializers.CharField()
-
-    @staticmethod
-    def build(source_slug: str, title: str, published_url: str, passage: str, locator: str, link) -> dict:
-        return {
-            "source": source_slug,
-            "source_url": link("source", source_slug),
-            "title": title,
-            "published_url": published_url,
-            "passage": passage,
-            "locator": locator,
-        }
 
 
 # --- Records --------------------------------------------------------------------------------------------------

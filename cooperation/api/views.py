@@ -6,7 +6,9 @@ import datetime as dt
 import hashlib
 import uuid
 
+from django.db import connection
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -66,22 +68,53 @@ class FastRecordMixin:
     """Records built by ``cooperation.api.fast`` (tuples, not model instances), the list and the detail alike.
 
     A detail is a page of one through the same builder, so the two cannot differ and need no prefetch recipe
-    of their own; the serializer stays for the OpenAPI schema.
+    of their own; the serializer stays for the OpenAPI schema. A record type whose fields are declared
+    (``declared``, a ``fast.Declared``) reads its page as value rows and, on PostgreSQL, has the database build
+    each record's fields and sources as JSON from the same declaration (``cooperation.api.shapes``).
     """
 
     fast_builder = None
+    declared = None
 
     def fast_options(self) -> dict:
         """Keyword arguments a record type's builder takes besides the page (``as_of`` for officials)."""
         return {}
 
+    def links(self) -> serializers.LinkBuilder:
+        """One per request (``get_serializer_context`` is a new dict at each call)."""
+        builder = getattr(self, "_links", None)
+        if builder is None:
+            builder = self._links = serializers.links(self.get_serializer_context())
+        return builder
+
+    def in_database(self) -> bool:
+        """Whether PostgreSQL builds the declared fields (``fast.Declared``); the Python builder otherwise."""
+        return connection.vendor == "postgresql"
+
+    def page_rows(self, queryset):
+        if self.declared is None:
+            return queryset
+        return self.declared.rows(
+            queryset, self.links(), partner=is_partner(self.request), in_database=self.in_database()
+        )
+
     def build(self, records: list) -> list[dict]:
-        link = serializers.links(self.get_serializer_context())
-        return self.fast_builder(records, link, partner=is_partner(self.request), **self.fast_options())
+        if self.declared is not None:
+            return self.declared.build(records, self.links(), partner=is_partner(self.request))
+        return self.fast_builder(records, self.links(), partner=is_partner(self.request), **self.fast_options())
 
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(self.page_rows(self.filter_queryset(self.get_queryset())))
         return self.get_paginated_response(self.build(page))
+
+    def get_object(self):
+        """``GenericAPIView.get_object`` on the page's rows (a declared type's are value rows, not instances)."""
+        if self.declared is None:
+            return super().get_object()
+        rows = self.page_rows(self.filter_queryset(self.get_queryset()))
+        record = get_object_or_404(rows, **{self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]})
+        self.check_object_permissions(self.request, record)
+        return record
 
     def retrieve(self, request, *args, **kwargs):
         try:
@@ -225,18 +258,25 @@ class AgreementViewSet(FastRecordMixin, RecordViewSet):
 @documented("official", "officials", "officials", detail_parameters=(AS_OF,))
 class OfficialViewSet(FastRecordMixin, RecordViewSet):
     selector = staticmethod(selectors.official_rows)
-    fast_builder = staticmethod(fast.officials)
+    declared = fast.officials
     serializer_class = serializers.OfficialSerializer
     filterset_class = filters.OfficialFilter
 
-    def fast_options(self) -> dict:
-        return {"as_of": _as_of(self.request)}
+    def in_database(self) -> bool:
+        return super().in_database() and _as_of(self.request) is None
+
+    def build(self, records: list) -> list[dict]:
+        data = super().build(records)
+        as_of = _as_of(self.request)
+        if as_of is not None:  # the domain's rule (``Official.position_on``), in Python
+            fast.positions_as_of(data, records, as_of, self.links())
+        return data
 
 
 @documented("organisation", "organisations", "organisations")
 class OrganisationViewSet(FastRecordMixin, RecordViewSet):
     selector = staticmethod(selectors.organisation_rows)
-    fast_builder = staticmethod(fast.organisations)
+    declared = fast.organisations
     serializer_class = serializers.OrganisationSerializer
     filterset_class = filters.OrganisationFilter
 

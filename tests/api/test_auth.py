@@ -241,3 +241,38 @@ def test_imports_are_not_listed_to_a_read_token_even_of_a_staff_member(db):
     assert client.get("/api/v1/imports/").status_code == 403
     client.credentials(HTTP_AUTHORIZATION=f"Token {make_token(staff, scope=TokenScope.WRITE)[1]}")
     assert client.get("/api/v1/imports/").status_code == 200
+
+
+# Every address that serves records (each list and a detail address of each), the change feed and the imports.
+DATA_ADDRESSES = [
+    *ENDPOINTS,
+    "/api/v1/commitments/",
+    "/api/v1/attachments/",
+    *(f"{url}some-slug/" for url in ENDPOINTS[:8]),
+    "/api/v1/commitments/00000000-0000-0000-0000-000000000000/",
+    "/api/v1/attachments/00000000-0000-0000-0000-000000000000/download/",
+    "/api/v1/delegations.csv",
+]
+
+
+@pytest.mark.parametrize("url", DATA_ADDRESSES)
+@pytest.mark.parametrize("key", ["gvx_not-a-real-key", ""])
+def test_a_bad_or_missing_token_is_refused_wherever_records_are_served(db, url, key):
+    client = APIClient()
+    if key:
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    response = client.get(url)
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == 'Token realm="api"'
+
+
+@pytest.mark.parametrize("url", ["/api/v1/schema/", "/api/v1/docs/", "/api/v1/redoc/"])
+def test_the_documentation_is_the_same_public_page_whatever_token_comes_with_it(anonymous, db, url):
+    # The docs hold no records and are public on purpose (SPECTACULAR_SETTINGS): a stale or mistyped key is not
+    # read at all, so it neither locks a partner out of them nor changes what they describe.
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION="Token gvx_not-a-real-key")
+    response = client.get(url)
+    assert response.status_code == 200
+    if url.endswith("schema/"):
+        assert response.content == anonymous.get(url).content

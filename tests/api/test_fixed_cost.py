@@ -19,9 +19,10 @@ from django.utils import translation
 
 from cooperation import filters
 from cooperation import models as m
-from cooperation.api import authentication, fast, fast_agreements
+from cooperation.api import authentication, fast, fast_agreements, shapes
 from cooperation.api.filtering import form_once
 from cooperation.api.prepared import AnyOf, compiled_once
+from cooperation.api.shapes import _many_rows
 from tests import factories as f
 
 POSTGRESQL = connection.vendor == "postgresql"
@@ -47,8 +48,9 @@ def test_every_compiled_query_returns_the_rows_the_orm_returns(world):
     f.ProgrammeStageFactory(programme=programme, number=1, event=world["meeting"])
     organisations = _all_ids(m.Organisation)
     cases = [
-        (fast._name_rows, m.OrganisationName, "organisation", set(organisations)),
-        (fast._name_rows, m.OfficialName, "official", set(_all_ids(m.Official))),
+        (_many_rows, shapes.ORGANISATION_NAMES, set(organisations), True),
+        (_many_rows, shapes.OFFICIAL_NAMES, set(_all_ids(m.Official)), True),
+        (_many_rows, shapes.POSITIONS, _all_ids(m.Official), True),
         (fast._organisation_rows, set(organisations)),
         (fast._official_rows, set(_all_ids(m.Official))),
         (fast._people_rows, m.DelegationMember, "delegation", _all_ids(m.Delegation), ("delegation_id", "order", "id"),
@@ -57,11 +59,11 @@ def test_every_compiled_query_returns_the_rows_the_orm_returns(world):
          ("party_id",)),
         (fast._topic_rows, m.Delegation, "delegation", _all_ids(m.Delegation)),
         (fast._country_rows, m.EventCountry, "event", _all_ids(m.Event)),
-        (fast._support_rows, "organisation", organisations, True),
-        (fast._support_rows, "organisation", organisations, False),
+        (_many_rows, shapes.SOURCES["organisation"], organisations, True),
+        (_many_rows, shapes.SOURCES["organisation"], organisations, False),
         (fast._organiser_rows, _all_ids(m.Event)),
         (fast_agreements._party_rows, _all_ids(m.Agreement)),
-        (fast_agreements._action_rows, _all_ids(m.Agreement)),
+        (fast_agreements._action_rows, _all_ids(m.AgreementParty)),
         (fast_agreements._relation_rows, _all_ids(m.Agreement)),
         (fast_agreements._partner_rows, _all_ids(m.TrainingProgramme)),
         (fast_agreements._stage_rows, _all_ids(m.TrainingProgramme)),
@@ -74,13 +76,13 @@ def test_every_compiled_query_returns_the_rows_the_orm_returns(world):
         fewer = [type(arg)(list(arg)[:1]) if isinstance(arg, (list, set)) else arg for arg in args]
         assert function(*fewer) == _orm(function, *fewer), function.__name__
     if POSTGRESQL:
-        assert all(compiled is not None for compiled in fast._name_rows.cache.values())
+        assert all(compiled is not None for compiled in _many_rows.cache.values())
 
 
 def test_no_ids_no_query(db):
     with CaptureQueriesContext(connection) as queries:
-        assert fast._name_rows(m.OfficialName, "official", set()) == []
-        assert fast._support_rows("delegation", [], True) == []
+        assert _many_rows(shapes.OFFICIAL_NAMES, set(), True) == []
+        assert _many_rows(shapes.SOURCES["delegation"], [], True) == []
     assert len(queries) == 0
 
 

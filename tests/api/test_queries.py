@@ -71,6 +71,8 @@ def count_queries(api, url: str) -> int:
     return len(queries)
 
 
+POSTGRESQL = connection.vendor == "postgresql"
+
 # Queries: token (and, on PostgreSQL, the walk's watermark with it), page, then one per nested relation.
 EXPECTED = {
     # every record kind a source can support: + 1 for its sources (citations with their source)
@@ -80,8 +82,9 @@ EXPECTED = {
     # parties, the party organisations, their name forms, actions, signatories, the signing officials, their
     # name forms, relations, topics
     "agreements": 1 + 1 + 9 + 1,
-    "officials": 1 + 1 + 2 + 1,  # names, positions (+organisation)
-    "organisations": 1 + 1 + 1 + 1,  # names
+    # names, positions (+organisation); on PostgreSQL the page query builds them in the database (``shapes``)
+    "officials": 1 + 1 if POSTGRESQL else 1 + 1 + 2 + 1,
+    "organisations": 1 + 1 if POSTGRESQL else 1 + 1 + 1 + 1,  # names
     "programmes": 1 + 1 + 10 + 1,
     "topics": 1 + 1,
     "sources": 1 + 1 + 1,  # citations (+their records)
