@@ -266,3 +266,13 @@ def test_work_on_an_agreement_is_a_negotiation():
     )
     agreement = values(text, "agreements")[0]
     assert agreement["status"] == "under_negotiation"
+
+
+def test_the_one_talked_with_after_the_visit_noun_is_not_its_visitor():
+    text = (
+        "العاهل الأردني يختتم زيارة رسمية إلى سلطنة عُمان شهدت مباحثات مع السلطان فهد بن سالم\n\n"
+        "عاد جلالة الملك عبدالله الثاني إلى أرض الوطن أمس، مختتماً زيارة رسمية قام بها إلى سلطنة عُمان."
+    )
+    delegation = values(text, "delegations")[0]
+    assert (delegation["origin_country"], delegation["host_country"]) == ("JO", "OM")
+    assert delegation["head"] == "عبدالله الثاني"

@@ -347,8 +347,11 @@ def _visitor_after_noun(context: DocumentContext, sentence: Sentence, host: str)
             between = context.text[end : person.start]
             # Arabic tells who made it after the verb: "زيارة أجراها إلى السلطنة وزير النفط السوري المهندس X"
             limit = 10 if context.language == "ar" else 6
+            # ("زيارة رسمية إلى سلطنة عمان شهدت مباحثات مع السلطان X": the one talked with, not the visitor)
+            talked_with = re.search(r"(?<!\w)(?:مع|with)\s", between)
             if not re.search(r"[,.;:،؛]", between) and len(between.split()) <= limit and not _CALLED_ON.match(between):
-                return [person]
+                if not talked_with:
+                    return [person]
     return []
 
 
