@@ -349,9 +349,9 @@ def _visitor_after_noun(context: DocumentContext, sentence: Sentence, host: str)
             limit = 10 if context.language == "ar" else 6
             # ("زيارة رسمية إلى سلطنة عمان شهدت مباحثات مع السلطان X": the one talked with, not the visitor)
             talked_with = re.search(r"(?<!\w)(?:مع|with)\s", between)
-            if not re.search(r"[,.;:،؛]", between) and len(between.split()) <= limit and not _CALLED_ON.match(between):
-                if not talked_with:
-                    return [person]
+            near = not re.search(r"[,.;:،؛]", between) and len(between.split()) <= limit
+            if near and not _CALLED_ON.match(between) and not talked_with:
+                return [person]
     return []
 
 
