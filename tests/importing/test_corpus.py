@@ -55,23 +55,17 @@ def test_gold_names_are_written_in_the_articles():
             assert [p["name"] for p in gold["people"] if p["name"] not in text] == [], path
 
 
-@pytest.fixture(scope="module")
-def dev_summary(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        return summarise(score_corpus(CORPUS / "dev"))
-
-
-# The dev split is scored once per worker that asks for it (~17 s): all its tests go to one worker.
-@pytest.mark.xdist_group("dev-corpus")
-@pytest.mark.parametrize("language", ["en", "ru", "ar"])
-def test_people_on_the_dev_split_stay_above_their_floor(dev_summary, language):
-    people = dev_summary[language]["people"]
-    assert people.precision >= 0.95 and people.recall >= 0.95, (people.precision, people.recall)
-
-
-@pytest.mark.xdist_group("dev-corpus")
-def test_relations_on_the_dev_split_stay_above_their_floors(dev_summary):
-    row = dev_summary["all"]
+@pytest.mark.django_db
+def test_the_dev_split_stays_above_its_floors():
+    # One test, so that the dev split is scored once (~55 s of CPU on a 2-core machine): as two tests, xdist's
+    # load groups still sent them to both workers, and each scored it.
+    summary = summarise(score_corpus(CORPUS / "dev"))
+    people = {
+        language: (round(summary[language]["people"].precision, 2), round(summary[language]["people"].recall, 2))
+        for language in ("en", "ru", "ar")
+    }
+    assert all(precision >= 0.95 and recall >= 0.95 for precision, recall in people.values()), people
+    row = summary["all"]
     # Just under what the rules reach on dev today: a guard against regressions, not a claim about unseen text
     # (the test split's figures are in docs/importing.md).
     # The seventh to twentieth batches (239 articles that had never been read) joined dev with their misses.
