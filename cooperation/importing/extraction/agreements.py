@@ -226,11 +226,12 @@ def extract_agreements(context: DocumentContext) -> list[Found]:
     # "… sign visa waiver agreement and memorandum on consultations" in the headline, then "two documents. The first
     # is … The second is the Memorandum of Understanding on Political Consultations …": a headline candidate the
     # body's slots took over, under the same kind and subject, is that one.
-    body = [item for item in found if not any(item is h for h in headline)]
+    headline_ids = {id(h) for h in headline}
+    body = [item for item in found if id(item) not in headline_ids]
     found = [
         item
         for item in found
-        if not any(item is h for h in headline)
+        if id(item) not in headline_ids
         or id(item) in restated_ids
         or not any(_told_again(item, other) for other in body)
     ]

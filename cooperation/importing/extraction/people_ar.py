@@ -180,7 +180,8 @@ def extract_arabic(text: str) -> list[Mention]:
         # "سفير … لدى المملكة المغربية": the country after لدى is where the ambassador is posted, not whom he serves.
         served = title.split(" لدى ")[0]
         countries = _countries(served) or _countries(own) or (["ML"] if _malian_title(f"{title} {own}") else [])
-        countries = [code for code in countries if code not in dealt_with(served)] or countries
+        dealt = dealt_with(served)
+        countries = [code for code in countries if code not in dealt] or countries
         mentions.append(
             Mention(
                 name=text[start:end],
